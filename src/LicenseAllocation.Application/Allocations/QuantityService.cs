@@ -1,0 +1,142 @@
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Allocations;
+
+/// <summary>
+/// Changes a unit's quantity. The rules are checked twice: first against figures read in the transaction, to explain
+/// a refusal with numbers; then by the database itself, with conditional updates that hold under concurrent edits:
+/// <list type="number">
+/// <item>the unit's row changes only if its quantity is still the one read and it keeps at least what it has handed on;</item>
+/// <item>the parent's <c>HandedOn</c> moves by the difference only if the parent still has room (<c>HandedOn + delta &lt;= Quantity</c>);</item>
+/// <item>the audit row is added; all three commit together or not at all.</item>
+/// </list>
+/// A sibling's concurrent change only moves the parent's counter, which step 2 re-reads at write time, so it never
+/// causes a refusal; a concurrent change of the same unit makes step 1 miss and the whole attempt is retried.
+/// </summary>
+public sealed class QuantityService(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
+{
+    public const int MaxReasonLength = 1000;
+
+    public async Task<Outcome<UnitNodeView>> ChangeAsync(Caller caller, ChangeQuantity command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!AccessPolicy.CanChangeQuantity(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        if (command.Quantity < 0)
+        {
+            return AllocationError.InvalidQuantity(command.Quantity);
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Reason) || command.Reason.Trim().Length > MaxReasonLength)
+        {
+            return AllocationError.ReasonRequired();
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var result = await TryChangeAsync(caller, command, cancellationToken);
+                if (result is not null)
+                {
+                    return result;
+                }
+            }
+            catch (Exception exception) when (TransientFailure.Is(exception) && attempt < TransientFailure.MaxAttempts)
+            {
+                // Deadlock or busy database: the transaction was rolled back as a whole, so trying again is safe.
+            }
+
+            if (attempt >= TransientFailure.MaxAttempts)
+            {
+                throw new InvalidOperationException($"The quantity of unit {command.UnitId} kept changing under {attempt} attempts.");
+            }
+
+            await TransientFailure.BackOffAsync(attempt, cancellationToken);
+        }
+    }
+
+    /// <summary>One attempt in one transaction; null when the unit's own row changed underneath and the attempt must be repeated.</summary>
+    private async Task<Outcome<UnitNodeView>?> TryChangeAsync(Caller caller, ChangeQuantity command, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var target = await NodeRows.FindAsync(db, command.PlanId, command.UnitId, cancellationToken);
+        if (target is null)
+        {
+            return AllocationError.NotFound();
+        }
+
+        if (command.ExpectedVersion is { } expected && expected != target.Version)
+        {
+            return AllocationError.VersionConflict();
+        }
+
+        var parent = target.ParentUnitId is { } parentUnitId
+            ? await NodeRows.FindAsync(db, command.PlanId, parentUnitId, cancellationToken)
+            : null;
+        if (AllocationRules.CheckQuantityChange(target.Figures, parent?.Figures, command.Quantity) is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (command.Quantity == target.Quantity)
+        {
+            return await NodeRows.ViewAsync(db, command.PlanId, command.UnitId, cancellationToken);
+        }
+
+        var newQuantity = command.Quantity;
+        var ownRowUpdated = await db.Nodes
+            .Where(n => n.Id == target.NodeId && n.Quantity == target.Quantity && n.Version == target.Version && n.HandedOn <= newQuantity)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Quantity, newQuantity).SetProperty(n => n.Version, n => n.Version + 1), cancellationToken);
+        if (ownRowUpdated == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            if (command.ExpectedVersion is null)
+            {
+                return null;
+            }
+
+            return AllocationError.VersionConflict();
+        }
+
+        if (parent is not null)
+        {
+            var delta = newQuantity - target.Quantity;
+            var parentUpdated = await db.Nodes
+                .Where(n => n.Id == parent.NodeId && n.HandedOn + delta <= n.Quantity && n.HandedOn + delta >= 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.HandedOn, n => n.HandedOn + delta), cancellationToken);
+            if (parentUpdated == 0)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return await ExplainParentRefusalAsync(command, target, cancellationToken);
+            }
+        }
+
+        db.AuditEntries.Add(AuditEntry.QuantityChange(
+            command.PlanId, command.UnitId, caller.UserName, clock.GetUtcNow().UtcDateTime, target.Quantity, newQuantity, command.Reason!, Guid.NewGuid()));
+        await db.SaveChangesAsync(cancellationToken);
+        var view = await NodeRows.ViewAsync(db, command.PlanId, command.UnitId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return view;
+    }
+
+    /// <summary>The parent filled up between our read and our write: quote its figures as they are now.</summary>
+    private async Task<AllocationError> ExplainParentRefusalAsync(ChangeQuantity command, NodeRow target, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var parent = await NodeRows.FindAsync(db, command.PlanId, target.ParentUnitId!.Value, cancellationToken);
+        var remaining = Math.Max(parent?.Figures.Remaining ?? 0, 0);
+        return AllocationError.ExceedsParent(command.Quantity, target.Quantity + remaining, remaining);
+    }
+}

@@ -1,0 +1,59 @@
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Appendix;
+
+/// <summary>Builds a plan's appendix: one row per unit directly under the province, the district group showing its total.</summary>
+public sealed class AppendixQuery(IDbContextFactory<AllocationDbContext> contextFactory)
+{
+    public const string Label = "Phụ lục";
+    public const string Title = "DANH SÁCH CÁC ĐƠN VỊ ĐƯỢC PHÂN BỐ BẢN QUYỀN PHẦN MỀM PHÒNG CHỐNG MÃ ĐỘC";
+    public const string TotalLabel = "TỔNG CỘNG";
+    public const string PendingSplitSuffix = " (sẽ có phân bổ chi tiết)";
+    public const string Note = "* Lưu ý: UBND cấp huyện phân bổ đến các cơ quan hành chính cấp huyện và UBND cấp xã";
+
+    public static readonly IReadOnlyList<string> Columns = ["STT", "Tên đơn vị", "Số lượng bản quyền được phân bổ"];
+
+    public async Task<Outcome<AppendixDocument>> GetAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanRead(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return AllocationError.NotFound();
+        }
+
+        var topLevel = await PlanTreeQuery.Rows(db, planId)
+            .Where(n => n.ParentUnitId == plan.RootUnitId && n.IsActive)
+            .OrderBy(n => n.Order).ThenBy(n => n.UnitId)
+            .ToListAsync(cancellationToken);
+
+        var rows = topLevel.Select((n, i) => new AppendixRow(i + 1, RowName(n), n.Quantity)).ToList();
+        return new AppendixDocument(
+            plan.Document?.IssuerSuperior ?? string.Empty,
+            plan.Document?.Issuer ?? string.Empty,
+            Label,
+            Title,
+            plan.Document?.AppendixReference ?? string.Empty,
+            Columns,
+            rows,
+            TotalLabel,
+            rows.Sum(r => r.Quantity),
+            Note);
+    }
+
+    /// <summary>The district group says its split is still to come until the districts hold all of it, as the letter does.</summary>
+    private static string RowName(UnitNodeView node) =>
+        node.Kind == UnitKind.DistrictGroup && node.HandedOn < node.Quantity ? node.Name + PendingSplitSuffix : node.Name;
+}

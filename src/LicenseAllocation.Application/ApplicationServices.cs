@@ -1,0 +1,23 @@
+using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Appendix;
+using LicenseAllocation.Application.Plans;
+using LicenseAllocation.Application.Seeding;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace LicenseAllocation.Application;
+
+public static class ApplicationServices
+{
+    /// <summary>Registers the use cases. The host registers the <c>IDbContextFactory</c> for its chosen provider.</summary>
+    public static IServiceCollection AddLicenseAllocationApplication(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<QuantityService>();
+        services.AddScoped<AllocationQueries>();
+        services.AddScoped<PlanQueries>();
+        services.AddScoped<AppendixQuery>();
+        services.AddScoped<Plan2020Seeder>();
+        return services;
+    }
+}

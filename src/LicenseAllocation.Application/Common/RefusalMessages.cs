@@ -1,0 +1,46 @@
+using System.Globalization;
+using LicenseAllocation.Domain.Allocations;
+
+namespace LicenseAllocation.Application.Common;
+
+/// <summary>
+/// Explains a refusal to the person who made it, in Vietnamese unless they asked for English, quoting the numbers
+/// (formatted for their culture: "1.177" in Vietnamese) so that they can correct the entry without a phone call.
+/// </summary>
+public static class RefusalMessages
+{
+    public static string Describe(AllocationError error, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(culture);
+        var english = culture.TwoLetterISOLanguageName == "en";
+        string N(int? value) => (value ?? 0).ToString("N0", culture);
+
+        return (error.Code, english) switch
+        {
+            (AllocationErrorCode.InvalidQuantity, false) => $"Số lượng phải là số nguyên không âm (đã nhập {N(error.Requested)}).",
+            (AllocationErrorCode.InvalidQuantity, true) => $"The quantity must be a whole number of 0 or more (you entered {N(error.Requested)}).",
+            (AllocationErrorCode.ReasonRequired, false) => "Vui lòng nhập lý do thay đổi (không quá 1.000 ký tự).",
+            (AllocationErrorCode.ReasonRequired, true) => "Please give a reason for the change (at most 1,000 characters).",
+            (AllocationErrorCode.ExceedsParent, false) =>
+                $"Vượt quá số lượng của đơn vị cấp trên: đơn vị cấp trên chỉ còn {N(error.ParentRemaining)} bản quyền chưa phân bổ, nên đơn vị này được nhận tối đa {N(error.Limit)} (đã nhập {N(error.Requested)}).",
+            (AllocationErrorCode.ExceedsParent, true) =>
+                $"Exceeds the parent's quota: the parent has only {N(error.ParentRemaining)} licences left, so this unit can receive at most {N(error.Limit)} (you entered {N(error.Requested)}).",
+            (AllocationErrorCode.BelowHandedOn, false) =>
+                $"Không thể giảm xuống {N(error.Requested)}: đơn vị đã phân bổ {N(error.Limit)} bản quyền cho các đơn vị trực thuộc. Hãy giảm phân bổ của các đơn vị trực thuộc trước.",
+            (AllocationErrorCode.BelowHandedOn, true) =>
+                $"Cannot go down to {N(error.Requested)}: the unit has already handed on {N(error.Limit)} licences to the units under it. Reduce theirs first.",
+            (AllocationErrorCode.VersionConflict, false) => "Số liệu của đơn vị này vừa được người khác thay đổi. Vui lòng tải lại trang rồi thực hiện lại.",
+            (AllocationErrorCode.VersionConflict, true) => "Someone else has just changed this unit's figures. Reload and try again.",
+            (AllocationErrorCode.NotFound, false) => "Không tìm thấy kế hoạch hoặc đơn vị.",
+            (AllocationErrorCode.NotFound, true) => "The plan or unit was not found.",
+            (AllocationErrorCode.Forbidden, false) => "Bạn không có quyền thực hiện thao tác này.",
+            (AllocationErrorCode.Forbidden, true) => "You are not allowed to do this.",
+            _ => throw new ArgumentOutOfRangeException(nameof(error), error.Code, "Unknown refusal."),
+        };
+    }
+
+    /// <summary>The machine-readable code of the API: <c>ExceedsParent</c> becomes <c>exceeds-parent</c>.</summary>
+    public static string ApiCode(this AllocationErrorCode code) => string.Concat(
+        code.ToString().Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+}

@@ -1,0 +1,34 @@
+using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Plans;
+using LicenseAllocation.Domain.Units;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Data;
+
+/// <summary>The portal's one database: units, plans, allocation nodes, the audit trail and Identity's tables.</summary>
+public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> options) : IdentityDbContext<PortalUser>(options)
+{
+    public DbSet<OrganisationUnit> Units => Set<OrganisationUnit>();
+
+    public DbSet<AllocationPlan> Plans => Set<AllocationPlan>();
+
+    public DbSet<AllocationNode> Nodes => Set<AllocationNode>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AllocationDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Times are written in UTC; SQLite gives them back without a kind, so every read is marked UTC again.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,20 @@
+using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Plans;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LicenseAllocation.Application.Data.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.ToTable("AuditEntries");
+        builder.Property(a => a.Actor).HasMaxLength(256).IsRequired();
+        builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(32);
+        builder.Property(a => a.Reason).HasMaxLength(1000).IsRequired();
+        builder.HasOne<AllocationPlan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.PlanId, a.UnitId });
+        builder.HasIndex(a => a.ChangeSetId);
+    }
+}

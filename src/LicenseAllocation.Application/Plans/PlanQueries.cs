@@ -1,0 +1,41 @@
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Domain.Allocations;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Plans;
+
+public sealed class PlanQueries(IDbContextFactory<AllocationDbContext> contextFactory)
+{
+    public async Task<Outcome<IReadOnlyList<PlanSummary>>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanRead(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var plans = await Summaries(db).OrderByDescending(p => p.Year).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        return Outcome.Success<IReadOnlyList<PlanSummary>>(plans);
+    }
+
+    public async Task<Outcome<PlanSummary>> GetAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanRead(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var plan = await Summaries(db).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        return plan is null ? AllocationError.NotFound() : plan;
+    }
+
+    private static IQueryable<PlanSummary> Summaries(AllocationDbContext db) =>
+        from p in db.Plans.AsNoTracking()
+        join root in db.Nodes on new { PlanId = p.Id, UnitId = p.RootUnitId } equals new { root.PlanId, root.UnitId }
+        select new PlanSummary(p.Id, p.Name, p.Year, p.ProductName, p.Status, p.Document, p.RootUnitId, root.Quantity, root.HandedOn);
+}

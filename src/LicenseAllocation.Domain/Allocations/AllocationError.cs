@@ -1,0 +1,26 @@
+namespace LicenseAllocation.Domain.Allocations;
+
+/// <summary>
+/// A refused change with the numbers an official needs to correct it: what was asked, and the limit that applies
+/// (the most the unit can receive, or the least it must keep).
+/// </summary>
+public sealed record AllocationError(AllocationErrorCode Code, int? Requested = null, int? Limit = null, int? ParentRemaining = null)
+{
+    public static AllocationError InvalidQuantity(int requested) => new(AllocationErrorCode.InvalidQuantity, requested);
+
+    public static AllocationError ReasonRequired() => new(AllocationErrorCode.ReasonRequired);
+
+    /// <summary>The parent cannot cover the increase: at most <paramref name="maximum"/> fits.</summary>
+    public static AllocationError ExceedsParent(int requested, int maximum, int parentRemaining) =>
+        new(AllocationErrorCode.ExceedsParent, requested, maximum, parentRemaining);
+
+    /// <summary>The unit has already handed on <paramref name="handedOn"/>; it cannot hold less.</summary>
+    public static AllocationError BelowHandedOn(int requested, int handedOn) =>
+        new(AllocationErrorCode.BelowHandedOn, requested, handedOn);
+
+    public static AllocationError VersionConflict() => new(AllocationErrorCode.VersionConflict);
+
+    public static AllocationError NotFound() => new(AllocationErrorCode.NotFound);
+
+    public static AllocationError Forbidden() => new(AllocationErrorCode.Forbidden);
+}

@@ -1,0 +1,58 @@
+namespace LicenseAllocation.Domain.Allocations;
+
+/// <summary>
+/// One unit's place in one plan. <see cref="HandedOn"/> is kept on the node (not summed on demand) so that the
+/// database can guard "children never exceed the parent" with a single conditional update of the parent row.
+/// </summary>
+public sealed class AllocationNode
+{
+    private AllocationNode(int planId, int unitId, int quantity)
+    {
+        PlanId = planId;
+        UnitId = unitId;
+        Quantity = quantity;
+    }
+
+    public long Id { get; private set; }
+
+    public int PlanId { get; private set; }
+
+    public int UnitId { get; private set; }
+
+    /// <summary>What the unit receives from its parent.</summary>
+    public int Quantity { get; private set; }
+
+    /// <summary>What the unit has handed on to its children: always the sum of their quantities.</summary>
+    public int HandedOn { get; private set; }
+
+    /// <summary>Counts changes to <see cref="Quantity"/>; clients send it back to detect an edit they have not seen.</summary>
+    public int Version { get; private set; }
+
+    public NodeFigures Figures => new(Quantity, HandedOn);
+
+    public int Remaining => Quantity - HandedOn;
+
+    public static AllocationNode Create(int planId, int unitId) => new(planId, unitId, 0);
+
+    /// <summary>Applies a change already checked by <see cref="AllocationRules"/> (used where one process owns the whole tree).</summary>
+    public void SetQuantity(int quantity)
+    {
+        if (quantity < HandedOn)
+        {
+            throw new InvalidOperationException("A node cannot hold less than it has handed on.");
+        }
+
+        Quantity = quantity;
+        Version++;
+    }
+
+    public void AddHandedOn(int delta)
+    {
+        if (HandedOn + delta > Quantity || HandedOn + delta < 0)
+        {
+            throw new InvalidOperationException("Children cannot hold more than their parent.");
+        }
+
+        HandedOn += delta;
+    }
+}

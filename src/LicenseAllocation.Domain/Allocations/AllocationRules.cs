@@ -1,0 +1,30 @@
+namespace LicenseAllocation.Domain.Allocations;
+
+/// <summary>
+/// The allocation rules as pure functions. Every write path asks these first so that a refusal can quote the numbers;
+/// the database then re-checks the same rule atomically (see the application's quantity service), because figures read
+/// a moment ago may already be stale under concurrent edits.
+/// </summary>
+public static class AllocationRules
+{
+    public static AllocationError? CheckQuantityChange(NodeFigures node, NodeFigures? parent, int newQuantity)
+    {
+        if (newQuantity < 0)
+        {
+            return AllocationError.InvalidQuantity(newQuantity);
+        }
+
+        if (newQuantity < node.HandedOn)
+        {
+            return AllocationError.BelowHandedOn(newQuantity, node.HandedOn);
+        }
+
+        var increase = newQuantity - node.Quantity;
+        if (parent is { } p && increase > p.Remaining)
+        {
+            return AllocationError.ExceedsParent(newQuantity, node.Quantity + p.Remaining, p.Remaining);
+        }
+
+        return null;
+    }
+}

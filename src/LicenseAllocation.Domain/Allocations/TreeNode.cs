@@ -1,0 +1,3 @@
+namespace LicenseAllocation.Domain.Allocations;
+
+public readonly record struct TreeNode(int UnitId, int? ParentUnitId, int Quantity, int HandedOn);

@@ -1,0 +1,7 @@
+namespace LicenseAllocation.Domain.Plans;
+
+public enum PlanStatus
+{
+    Draft,
+    Published,
+}

@@ -1,0 +1,41 @@
+using System.Text;
+
+namespace LicenseAllocation.Domain.Units;
+
+/// <summary>
+/// The one spelling of a unit name the system stores and compares: Unicode NFC with runs of white space folded to one space.
+/// Vietnamese typed on different systems differs in composition ("ò" as one or two code points), so names are normalised on the way in.
+/// </summary>
+public static class UnitName
+{
+    public const int MaxLength = 200;
+
+    public static string Normalize(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var composed = value.Normalize(NormalizationForm.FormC);
+        var builder = new StringBuilder(composed.Length);
+        var pendingSpace = false;
+        foreach (var ch in composed)
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(ch);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Key for matching names typed by people: normalised and compared without regard to case.</summary>
+    public static string MatchKey(string value) => Normalize(value).ToUpperInvariant();
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Migrations.Sqlite;
+
+/// <summary>Points a context at Sqlite with the migrations kept in this assembly.</summary>
+public static class SqliteDatabase
+{
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.UseSqlite(connectionString, options => options.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
+    }
+}
