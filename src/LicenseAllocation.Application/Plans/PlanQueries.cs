@@ -17,7 +17,7 @@ public sealed class PlanQueries(IDbContextFactory<AllocationDbContext> contextFa
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var plans = await Summaries(db).OrderByDescending(p => p.Year).ThenBy(p => p.Id).ToListAsync(cancellationToken);
+        var plans = await Summaries(db).ToListAsync(cancellationToken);
         return Outcome.Success<IReadOnlyList<PlanSummary>>(plans);
     }
 
@@ -30,12 +30,14 @@ public sealed class PlanQueries(IDbContextFactory<AllocationDbContext> contextFa
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var plan = await Summaries(db).SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        var plan = await Summaries(db, planId).SingleOrDefaultAsync(cancellationToken);
         return plan is null ? AllocationError.NotFound() : plan;
     }
 
-    private static IQueryable<PlanSummary> Summaries(AllocationDbContext db) =>
+    private static IQueryable<PlanSummary> Summaries(AllocationDbContext db, int? planId = null) =>
         from p in db.Plans.AsNoTracking()
         join root in db.Nodes on new { PlanId = p.Id, UnitId = p.RootUnitId } equals new { root.PlanId, root.UnitId }
+        where planId == null || p.Id == planId
+        orderby p.Year descending, p.Id
         select new PlanSummary(p.Id, p.Name, p.Year, p.ProductName, p.Status, p.Document, p.RootUnitId, root.Quantity, root.HandedOn);
 }

@@ -1,0 +1,46 @@
+using System.Globalization;
+using LicenseAllocation.Application.Common;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Web.Localization;
+
+namespace LicenseAllocation.Web.Api;
+
+/// <summary>RFC 7807 problem details with a machine-readable <c>code</c> and a message in the caller's language.</summary>
+internal static class ApiProblems
+{
+    public static IResult Refusal(AllocationError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var status = error.Code switch
+        {
+            AllocationErrorCode.InvalidQuantity or AllocationErrorCode.ReasonRequired => StatusCodes.Status400BadRequest,
+            AllocationErrorCode.NotFound => StatusCodes.Status404NotFound,
+            AllocationErrorCode.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status409Conflict,
+        };
+        var extensions = new Dictionary<string, object?> { ["code"] = error.Code.ApiCode() };
+        AddIfPresent(extensions, "requested", error.Requested);
+        AddIfPresent(extensions, "limit", error.Limit);
+        AddIfPresent(extensions, "parentRemaining", error.ParentRemaining);
+        return TypedResults.Problem(
+            detail: RefusalMessages.Describe(error, CultureInfo.CurrentUICulture),
+            statusCode: status,
+            title: Ui.T("Yêu cầu bị từ chối", "Request refused"),
+            extensions: extensions);
+    }
+
+    public static IResult Problem(int status, string code, string vietnamese, string english) =>
+        TypedResults.Problem(
+            detail: Ui.T(vietnamese, english),
+            statusCode: status,
+            title: Ui.T("Yêu cầu bị từ chối", "Request refused"),
+            extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    private static void AddIfPresent(Dictionary<string, object?> extensions, string key, int? value)
+    {
+        if (value is { } v)
+        {
+            extensions[key] = v;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using LicenseAllocation.Application.Identity;
+using Microsoft.AspNetCore.Identity;
+
+namespace LicenseAllocation.Web.Api;
+
+internal static class AuthEndpoints
+{
+    public sealed record TokenRequest(string? UserName, string? Password);
+
+    public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", IssueTokenAsync)
+            .AllowAnonymous()
+            .WithName("IssueToken")
+            .WithSummary("Exchanges a user name and password for a bearer token ({ accessToken, expiresIn }).");
+        return api;
+    }
+
+    private static async Task<IResult> IssueTokenAsync(
+        TokenRequest request, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ILogger<TokenRequest> logger)
+    {
+        var user = string.IsNullOrWhiteSpace(request.UserName) ? null : await users.FindByNameAsync(request.UserName);
+        if (user is null || string.IsNullOrEmpty(request.Password))
+        {
+            logger.LogWarning("API sign-in failed for {UserName}: unknown user", request.UserName);
+            return InvalidCredentials();
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            logger.LogWarning("API sign-in refused for {UserName}: locked out", user.UserName);
+            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "locked-out",
+                "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.",
+                "The account is locked after repeated failed sign-ins. Try again in 15 minutes.");
+        }
+
+        if (!result.Succeeded)
+        {
+            logger.LogWarning("API sign-in failed for {UserName}: wrong password", user.UserName);
+            return InvalidCredentials();
+        }
+
+        logger.LogInformation("API token issued to {UserName}", user.UserName);
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        // The bearer handler writes { tokenType, accessToken, expiresIn, refreshToken }.
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static IResult InvalidCredentials() => ApiProblems.Problem(
+        StatusCodes.Status401Unauthorized, "invalid-credentials",
+        "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password.");
+}

@@ -1,0 +1,35 @@
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Seeding;
+using LicenseAllocation.Web.Auth;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Web.Data;
+
+/// <summary>Brings the database to the current schema and fills a new one, before the portal takes requests.</summary>
+internal static class DatabaseInitializer
+{
+    public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+
+        var factory = provider.GetRequiredService<IDbContextFactory<AllocationDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+            if (provider.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.Sqlite)
+            {
+                // Readers no longer wait for writers, and writers wait (busy timeout) rather than fail.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+
+        if (await provider.GetRequiredService<Plan2020Seeder>().SeedAsync(cancellationToken))
+        {
+            logger.LogInformation("Seeded the 2020 allocation plan from the official appendix");
+        }
+
+        await provider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);
+    }
+}

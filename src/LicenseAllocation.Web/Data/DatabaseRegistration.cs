@@ -1,0 +1,56 @@
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Migrations.PostgreSql;
+using LicenseAllocation.Migrations.Sqlite;
+using LicenseAllocation.Migrations.SqlServer;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Web.Data;
+
+internal static class DatabaseRegistration
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string ConnectionStringName = "Default";
+
+    /// <summary>Registers the context factory for the provider named in configuration; SQLite under <c>./data/</c> when nothing is set.</summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = configuration.GetValue(ProviderKey, DatabaseProvider.Sqlite);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = PrepareSqlite(connectionString, contentRoot);
+        }
+        else if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} must be set when {ProviderKey} is {provider}.");
+        }
+
+        services.AddSingleton(new DatabaseSettings(provider, connectionString!));
+        services.AddDbContextFactory<AllocationDbContext>(options => _ = provider switch
+        {
+            DatabaseProvider.Sqlite => SqliteDatabase.Configure(options, connectionString!),
+            DatabaseProvider.SqlServer => SqlServerDatabase.Configure(options, connectionString!),
+            DatabaseProvider.PostgreSql => PostgreSqlDatabase.Configure(options, connectionString!),
+            _ => throw new InvalidOperationException($"Unknown {ProviderKey} '{provider}'."),
+        });
+        return services;
+    }
+
+    /// <summary>Resolves a relative SQLite file against the content root, creates its folder, and waits on a busy file instead of failing.</summary>
+    private static string PrepareSqlite(string? connectionString, string contentRoot)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/license-allocation.db" : connectionString);
+        if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith(':'))
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        }
+
+        builder.DefaultTimeout = Math.Max(builder.DefaultTimeout, 30);
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}
+
+internal sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString);

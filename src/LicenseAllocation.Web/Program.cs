@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using LicenseAllocation.Application;
+using LicenseAllocation.Web.Api;
+using LicenseAllocation.Web.Auth;
+using LicenseAllocation.Web.Components;
+using LicenseAllocation.Web.Data;
+using LicenseAllocation.Web.Localization;
+using MudBlazor.Services;
+using Microsoft.AspNetCore.DataProtection;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Configured from the host's configuration (no static bootstrap logger), so test hosts can start the portal repeatedly.
+builder.Services.AddSerilog((_, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+
+builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddDataProtection()
+    .SetApplicationName("LicenseAllocation")
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+builder.Services.AddLicenseAllocationApplication();
+builder.Services.AddPortalAuthentication();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+var app = builder.Build();
+
+await app.Services.InitializeDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+}
+
+app.UseStatusCodePages();
+app.UseSerilogRequestLogging();
+app.UseRequestLocalization(PortalCultures.Options());
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapOpenApi();
+app.MapApiV1();
+app.MapCultureSwitch();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await app.RunAsync();
+
+/// <summary>The portal's entry point; public so that test hosts can start it.</summary>
+public partial class Program;
