@@ -20,7 +20,8 @@ builder.Services.AddSerilog((_, logger) => logger
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDataProtection()
     .SetApplicationName("LicenseAllocation")
-    .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(builder.Environment.ContentRootPath, "data", "keys")));
+    .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(
+        builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys"), builder.Environment.ContentRootPath)));
 builder.Services.AddLicenseAllocationApplication();
 builder.Services.AddPortalAuthentication();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
