@@ -25,7 +25,7 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public TestContextFactory Factory { get; }
+    public IDbContextFactory<AllocationDbContext> Factory { get; }
 
     /// <summary>Creates and migrates an empty database; with <paramref name="seed"/> it also holds the 2020 plan.</summary>
     public static async Task<SqliteTestDatabase> CreateAsync(bool seed = true, TimeProvider? clock = null)

@@ -34,10 +34,8 @@ public sealed class AppendixQuery(IDbContextFactory<AllocationDbContext> context
             return AllocationError.NotFound();
         }
 
-        var topLevel = await PlanTreeQuery.Rows(db, planId)
-            .Where(n => n.ParentUnitId == plan.RootUnitId && n.IsActive)
-            .OrderBy(n => n.Order).ThenBy(n => n.UnitId)
-            .ToListAsync(cancellationToken);
+        var children = await PlanTreeQuery.Rows(db, planId, parentUnitId: plan.RootUnitId).ToListAsync(cancellationToken);
+        var topLevel = children.Where(n => n.IsActive).OrderBy(n => n.Order).ThenBy(n => n.UnitId).ToList();
 
         var rows = topLevel.Select((n, i) => new AppendixRow(i + 1, RowName(n), n.Quantity)).ToList();
         return new AppendixDocument(
