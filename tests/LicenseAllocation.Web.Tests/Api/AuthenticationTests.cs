@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Shouldly;
+
+namespace LicenseAllocation.Web.Tests.Api;
+
+public sealed class AuthenticationTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("/api/v1/plans")]
+    [InlineData("/api/v1/plans/1/units")]
+    public async Task The_api_refuses_a_caller_without_a_token(string path)
+    {
+        using var client = portal.CreateClient();
+
+        var response = await client.GetAsync(path, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task The_api_refuses_a_forged_token()
+    {
+        using var client = portal.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "not-a-real-token");
+
+        (await client.GetAsync("/api/v1/plans", Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task A_valid_user_gets_a_bearer_token_with_its_lifetime()
+    {
+        using var client = portal.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = PortalFactory.AdminPassword }, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        body.RootElement.GetProperty("accessToken").GetString().ShouldNotBeNullOrWhiteSpace();
+        body.RootElement.GetProperty("expiresIn").GetInt32().ShouldBe(3600);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_gets_401_with_a_code()
+    {
+        using var client = portal.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = "sai mật khẩu rồi" }, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await response.Content.ReadFromJsonAsync<ProblemJson>(Ct))!.Code.ShouldBe("invalid-credentials");
+    }
+
+    [Fact]
+    public async Task Pages_send_an_anonymous_visitor_to_the_sign_in_page()
+    {
+        using var client = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/plans/1", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldContain("/account/login");
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_is_in_Vietnamese_by_default_and_in_English_on_request()
+    {
+        using var client = portal.CreateClient();
+
+        (await client.GetStringAsync("/account/login", Ct)).ShouldContain("Đăng nhập");
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        english.Headers.AcceptLanguage.ParseAdd("en-US");
+        var page = await (await client.SendAsync(english, Ct)).Content.ReadAsStringAsync(Ct);
+        page.ShouldContain("Sign in");
+    }
+}
