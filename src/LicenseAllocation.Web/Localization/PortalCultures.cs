@@ -18,6 +18,19 @@ internal static class PortalCultures
             .AddSupportedCultures(Supported)
             .AddSupportedUICultures(Supported);
         options.ApplyCurrentCultureToResponseHeaders = true;
+        // Pages are Vietnamese unless the reader picks English (query string or the language switch's cookie): officials'
+        // browsers are often set to English. API clients choose with Accept-Language, as HTTP intends.
+        var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
+        options.RequestCultureProviders =
+        [
+            new QueryStringRequestCultureProvider(),
+            new CookieRequestCultureProvider(),
+            new CustomRequestCultureProvider(context =>
+                context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    ? acceptLanguage.DetermineProviderCultureResult(context)
+                    : Task.FromResult<ProviderCultureResult?>(null)),
+        ];
+        acceptLanguage.Options = options;
         return options;
     }
 

@@ -67,14 +67,24 @@ public sealed class AuthenticationTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task The_sign_in_page_is_in_Vietnamese_by_default_and_in_English_on_request()
+    public async Task The_sign_in_page_is_in_Vietnamese_even_for_an_English_browser_and_in_English_on_request()
     {
         using var client = portal.CreateClient();
+        using var englishBrowser = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        englishBrowser.Headers.AcceptLanguage.ParseAdd("en-US");
 
-        (await client.GetStringAsync("/account/login", Ct)).ShouldContain("Đăng nhập");
-        using var english = new HttpRequestMessage(HttpMethod.Get, "/account/login");
-        english.Headers.AcceptLanguage.ParseAdd("en-US");
-        var page = await (await client.SendAsync(english, Ct)).Content.ReadAsStringAsync(Ct);
-        page.ShouldContain("Sign in");
+        (await (await client.SendAsync(englishBrowser, Ct)).Content.ReadAsStringAsync(Ct)).ShouldContain("Đăng nhập hệ thống phân bổ bản quyền");
+        (await client.GetStringAsync("/account/login?culture=en-US", Ct)).ShouldContain("Sign in to licence allocation");
+    }
+
+    [Fact]
+    public async Task The_language_switch_remembers_the_choice_and_only_returns_to_local_pages()
+    {
+        using var client = portal.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var response = await client.GetAsync("/culture/set?culture=en-US&returnUrl=//evil.example/x", Ct);
+
+        response.Headers.Location!.ToString().ShouldBe("/");
+        response.Headers.GetValues("Set-Cookie").ShouldContain(c => c.Contains("en-US", StringComparison.Ordinal));
     }
 }
