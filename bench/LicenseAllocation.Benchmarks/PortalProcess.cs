@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace LicenseAllocation.Benchmarks;
+
+/// <summary>The built portal (Release) as a real process on a free loopback port, over its own database folder.</summary>
+internal sealed class PortalProcess : IAsyncDisposable
+{
+    public const string AdminPassword = "benchmark-password-123";
+
+    private readonly Process _process;
+
+    private PortalProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public static string WebDll(string repositoryRoot)
+    {
+        var dll = Path.Combine(repositoryRoot, "src", "LicenseAllocation.Web", "bin", "Release", "net10.0", "LicenseAllocation.Web.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the portal first: dotnet build -c Release src/LicenseAllocation.Web ({dll} is missing).");
+    }
+
+    public static PortalProcess Start(string repositoryRoot, string dataDirectory)
+    {
+        var port = FreePort();
+        var info = new ProcessStartInfo("dotnet", [WebDll(repositoryRoot)])
+        {
+            WorkingDirectory = Path.Combine(repositoryRoot, "src", "LicenseAllocation.Web"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
+        info.Environment["DataProtection__KeysPath"] = Path.Combine(dataDirectory, "keys");
+        info.Environment["Bootstrap__AdminPassword"] = AdminPassword;
+        info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        var process = Process.Start(info)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return new PortalProcess(process, $"http://127.0.0.1:{port}");
+    }
+
+    /// <summary>Polls /healthz every 10 ms until it answers 200.</summary>
+    public async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                if ((await http.GetAsync(new Uri($"{BaseUrl}/healthz"))).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening but still starting.
+            }
+
+            await Task.Delay(10);
+        }
+
+        throw new TimeoutException("The portal did not answer /healthz within 60 s.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

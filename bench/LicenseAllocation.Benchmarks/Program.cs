@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using LicenseAllocation.Benchmarks;
+
+// A small harness rather than BenchmarkDotNet: what matters here is end-to-end behaviour (parallel writers on a real
+// database file, a real process starting, a real browser rendering), measured a few times and reported as medians.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var repositoryRoot = RepositoryRoot.Find();
+var output = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
+
+var report = new StringBuilder();
+report.AppendLine("# Benchmarks").AppendLine();
+report.AppendLine(CultureInfo.InvariantCulture, $"Measured on {DateTime.UtcNow:dd/MM/yyyy} (UTC) by `dotnet run -c Release --project bench/LicenseAllocation.Benchmarks -- --write docs/benchmarks.md`.");
+report.AppendLine().AppendLine("| Machine | |").AppendLine("| --- | --- |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| OS | {RuntimeInformation.OSDescription} |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| CPU | {Environment.ProcessorCount} logical cores, {MachineInfo.CpuModel()} |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| Memory | {MachineInfo.MemoryGiB():0.#} GiB |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| Runtime | {RuntimeInformation.FrameworkDescription} |").AppendLine();
+
+report.Append(await EditThroughput.RunAsync());
+report.Append(await StartupTime.RunAsync(repositoryRoot));
+report.Append(await TreeRendering.RunAsync(repositoryRoot));
+
+Console.WriteLine(report);
+if (output is not null)
+{
+    await File.WriteAllTextAsync(Path.Combine(repositoryRoot, output), report.ToString());
+}
