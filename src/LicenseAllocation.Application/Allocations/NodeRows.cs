@@ -21,5 +21,5 @@ internal static class NodeRows
         .SingleOrDefaultAsync(cancellationToken);
 
     public static async Task<UnitNodeView> ViewAsync(AllocationDbContext db, int planId, int unitId, CancellationToken cancellationToken) =>
-        await PlanTreeQuery.Rows(db, planId).Where(v => v.UnitId == unitId).SingleAsync(cancellationToken);
+        await PlanTreeQuery.Rows(db, planId, unitId).SingleAsync(cancellationToken);
 }

@@ -5,10 +5,14 @@ namespace LicenseAllocation.Application.Allocations;
 
 internal static class PlanTreeQuery
 {
-    public static IQueryable<UnitNodeView> Rows(AllocationDbContext db, int planId) =>
+    /// <summary>
+    /// The plan's nodes as views, or only <paramref name="unitId"/>'s. Filter here, not on the result: EF cannot
+    /// translate a condition on a property of the record the rows are projected into.
+    /// </summary>
+    public static IQueryable<UnitNodeView> Rows(AllocationDbContext db, int planId, int? unitId = null) =>
         from n in db.Nodes.AsNoTracking()
         join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
-        where n.PlanId == planId
+        where n.PlanId == planId && (unitId == null || n.UnitId == unitId)
         select new UnitNodeView(n.UnitId, u.ParentId, u.Code, u.Name, u.Kind, u.Order, u.IsActive, n.Quantity, n.HandedOn, n.Version);
 
     /// <summary>Puts the nodes in depth-first order, siblings by their official order.</summary>
