@@ -1,8 +1,8 @@
 using LicenseAllocation.Testing;
 
-namespace LicenseAllocation.Application.Tests.Concurrency;
+namespace LicenseAllocation.Application.Tests;
 
-/// <summary>A seeded database of whichever provider a test class runs on, dropped with the test.</summary>
+/// <summary>A database of whichever provider a test runs on, with the factory services use; dropped with the test.</summary>
 public sealed class ProviderDatabase(TestContextFactory factory, IAsyncDisposable owner) : IAsyncDisposable
 {
     public TestContextFactory Factory { get; } = factory;
