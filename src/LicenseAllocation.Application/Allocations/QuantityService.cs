@@ -16,7 +16,8 @@ namespace LicenseAllocation.Application.Allocations;
 /// <item>the audit row is added; all three commit together or not at all.</item>
 /// </list>
 /// A sibling's concurrent change only moves the parent's counter, which step 2 re-reads at write time, so it never
-/// causes a refusal; a concurrent change of the same unit makes step 1 miss and the whole attempt is retried.
+/// causes a refusal. Concurrent changes of the same unit queue on the unit's row, which each attempt claims before
+/// reading it; should step 1 still miss (a database that does not hold that claim), the whole attempt is retried.
 /// </summary>
 public sealed class QuantityService(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
 {
@@ -71,6 +72,12 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
+        // A no-op write takes the unit's row lock first, so the read below sees what the previous editor of this unit
+        // committed. Without it, N editors of one unit all read the same version, all but one miss in step 1, and under
+        // real concurrency (PostgreSQL) some ran out of attempts instead of winning as the last writer.
+        await db.Nodes
+            .Where(n => n.PlanId == command.PlanId && n.UnitId == command.UnitId)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version), cancellationToken);
         var target = await NodeRows.FindAsync(db, command.PlanId, command.UnitId, cancellationToken);
         if (target is null)
         {

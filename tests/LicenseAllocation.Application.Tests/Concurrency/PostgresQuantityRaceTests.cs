@@ -1,0 +1,16 @@
+using LicenseAllocation.Testing;
+using Xunit;
+
+namespace LicenseAllocation.Application.Tests.Concurrency;
+
+/// <summary>The races on PostgreSQL: truly concurrent transactions that meet on row locks of the parent and the unit.</summary>
+public sealed class PostgresQuantityRaceTests(PostgresCluster cluster) : QuantityRaceTests
+{
+    protected override string Provider => "PostgreSQL";
+
+    protected override async Task<ProviderDatabase> CreateSeededDatabaseAsync()
+    {
+        var database = await PostgresTestDatabase.CreateAsync(cluster, seed: true, cancellationToken: TestContext.Current.CancellationToken);
+        return new ProviderDatabase(database.Factory, database);
+    }
+}

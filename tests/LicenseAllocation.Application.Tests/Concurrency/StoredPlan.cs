@@ -1,0 +1,53 @@
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+using Shouldly;
+
+namespace LicenseAllocation.Application.Tests.Concurrency;
+
+internal sealed record StoredNode(int UnitId, int? ParentUnitId, UnitKind Kind, int Order, int Quantity, int HandedOn, int Version);
+
+/// <summary>The one plan of a seeded database as stored: every node and the whole audit trail in write order.</summary>
+internal sealed record StoredPlan(int PlanId, IReadOnlyList<StoredNode> Nodes, IReadOnlyList<AuditEntry> Audit)
+{
+    public static async Task<StoredPlan> LoadAsync(IDbContextFactory<AllocationDbContext> factory, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var planId = await db.Plans.Select(p => p.Id).SingleAsync(cancellationToken);
+        var nodes = await (
+            from n in db.Nodes
+            join u in db.Units on n.UnitId equals u.Id
+            where n.PlanId == planId
+            select new StoredNode(n.UnitId, u.ParentId, u.Kind, u.Order, n.Quantity, n.HandedOn, n.Version))
+            .ToListAsync(cancellationToken);
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        return new StoredPlan(planId, nodes, audit);
+    }
+
+    public StoredNode Single(UnitKind kind) => Nodes.Single(n => n.Kind == kind);
+
+    public IReadOnlyList<StoredNode> OfKind(UnitKind kind) => [.. Nodes.Where(n => n.Kind == kind).OrderBy(n => n.Order)];
+
+    public StoredNode this[int unitId] => Nodes.Single(n => n.UnitId == unitId);
+
+    public AllocationTree Tree() => new(Nodes.Select(n => new TreeNode(n.UnitId, n.ParentUnitId, n.Quantity, n.HandedOn)));
+
+    /// <summary>
+    /// Replays the audit trail in write order over a tree of zeros. Every row must continue from the value the
+    /// previous one left (no lost update) and obey the rules at its turn; the result is what the nodes must hold.
+    /// </summary>
+    public AllocationTree Replay()
+    {
+        var tree = new AllocationTree(Nodes.Select(n => new TreeNode(n.UnitId, n.ParentUnitId, 0, 0)));
+        foreach (var row in Audit)
+        {
+            var unitId = row.UnitId.ShouldNotBeNull();
+            tree[unitId].Quantity.ShouldBe(row.OldValue.ShouldNotBeNull(), $"audit row {row.Id} does not continue from the previous value of unit {unitId}");
+            tree.ChangeQuantity(unitId, row.NewValue.ShouldNotBeNull()).ShouldBeNull($"audit row {row.Id} breaks the rules when replayed in order");
+        }
+
+        return tree;
+    }
+}

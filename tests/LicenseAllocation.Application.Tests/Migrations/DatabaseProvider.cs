@@ -1,0 +1,9 @@
+namespace LicenseAllocation.Application.Tests.Migrations;
+
+/// <summary>The three databases the portal ships migrations for.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}
