@@ -24,7 +24,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public TestContextFactory Factory { get; }
+    public IDbContextFactory<AllocationDbContext> Factory { get; }
 
     /// <summary>Creates and migrates an empty database; with <paramref name="seed"/> it also holds the 2020 plan.</summary>
     public static async Task<PostgresTestDatabase> CreateAsync(

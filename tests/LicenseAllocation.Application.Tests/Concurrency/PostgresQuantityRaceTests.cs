@@ -1,5 +1,4 @@
 using LicenseAllocation.Testing;
-using Xunit;
 
 namespace LicenseAllocation.Application.Tests.Concurrency;
 

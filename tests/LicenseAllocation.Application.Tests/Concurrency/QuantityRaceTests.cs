@@ -6,7 +6,6 @@ using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Units;
 using LicenseAllocation.Testing;
 using Shouldly;
-using Xunit;
 
 namespace LicenseAllocation.Application.Tests.Concurrency;
 
