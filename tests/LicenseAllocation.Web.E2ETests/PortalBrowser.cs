@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+
+namespace LicenseAllocation.Web.E2ETests;
+
+/// <summary>
+/// The portal on Kestrel and a headless Chromium pointed at it. The browser is Debian's (<c>/usr/bin/chromium</c>, or
+/// <c>E2E_CHROMIUM</c>); Playwright never downloads one.
+/// </summary>
+public sealed class PortalBrowser : IAsyncLifetime
+{
+    public const string ChromiumVariable = "E2E_CHROMIUM";
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    // Root in CI needs --no-sandbox; the rest keeps Chromium off the network it has no business with.
+    private static readonly string[] _chromiumArgs =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ];
+
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public PortalServer Server { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } configured ? configured : DefaultChromium;
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException(
+                $"Chromium was not found at {chromium}. Install it (apt-get install chromium) or set {ChromiumVariable} to its path.");
+        }
+
+        // A two-core CI machine renders a Blazor circuit more slowly than a laptop.
+        Assertions.SetDefaultExpectTimeout(15_000);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = _chromiumArgs,
+        });
+    }
+
+    /// <summary>A fresh browser context (no cookies) with the portal as its base address and a 1366×900 window.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+            Locale = "vi-VN",
+            TimezoneId = "Asia/Ho_Chi_Minh",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+}
