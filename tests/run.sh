@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Runs every test of the solution: `bash tests/run.sh` (the README's test command; CI's .ci/run calls it too).
+#  1. Installs the system packages the tests need when they are missing: Debian's Chromium for the browser
+#     test, PostgreSQL for the PostgreSQL tests (they start their own throwaway server with initdb/pg_ctl).
+#  2. Runs `dotnet test LicenseAllocation.sln`, with a TRX report per test assembly.
+#  3. Ends with one line, "N passed, N failed, N skipped", summed over all test assemblies. Exits non-zero when the
+#     build or a test failed, or when no test ran.
+set -uo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+export DEBIAN_FRONTEND=noninteractive
+export DOTNET_NOLOGO=1
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+results="${CI_RESULTS_DIR:-$PWD/TestResults/ci}"
+test_timeout="${CI_TEST_TIMEOUT:-25m}"
+
+say() { echo "[ci] $*"; }
+
+install_missing_packages() {
+    local packages=()
+    if [ ! -x "${E2E_CHROMIUM:-/usr/bin/chromium}" ]; then
+        packages+=(chromium)
+    fi
+    if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+        packages+=(postgresql)
+    fi
+    if [ "${#packages[@]}" -eq 0 ]; then
+        say "chromium and postgresql are already installed"
+        return 0
+    fi
+
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        sudo=(sudo -n)
+    fi
+    say "installing ${packages[*]}"
+    "${sudo[@]}" apt-get update -q &&
+        "${sudo[@]}" apt-get install -y -q --no-install-recommends "${packages[@]}" </dev/null
+}
+
+# Reads one attribute of the <Counters .../> element of a TRX file; 0 when absent.
+counter() {
+    local value
+    value=$(grep -o '<Counters [^>]*>' "$1" | head -n 1 | sed -n "s/.* $2=\"\([0-9][0-9]*\)\".*/\1/p")
+    echo "${value:-0}"
+}
+
+if ! install_missing_packages; then
+    say "could not install the packages the tests need"
+    echo "0 passed, 0 failed"
+    exit 1
+fi
+
+rm -rf "$results"
+mkdir -p "$results"
+
+started=$SECONDS
+# Exit code 8 is "zero tests ran" in one assembly: a test project that has no tests yet is not a failure of the run.
+# The summary below still fails the run when no test ran at all.
+timeout --kill-after=1m "$test_timeout" \
+    dotnet test LicenseAllocation.sln \
+    --results-directory "$results" --report-xunit-trx \
+    --ignore-exit-code 8 </dev/null
+status=$?
+say "dotnet test exited with $status after $((SECONDS - started)) s"
+if [ "$status" -eq 124 ]; then
+    say "dotnet test was stopped after $test_timeout"
+fi
+
+passed=0
+failed=0
+skipped=0
+reports=0
+for trx in "$results"/*.trx; do
+    [ -f "$trx" ] || continue
+    reports=$((reports + 1))
+    passed=$((passed + $(counter "$trx" passed)))
+    failed=$((failed + $(counter "$trx" failed) + $(counter "$trx" error) + $(counter "$trx" timeout) + $(counter "$trx" aborted)))
+    skipped=$((skipped + $(counter "$trx" notExecuted)))
+done
+say "$reports test report(s) in $results"
+
+echo "$passed passed, $failed failed, $skipped skipped"
+
+if [ "$status" -ne 0 ] || [ "$failed" -gt 0 ] || [ "$passed" -eq 0 ]; then
+    exit 1
+fi
+exit 0
