@@ -1,0 +1,209 @@
+using System.Globalization;
+using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace LicenseAllocation.Application.Appendix;
+
+/// <summary>
+/// Writes a plan's appendix (Phụ lục) as a one-sheet workbook laid out like the seed letter's appendix and printed to
+/// Decree 30/2020/NĐ-CP: A4 portrait, Times New Roman, its margins, page numbers from page 2.
+/// </summary>
+public static class AppendixWorkbook
+{
+    public const string SheetName = "Phụ lục";
+    public const string Author = "Sở Thông tin và Truyền thông";
+    public const string FontName = "Times New Roman";
+    public const double BodyFontSize = 13;
+    public const double TableFontSize = 12;
+    public const string NumberFormat = "#,##0";
+
+    /// <summary>
+    /// STT, name and quantity widths, in Excel's character units. With their padding they come to about 15.8 cm,
+    /// inside the 16 cm between Decree 30's left and right margins, so the sheet prints at full size.
+    /// </summary>
+    public static readonly IReadOnlyList<double> ColumnWidths = [7, 54, 22];
+
+    // Row layout: label, title, reference, a blank row, then the table; the note follows after one more blank row.
+    public const int LabelRow = 1;
+    public const int TitleRow = 2;
+    public const int ReferenceRow = 3;
+    public const int HeaderRow = 5;
+    public const int FirstDataRow = HeaderRow + 1;
+
+    private const double CentimetresPerInch = 2.54;
+    private const double PixelsPerPoint = 96.0 / 72;
+
+    /// <summary>Column widths count the digit width of the workbook's Normal style, Calibri 11: 7 pixels.</summary>
+    private const double PixelsPerWidthUnit = 7;
+
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
+    /// <summary>Points per printed line of 12–13 pt text, leaving room for Vietnamese diacritics above and below.</summary>
+    private const double LineHeight = 17;
+
+    public static void Write(AppendixDocument document, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(output);
+        if (document.Columns.Count != ColumnWidths.Count)
+        {
+            throw new ArgumentException($"The appendix table has {ColumnWidths.Count} columns.", nameof(document));
+        }
+
+        using var workbook = new XLWorkbook();
+        workbook.Properties.Author = Author;
+        workbook.Properties.Title = document.Title;
+
+        // Set before the sheet is added so every cell, blank or not, starts in the document font.
+        workbook.Style.Font.FontName = FontName;
+        workbook.Style.Font.FontSize = BodyFontSize;
+
+        var sheet = workbook.AddWorksheet(SheetName);
+        for (var i = 0; i < ColumnWidths.Count; i++)
+        {
+            sheet.Column(i + 1).Width = ColumnWidths[i];
+        }
+
+        WriteHeading(sheet, document);
+        var totalRow = WriteTable(sheet, document);
+        WriteNote(sheet, totalRow + 2, document.Note);
+        SetUpPage(sheet);
+
+        using var package = new MemoryStream();
+        workbook.SaveAs(package);
+        MakePrintTitlesAbsolute(package);
+        package.Position = 0;
+        package.CopyTo(output);
+    }
+
+    private static void WriteHeading(IXLWorksheet sheet, AppendixDocument document)
+    {
+        Line(sheet, LabelRow, document.Label, bold: true);
+        Line(sheet, TitleRow, document.Title.ToUpper(Vietnamese), bold: true);
+        Line(sheet, ReferenceRow, document.Reference, bold: false);
+    }
+
+    /// <summary>Writes header, rows and total with thin borders all round; returns the total's row number.</summary>
+    private static int WriteTable(IXLWorksheet sheet, AppendixDocument document)
+    {
+        for (var i = 0; i < document.Columns.Count; i++)
+        {
+            ExcelText.SetText(sheet.Cell(HeaderRow, i + 1), document.Columns[i]);
+        }
+
+        var header = sheet.Range(HeaderRow, 1, HeaderRow, ColumnWidths.Count);
+        header.Style.Font.Bold = true;
+        header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        header.Style.Alignment.WrapText = true;
+        sheet.Row(HeaderRow).Height = LineHeight * document.Columns.Select((c, i) => Lines(c, ColumnWidths[i], TableFontSize, bold: true)).Max();
+
+        var row = FirstDataRow;
+        foreach (var item in document.Rows)
+        {
+            sheet.Cell(row, 1).SetValue(item.Number);
+            ExcelText.SetText(sheet.Cell(row, 2), item.Name);
+            Quantity(sheet.Cell(row, 3), item.Quantity);
+            sheet.Row(row).Height = LineHeight * Lines(item.Name, ColumnWidths[1], TableFontSize, bold: false);
+            row++;
+        }
+
+        var totalRow = row;
+        var totalLabel = ExcelText.SetText(sheet.Cell(totalRow, 2), document.TotalLabel);
+        totalLabel.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        Quantity(sheet.Cell(totalRow, 3), document.Total);
+        sheet.Range(totalRow, 1, totalRow, ColumnWidths.Count).Style.Font.Bold = true;
+        sheet.Row(totalRow).Height = LineHeight;
+
+        var table = sheet.Range(HeaderRow, 1, totalRow, ColumnWidths.Count);
+        table.Style.Font.FontSize = TableFontSize;
+        table.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        sheet.Range(FirstDataRow, 1, totalRow, 1).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        sheet.Range(FirstDataRow, 2, totalRow - 1, 2).Style.Alignment.WrapText = true;
+        return totalRow;
+    }
+
+    private static void WriteNote(IXLWorksheet sheet, int row, string note)
+    {
+        var cell = Line(sheet, row, note, bold: false);
+        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+    }
+
+    private static void SetUpPage(IXLWorksheet sheet)
+    {
+        var page = sheet.PageSetup;
+        page.PaperSize = XLPaperSize.A4Paper;
+        page.PageOrientation = XLPageOrientation.Portrait;
+        page.Margins.Top = Inches(2);
+        page.Margins.Bottom = Inches(2);
+        page.Margins.Left = Inches(3);
+        page.Margins.Right = Inches(2);
+        page.Margins.Header = Inches(1);
+        page.Margins.Footer = Inches(1);
+        page.CenterHorizontally = true;
+
+        // The widths fit at full size; this only shrinks the sheet where they come out wider, as where Calibri
+        // (the unit of column widths) is missing and a broader font stands in for it.
+        page.FitToPages(1, 0);
+
+        // A long table breaks across pages; its column headings print again on each.
+        page.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
+
+        // Decree 30: no number on the first page, the number centred at the top from page 2.
+        page.DifferentFirstPageOnHF = true;
+        page.Header.Center.AddText($"&\"{FontName},Regular\"&{BodyFontSize}&P", XLHFOccurrence.OddPages);
+    }
+
+    /// <summary>
+    /// ClosedXML 0.95.4 writes the repeated rows as a relative reference ('Phụ lục'!5:5). Excel's own files say
+    /// $5:$5, and LibreOffice ignores the relative form, printing later pages without the column headings.
+    /// </summary>
+    private static void MakePrintTitlesAbsolute(Stream package)
+    {
+        using var document = SpreadsheetDocument.Open(package, isEditable: true);
+        var printTitles = document.WorkbookPart!.Workbook.Descendants<DefinedName>().Single(n => n.Name == "_xlnm.Print_Titles");
+        printTitles.Text = $"'{SheetName}'!${HeaderRow}:${HeaderRow}";
+    }
+
+    /// <summary>
+    /// A line of running text merged across the table's width, centred and wrapped: bold for the label and title,
+    /// italic for the reference and the note, as in the letter.
+    /// </summary>
+    private static IXLCell Line(IXLWorksheet sheet, int row, string text, bool bold)
+    {
+        var cell = ExcelText.SetText(sheet.Cell(row, 1), text);
+        cell.Style.Font.Bold = bold;
+        cell.Style.Font.Italic = !bold;
+        var range = sheet.Range(row, 1, row, ColumnWidths.Count).Merge();
+        range.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        range.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        range.Style.Alignment.WrapText = true;
+
+        // Excel never grows a merged row to fit wrapped text, so the height is set from an estimate.
+        sheet.Row(row).Height = LineHeight * Lines(text, ColumnWidths.Sum(), BodyFontSize, bold);
+        return cell;
+    }
+
+    private static void Quantity(IXLCell cell, int quantity)
+    {
+        cell.SetValue(quantity);
+        cell.Style.NumberFormat.Format = NumberFormat;
+        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+    }
+
+    /// <summary>
+    /// Estimates the printed lines of text in a column width. Rows cannot be auto-fitted here (ClosedXML measures text
+    /// through System.Drawing, which fails on Linux), so this uses average Times New Roman advance widths in ems,
+    /// rounded up so that text is never cut off; a line too many only leaves white space.
+    /// </summary>
+    private static int Lines(string text, double width, double fontSize, bool bold)
+    {
+        var ems = text.Sum(c => char.IsUpper(c) ? 0.70 : 0.46) * (bold ? 1.05 : 1.0);
+        var pixels = ems * fontSize * PixelsPerPoint;
+        return Math.Max(1, (int)Math.Ceiling(pixels / (width * PixelsPerWidthUnit)));
+    }
+
+    private static double Inches(double centimetres) => centimetres / CentimetresPerInch;
+}
