@@ -8,6 +8,7 @@ internal static class ApiEndpoints
         var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("v1");
         api.MapAuthEndpoints();
         api.MapPlanEndpoints();
+        api.MapAppendixEndpoints();
         app.MapHealthEndpoint();
     }
 }
