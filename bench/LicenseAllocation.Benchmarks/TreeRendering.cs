@@ -38,6 +38,7 @@ internal static class TreeRendering
         context.Services.AddMudServices();
         context.Services.AddSingleton(database.Factory);
         context.Services.AddLicenseAllocationApplication();
+        context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var admin = new Caller("bench", PortalRole.ProvinceAdmin);
         var rows = (await context.Services.GetRequiredService<AllocationQueries>().GetTreeAsync(admin, 1)).Value!;
 

@@ -38,6 +38,17 @@ public sealed class AllocationTreeTableTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Before_the_live_connection_is_up_the_buttons_are_disabled_rather_than_dead()
+    {
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Static", isInteractive: false));
+
+        var tree = await RenderTreeAsync();
+
+        tree.Find("button[data-testid='expand-all']").HasAttribute("disabled").ShouldBeTrue();
+        tree.Find("button[data-testid='edit-2']").HasAttribute("disabled").ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Expanding_everything_shows_the_whole_2020_tree()
     {
         var tree = await RenderTreeAsync();

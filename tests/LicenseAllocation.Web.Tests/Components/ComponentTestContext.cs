@@ -2,6 +2,7 @@ using System.Globalization;
 using Bunit;
 using LicenseAllocation.Application;
 using LicenseAllocation.Testing;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -19,6 +20,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(Database.Factory);
         Services.AddLicenseAllocationApplication();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync()
