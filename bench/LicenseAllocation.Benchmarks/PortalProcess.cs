@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace LicenseAllocation.Benchmarks;
 
-/// <summary>The built portal (Release) as a real process on a free loopback port, over its own database folder.</summary>
+/// <summary>The published portal (Release, Production) as a real process on a free loopback port, over its own database folder.</summary>
 internal sealed class PortalProcess : IAsyncDisposable
 {
     public const string AdminPassword = "benchmark-password-123";
@@ -21,8 +21,8 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public static string WebDll(string repositoryRoot)
     {
-        var dll = Path.Combine(repositoryRoot, "src", "LicenseAllocation.Web", "bin", "Release", "net10.0", "LicenseAllocation.Web.dll");
-        return File.Exists(dll) ? dll : throw new InvalidOperationException($"Build the portal first: dotnet build -c Release src/LicenseAllocation.Web ({dll} is missing).");
+        var dll = Path.Combine(repositoryRoot, "artifacts", "portal", "LicenseAllocation.Web.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"Publish the portal first: dotnet publish -c Release src/LicenseAllocation.Web -o artifacts/portal ({dll} is missing).");
     }
 
     public static PortalProcess Start(string repositoryRoot, string dataDirectory)
@@ -30,7 +30,7 @@ internal sealed class PortalProcess : IAsyncDisposable
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", [WebDll(repositoryRoot)])
         {
-            WorkingDirectory = Path.Combine(repositoryRoot, "src", "LicenseAllocation.Web"),
+            WorkingDirectory = Path.Combine(repositoryRoot, "artifacts", "portal"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };

@@ -11,7 +11,7 @@ var output = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 
 var report = new StringBuilder();
 report.AppendLine("# Benchmarks").AppendLine();
-report.AppendLine(CultureInfo.InvariantCulture, $"Measured on {DateTime.UtcNow:dd/MM/yyyy} (UTC) by `dotnet run -c Release --project bench/LicenseAllocation.Benchmarks -- --write docs/benchmarks.md`.");
+report.AppendLine(CultureInfo.InvariantCulture, $"Measured on {DateTime.UtcNow:dd/MM/yyyy} (UTC) by `dotnet publish -c Release src/LicenseAllocation.Web -o artifacts/portal && dotnet run -c Release --project bench/LicenseAllocation.Benchmarks -- --write docs/benchmarks.md`.");
 report.AppendLine().AppendLine("| Machine | |").AppendLine("| --- | --- |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| OS | {RuntimeInformation.OSDescription} |");
 report.AppendLine(CultureInfo.InvariantCulture, $"| CPU | {Environment.ProcessorCount} logical cores, {MachineInfo.CpuModel()} |");

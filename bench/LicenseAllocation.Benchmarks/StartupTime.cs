@@ -29,7 +29,7 @@ internal static class StartupTime
         }
 
         return new StringBuilder("## Startup time\n\n")
-            .AppendLine("`dotnet LicenseAllocation.Web.dll` (Release) until `/healthz` answers 200, median of 5 runs.\n")
+            .AppendLine("The published portal (`dotnet LicenseAllocation.Web.dll`, Release, Production) until `/healthz` answers 200, median of 5 runs.\n")
             .AppendLine("| Start | Median | Slowest |").AppendLine("| --- | ---: | ---: |")
             .AppendLine(CultureInfo.InvariantCulture, $"| First start: create the SQLite file, migrate, seed the 2020 plan, create admin | {Stats.Median(first):0} ms | {first.Max():0} ms |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Restart on the existing database | {Stats.Median(restart):0} ms | {restart.Max():0} ms |")
