@@ -46,7 +46,7 @@ internal static class TreeRendering
         for (var run = 0; run < 35; run++)
         {
             var started = Stopwatch.GetTimestamp();
-            var tree = context.Render<AllocationTreeTable>(p => p.Add(t => t.PlanId, 1).Add(t => t.Rows, rows).Add(t => t.Caller, admin).Add(t => t.CanEdit, true));
+            var tree = context.Render<AllocationTreeTable>(p => p.Add(t => t.PlanId, 1).Add(t => t.Rows, rows).Add(t => t.Caller, admin));
             tree.Find("[data-testid='expand-all']").Click();
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             if (tree.FindAll("tr[data-testid^='row-']").Count != rows.Count)

@@ -3,12 +3,33 @@ using LicenseAllocation.Application.Identity;
 namespace LicenseAllocation.Application.Access;
 
 /// <summary>
-/// The one place that decides what a caller may read and change. Today only the province administrator exists;
-/// scoped roles add their rules here, and every service already asks here before it reads or writes.
+/// The one place that decides what a caller may read and change. Services ask here before every query and command,
+/// whatever the path (page, API, import); pages may use it to hide what would be refused anyway, never instead.
 /// </summary>
 public static class AccessPolicy
 {
-    public static bool CanRead(Caller caller) => caller.Role == PortalRole.ProvinceAdmin;
+    /// <summary>Every signed-in role sees the plans and their headline figures.</summary>
+    public static bool CanReadPlans(Caller caller) => Enum.IsDefined(caller.Role);
 
-    public static bool CanChangeQuantity(Caller caller) => caller.Role == PortalRole.ProvinceAdmin;
+    /// <summary>The province administrator and the auditor see the whole tree; others see their scope unit's subtree.</summary>
+    public static bool SeesWholeTree(Caller caller) => caller.Role is PortalRole.ProvinceAdmin or PortalRole.Auditor;
+
+    /// <summary>May the caller see this unit, given whether it lies in the caller's scope subtree?</summary>
+    public static bool CanRead(Caller caller, bool withinScope) => SeesWholeTree(caller) || (CanReadPlans(caller) && withinScope);
+
+    /// <summary>
+    /// May the caller change this unit's quantity? A district officer hands on the district's quota to the units
+    /// strictly under the district; the district's own quota is the province's to set.
+    /// </summary>
+    public static bool CanChangeQuantity(Caller caller, int unitId, bool withinScope) => caller.Role switch
+    {
+        PortalRole.ProvinceAdmin => true,
+        PortalRole.DistrictOfficer => withinScope && unitId != caller.ScopeUnitId,
+        _ => false,
+    };
+
+    /// <summary>Whether the caller can change quantities at all: pages use it to offer editing.</summary>
+    public static bool MayEdit(Caller caller) => caller.Role is PortalRole.ProvinceAdmin or PortalRole.DistrictOfficer;
+
+    public static bool CanManageUsers(Caller caller) => caller.Role == PortalRole.ProvinceAdmin;
 }

@@ -12,7 +12,7 @@ public sealed class AllocationQueries(IDbContextFactory<AllocationDbContext> con
     public async Task<Outcome<IReadOnlyList<TreeRow>>> GetTreeAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanRead(caller))
+        if (!AccessPolicy.CanReadPlans(caller))
         {
             return AllocationError.Forbidden();
         }
@@ -24,6 +24,15 @@ public sealed class AllocationQueries(IDbContextFactory<AllocationDbContext> con
         }
 
         var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
+        if (!AccessPolicy.SeesWholeTree(caller))
+        {
+            // Only the caller's own subtree leaves the service; without a scope unit that is nothing.
+            var visible = caller.ScopeUnitId is { } scope && nodes.Any(n => n.UnitId == scope)
+                ? UnitScope.Subtree(scope, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId))
+                : [];
+            nodes = nodes.Where(n => AccessPolicy.CanRead(caller, visible.Contains(n.UnitId))).ToList();
+        }
+
         return Outcome.Success<IReadOnlyList<TreeRow>>(PlanTreeQuery.InTreeOrder(nodes));
     }
 }

@@ -27,7 +27,7 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(command);
-        if (!AccessPolicy.CanChangeQuantity(caller))
+        if (!AccessPolicy.MayEdit(caller))
         {
             return AllocationError.Forbidden();
         }
@@ -82,6 +82,12 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
         if (target is null)
         {
             return AllocationError.NotFound();
+        }
+
+        var withinScope = AccessPolicy.SeesWholeTree(caller) || await UnitScope.IsWithinAsync(db, caller, command.UnitId, cancellationToken);
+        if (!AccessPolicy.CanChangeQuantity(caller, command.UnitId, withinScope))
+        {
+            return AllocationError.OutOfScope();
         }
 
         if (command.ExpectedVersion is { } expected && expected != target.Version)

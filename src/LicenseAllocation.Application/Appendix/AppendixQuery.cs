@@ -22,7 +22,7 @@ public sealed class AppendixQuery(IDbContextFactory<AllocationDbContext> context
     public async Task<Outcome<AppendixDocument>> GetAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanRead(caller))
+        if (!AccessPolicy.CanReadPlans(caller))
         {
             return AllocationError.Forbidden();
         }

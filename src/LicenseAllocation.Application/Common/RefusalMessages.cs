@@ -36,6 +36,8 @@ public static class RefusalMessages
             (AllocationErrorCode.NotFound, true) => "The plan or unit was not found.",
             (AllocationErrorCode.Forbidden, false) => "Bạn không có quyền thực hiện thao tác này.",
             (AllocationErrorCode.Forbidden, true) => "You are not allowed to do this.",
+            (AllocationErrorCode.OutOfScope, false) => "Đơn vị này nằm ngoài phạm vi được giao cho tài khoản của bạn.",
+            (AllocationErrorCode.OutOfScope, true) => "This unit is outside the part of the tree your account works in.",
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Code, "Unknown refusal."),
         };
     }

@@ -11,7 +11,7 @@ public sealed class PlanQueries(IDbContextFactory<AllocationDbContext> contextFa
     public async Task<Outcome<IReadOnlyList<PlanSummary>>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanRead(caller))
+        if (!AccessPolicy.CanReadPlans(caller))
         {
             return AllocationError.Forbidden();
         }
@@ -24,7 +24,7 @@ public sealed class PlanQueries(IDbContextFactory<AllocationDbContext> contextFa
     public async Task<Outcome<PlanSummary>> GetAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanRead(caller))
+        if (!AccessPolicy.CanReadPlans(caller))
         {
             return AllocationError.Forbidden();
         }

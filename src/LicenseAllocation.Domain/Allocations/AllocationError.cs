@@ -23,4 +23,7 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
     public static AllocationError NotFound() => new(AllocationErrorCode.NotFound);
 
     public static AllocationError Forbidden() => new(AllocationErrorCode.Forbidden);
+
+    /// <summary>The unit lies outside the part of the tree the caller works in.</summary>
+    public static AllocationError OutOfScope() => new(AllocationErrorCode.OutOfScope);
 }

@@ -10,4 +10,5 @@ public enum AllocationErrorCode
     VersionConflict,
     NotFound,
     Forbidden,
+    OutOfScope,
 }

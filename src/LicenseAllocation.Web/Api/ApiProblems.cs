@@ -15,7 +15,7 @@ internal static class ApiProblems
         {
             AllocationErrorCode.InvalidQuantity or AllocationErrorCode.ReasonRequired => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound => StatusCodes.Status404NotFound,
-            AllocationErrorCode.Forbidden => StatusCodes.Status403Forbidden,
+            AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status409Conflict,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code.ApiCode() };

@@ -53,7 +53,8 @@ internal static class PortalAuthentication
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AllocationDbContext>()
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>();
 
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();

@@ -19,8 +19,7 @@ public sealed class AllocationTreeTableTests : ComponentTestContext
         return Render<AllocationTreeTable>(p => p
             .Add(t => t.PlanId, 1)
             .Add(t => t.Rows, rows)
-            .Add(t => t.Caller, Admin)
-            .Add(t => t.CanEdit, true));
+            .Add(t => t.Caller, Admin));
     }
 
     private static int RowCount(IRenderedComponent<AllocationTreeTable> tree) => tree.FindAll("tr[data-testid^='row-']").Count;

@@ -1,0 +1,49 @@
+using LicenseAllocation.Application.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Access;
+
+/// <summary>Where a unit stands relative to a caller's scope unit, read from the unit tree.</summary>
+internal static class UnitScope
+{
+    /// <summary>True when <paramref name="unitId"/> is the scope unit or lies below it.</summary>
+    public static async Task<bool> IsWithinAsync(AllocationDbContext db, Caller caller, int unitId, CancellationToken cancellationToken)
+    {
+        if (caller.ScopeUnitId is not { } scope)
+        {
+            return false;
+        }
+
+        // Walk up: the tree is a handful of levels deep (province, group, district, commune).
+        for (int? current = unitId; current is { } id; current = await db.Units.Where(u => u.Id == id).Select(u => u.ParentId).SingleOrDefaultAsync(cancellationToken))
+        {
+            if (id == scope)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The scope unit and every unit below it among <paramref name="parents"/> (unit id → parent id).</summary>
+    public static HashSet<int> Subtree(int scopeUnitId, IReadOnlyDictionary<int, int?> parents)
+    {
+        var children = parents.Where(p => p.Value is not null).ToLookup(p => p.Value!.Value, p => p.Key);
+        var result = new HashSet<int>();
+        var pending = new Stack<int>([scopeUnitId]);
+        while (pending.Count > 0)
+        {
+            var id = pending.Pop();
+            if (result.Add(id))
+            {
+                foreach (var child in children[id])
+                {
+                    pending.Push(child);
+                }
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using System.Security.Claims;
+using LicenseAllocation.Application.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace LicenseAllocation.Web.Auth;
+
+/// <summary>Puts the user's scope unit into the principal, cookie and bearer token alike, so every request knows it.</summary>
+internal sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        if (user.ScopeUnitId is { } scope)
+        {
+            identity.AddClaim(new Claim(Callers.ScopeUnitClaim, scope.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return identity;
+    }
+}
