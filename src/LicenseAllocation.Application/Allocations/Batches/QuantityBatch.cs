@@ -1,0 +1,18 @@
+using LicenseAllocation.Domain.Allocations;
+
+namespace LicenseAllocation.Application.Allocations.Batches;
+
+/// <summary>Many quantities saved as one change with one reason: all are applied, or none.</summary>
+public sealed record QuantityBatch(int PlanId, string? Reason, IReadOnlyList<QuantityBatchItem> Items);
+
+public sealed record QuantityBatchItem(int UnitId, int Quantity);
+
+/// <summary>An item that cannot be applied, and why (with the numbers, as for a single change).</summary>
+public sealed record BatchRefusal(int UnitId, AllocationError Error);
+
+/// <summary>
+/// The verdict on a batch: when <see cref="Applied"/>, <see cref="Changed"/> holds the new figures of every changed unit
+/// and <see cref="ChangeSetId"/> groups their audit rows; otherwise <see cref="Refused"/> explains every refused item
+/// and nothing was written.
+/// </summary>
+public sealed record QuantityBatchResult(bool Applied, IReadOnlyList<UnitNodeView> Changed, IReadOnlyList<BatchRefusal> Refused, Guid? ChangeSetId);
