@@ -1,5 +1,6 @@
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Appendix;
+using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,6 +18,7 @@ public static class ApplicationServices
         services.AddScoped<AllocationQueries>();
         services.AddScoped<PlanQueries>();
         services.AddScoped<AppendixQuery>();
+        services.AddScoped<DistrictQueries>();
         services.AddScoped<Plan2020Seeder>();
         return services;
     }
