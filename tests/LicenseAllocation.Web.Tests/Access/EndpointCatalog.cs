@@ -1,0 +1,59 @@
+using System.Net.Http.Json;
+
+namespace LicenseAllocation.Web.Tests.Access;
+
+/// <summary>What a role may do at an endpoint, for a target inside or outside its scope.</summary>
+public enum Expect
+{
+    /// <summary>Not refused for access reasons: any status but 401 and 403.</summary>
+    Allowed,
+
+    /// <summary>403 with code <c>forbidden</c>: the role may never do this.</summary>
+    Forbidden,
+
+    /// <summary>403 with code <c>out-of-scope</c>: the role may, but not there.</summary>
+    OutOfScope,
+}
+
+/// <summary>How to call one endpoint at a target unit, and what each role must get.</summary>
+public sealed record EndpointCase(Func<MatrixPortal, bool, HttpRequestMessage> Request, Func<MatrixRole, bool, Expect> Expectation);
+
+/// <summary>
+/// Every /api/v1 endpoint must have an entry here: the matrix test lists the application's endpoints and fails on any
+/// that is missing, so a new endpoint cannot escape the access check.
+/// </summary>
+public static class EndpointCatalog
+{
+    /// <summary>Endpoints anyone may call.</summary>
+    public static readonly IReadOnlySet<string> Public = new HashSet<string> { "POST api/v1/auth/token" };
+
+    public static readonly IReadOnlyDictionary<string, EndpointCase> Cases = new Dictionary<string, EndpointCase>
+    {
+        ["GET api/v1/plans"] = new((_, _) => Get("/api/v1/plans"), (_, _) => Expect.Allowed),
+
+        // Everyone may list; the service filters what a scoped role sees (checked by the scope tests).
+        ["GET api/v1/plans/{planId:int}/units"] = new((_, _) => Get("/api/v1/plans/1/units"), (_, _) => Expect.Allowed),
+
+        ["GET api/v1/plans/{planId:int}/appendix.xlsx"] = new((_, _) => Get("/api/v1/plans/1/appendix.xlsx"), (_, _) => Expect.Allowed),
+
+        // Setting a commune to the 0 it already holds: allowed calls change nothing, so the matrix leaves no trace.
+        ["PUT api/v1/plans/{planId:int}/units/{unitId:int}/quantity"] = new(
+            (portal, inside) => new HttpRequestMessage(HttpMethod.Put, $"/api/v1/plans/1/units/{Unit(portal, inside)}/quantity")
+            {
+                Content = JsonContent.Create(new { quantity = 0, reason = "Kiểm tra phân quyền" }),
+            },
+            QuantityEditors),
+    };
+
+    /// <summary>The province administrator everywhere, a district officer inside the district; readers never.</summary>
+    public static Expect QuantityEditors(MatrixRole role, bool inside) => role switch
+    {
+        MatrixRole.ProvinceAdmin => Expect.Allowed,
+        MatrixRole.DistrictOfficer => inside ? Expect.Allowed : Expect.OutOfScope,
+        _ => Expect.Forbidden,
+    };
+
+    public static int Unit(MatrixPortal portal, bool inside) => inside ? portal.InsideUnit : portal.OutsideUnit;
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+}

@@ -1,0 +1,78 @@
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LicenseAllocation.Web.Tests.Access;
+
+/// <summary>A portal with one user per role, scoped to Thành phố Cao Lãnh where a role has a scope.</summary>
+public sealed class MatrixPortal : IAsyncLifetime
+{
+    public const string Password = "mật khẩu ma trận quyền";
+
+    private readonly Dictionary<MatrixRole, string> _tokens = [];
+
+    public PortalFactory Portal { get; } = new();
+
+    /// <summary>A commune inside the scope (Phường 11, Cao Lãnh) and one outside it (Phường 3, Sa Đéc).</summary>
+    public int InsideUnit { get; private set; }
+
+    public int OutsideUnit { get; private set; }
+
+    public int ScopeDistrict { get; private set; }
+
+    public int OutsideDistrict { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = Portal.Server;
+        await using var scope = Portal.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AllocationDbContext>();
+        ScopeDistrict = await db.Units.Where(u => u.Code == "866").Select(u => u.Id).SingleAsync();
+        OutsideDistrict = await db.Units.Where(u => u.Code == "867").Select(u => u.Id).SingleAsync();
+        InsideUnit = await db.Units.Where(u => u.Code == "29863").Select(u => u.Id).SingleAsync();
+        OutsideUnit = await db.Units.Where(u => u.Code == "29902").Select(u => u.Id).SingleAsync();
+
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        await CreateAsync(users, "matrix-officer", PortalRole.DistrictOfficer, ScopeDistrict);
+        await CreateAsync(users, "matrix-viewer", PortalRole.UnitViewer, ScopeDistrict);
+        await CreateAsync(users, "matrix-auditor", PortalRole.Auditor, null);
+
+        _tokens[MatrixRole.ProvinceAdmin] = await Portal.TokenAsync("admin", PortalFactory.AdminPassword);
+        _tokens[MatrixRole.DistrictOfficer] = await Portal.TokenAsync("matrix-officer", Password);
+        _tokens[MatrixRole.UnitViewer] = await Portal.TokenAsync("matrix-viewer", Password);
+        _tokens[MatrixRole.Auditor] = await Portal.TokenAsync("matrix-auditor", Password);
+    }
+
+    public string? TokenOf(MatrixRole role) => _tokens.GetValueOrDefault(role);
+
+    public async ValueTask DisposeAsync() => await Portal.DisposeAsync();
+
+    private static async Task CreateAsync(UserManager<PortalUser> users, string name, PortalRole role, int? scope)
+    {
+        var user = new PortalUser { UserName = name, ScopeUnitId = scope };
+        (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrueOrThrow();
+        (await users.AddToRoleAsync(user, role.ToString())).Succeeded.ShouldBeTrueOrThrow();
+    }
+}
+
+public enum MatrixRole
+{
+    Anonymous,
+    ProvinceAdmin,
+    DistrictOfficer,
+    UnitViewer,
+    Auditor,
+}
+
+internal static class IdentityResultChecks
+{
+    public static void ShouldBeTrueOrThrow(this bool succeeded)
+    {
+        if (!succeeded)
+        {
+            throw new InvalidOperationException("Could not set up a matrix user.");
+        }
+    }
+}
