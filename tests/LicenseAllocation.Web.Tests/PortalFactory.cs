@@ -5,8 +5,11 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace LicenseAllocation.Web.Tests;
 
-/// <summary>The whole portal in memory over its own SQLite file, seeded with the 2020 plan as on a first start.</summary>
-public sealed class PortalFactory : WebApplicationFactory<Program>
+/// <summary>
+/// The whole portal in memory over its own database (a SQLite file unless another provider and an empty database are
+/// given), migrated and seeded with the 2020 plan as on a first start.
+/// </summary>
+public sealed class PortalFactory(string provider = "Sqlite", string? connectionString = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "mật khẩu thử nghiệm dài";
 
@@ -16,8 +19,8 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_directory, "portal.db")}");
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:Default", connectionString ?? $"Data Source={Path.Combine(_directory, "portal.db")}");
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_directory, "keys"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

@@ -28,7 +28,7 @@ public abstract class QuantityRaceTests
     {
         await using var database = await CreateSeededDatabaseAsync();
         var seed = await StoredPlan.LoadAsync(database.Factory, Cancellation);
-        var group = seed.Single(UnitKind.DistrictGroup);
+        var group = seed.OnlyOf(UnitKind.DistrictGroup);
         var districts = seed.OfKind(UnitKind.DistrictCommittee);
         group.Quantity.ShouldBe(SeedFacts.DistrictGroup);
         districts.Count.ShouldBe(SeedFacts.Districts);
@@ -68,7 +68,7 @@ public abstract class QuantityRaceTests
     {
         await using var database = await CreateSeededDatabaseAsync();
         var seed = await StoredPlan.LoadAsync(database.Factory, Cancellation);
-        var province = seed.Single(UnitKind.Province);
+        var province = seed.OnlyOf(UnitKind.Province);
         province.HandedOn.ShouldBe(province.Quantity, "the province has nothing left at seed");
         var agencies = seed.OfKind(UnitKind.ProvincialAgency);
         var donor = agencies.MaxBy(a => a.Quantity)!;

@@ -5,12 +5,12 @@ using LicenseAllocation.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
-namespace LicenseAllocation.Application.Tests.Concurrency;
+namespace LicenseAllocation.Testing;
 
-internal sealed record StoredNode(int UnitId, int? ParentUnitId, UnitKind Kind, int Order, int Quantity, int HandedOn, int Version);
+public sealed record StoredNode(int UnitId, int? ParentUnitId, UnitKind Kind, int Order, int Quantity, int HandedOn, int Version);
 
 /// <summary>The one plan of a seeded database as stored: every node and the whole audit trail in write order.</summary>
-internal sealed record StoredPlan(int PlanId, IReadOnlyList<StoredNode> Nodes, IReadOnlyList<AuditEntry> Audit)
+public sealed record StoredPlan(int PlanId, IReadOnlyList<StoredNode> Nodes, IReadOnlyList<AuditEntry> Audit)
 {
     public static async Task<StoredPlan> LoadAsync(IDbContextFactory<AllocationDbContext> factory, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ internal sealed record StoredPlan(int PlanId, IReadOnlyList<StoredNode> Nodes, I
         return new StoredPlan(planId, nodes, audit);
     }
 
-    public StoredNode Single(UnitKind kind) => Nodes.Single(n => n.Kind == kind);
+    public StoredNode OnlyOf(UnitKind kind) => Nodes.Single(n => n.Kind == kind);
 
     public IReadOnlyList<StoredNode> OfKind(UnitKind kind) => [.. Nodes.Where(n => n.Kind == kind).OrderBy(n => n.Order)];
 
