@@ -1,7 +1,9 @@
 using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Seeding;
+using LicenseAllocation.Application.Units;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +20,8 @@ public static class ApplicationServices
         services.AddScoped<PlanQueries>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<Plan2020Seeder>();
+        services.AddScoped<QuantityBatchService>();
+        services.AddScoped<UnitAdministration>();
         return services;
     }
 }
