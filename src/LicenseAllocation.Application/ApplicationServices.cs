@@ -1,8 +1,10 @@
 using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Seeding;
+using LicenseAllocation.Application.Units;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -20,6 +22,8 @@ public static class ApplicationServices
         services.AddScoped<AppendixQuery>();
         services.AddScoped<DistrictQueries>();
         services.AddScoped<Plan2020Seeder>();
+        services.AddScoped<QuantityBatchService>();
+        services.AddScoped<UnitAdministration>();
         return services;
     }
 }

@@ -41,7 +41,8 @@ public sealed record StoredPlan(int PlanId, IReadOnlyList<StoredNode> Nodes, IRe
     public AllocationTree Replay()
     {
         var tree = new AllocationTree(Nodes.Select(n => new TreeNode(n.UnitId, n.ParentUnitId, 0, 0)));
-        foreach (var row in Audit)
+        // Unit events (added, renamed, deactivated…) carry no quantity.
+        foreach (var row in Audit.Where(a => a.Action is AuditAction.Seeded or AuditAction.QuantityChanged))
         {
             var unitId = row.UnitId.ShouldNotBeNull();
             tree[unitId].Quantity.ShouldBe(row.OldValue.ShouldNotBeNull(), $"audit row {row.Id} does not continue from the previous value of unit {unitId}");

@@ -31,5 +31,21 @@ public static class AccessPolicy
     /// <summary>Whether the caller can change quantities at all: pages use it to offer editing.</summary>
     public static bool MayEdit(Caller caller) => caller.Role is PortalRole.ProvinceAdmin or PortalRole.DistrictOfficer;
 
+    /// <summary>
+    /// May the caller add a unit under this parent? A district officer adds under their own district and below it.
+    /// </summary>
+    public static bool CanAddUnitUnder(Caller caller, bool parentWithinScope) => caller.Role switch
+    {
+        PortalRole.ProvinceAdmin => true,
+        PortalRole.DistrictOfficer => parentWithinScope,
+        _ => false,
+    };
+
+    /// <summary>
+    /// May the caller rename, reorder, deactivate or reactivate this unit? As for quantities, a district officer works on
+    /// the units strictly under the district, not on the district itself.
+    /// </summary>
+    public static bool CanAdministerUnit(Caller caller, int unitId, bool withinScope) => CanChangeQuantity(caller, unitId, withinScope);
+
     public static bool CanManageUsers(Caller caller) => caller.Role == PortalRole.ProvinceAdmin;
 }

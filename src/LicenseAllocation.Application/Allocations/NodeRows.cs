@@ -5,21 +5,28 @@ using Microsoft.EntityFrameworkCore;
 namespace LicenseAllocation.Application.Allocations;
 
 /// <summary>A node row joined with its unit's place in the tree.</summary>
-internal sealed record NodeRow(long NodeId, int UnitId, int? ParentUnitId, int Quantity, int HandedOn, int Version)
+internal sealed record NodeRow(long NodeId, int UnitId, int? ParentUnitId, int Quantity, int HandedOn, int Version, bool IsActive)
 {
     public NodeFigures Figures => new(Quantity, HandedOn);
+
+    public TreeNode TreeNode => new(UnitId, ParentUnitId, Quantity, HandedOn);
 }
 
 internal static class NodeRows
 {
     public static Task<NodeRow?> FindAsync(AllocationDbContext db, int planId, int unitId, CancellationToken cancellationToken) =>
-        (from n in db.Nodes
-         join u in db.Units on n.UnitId equals u.Id
-         where n.PlanId == planId && n.UnitId == unitId
-         select new NodeRow(n.Id, n.UnitId, u.ParentId, n.Quantity, n.HandedOn, n.Version))
-        .AsNoTracking()
-        .SingleOrDefaultAsync(cancellationToken);
+        Rows(db, planId, unitId).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Every node of a plan, as read now in the caller's transaction.</summary>
+    public static Task<List<NodeRow>> ForPlanAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken) =>
+        Rows(db, planId, unitId: null).ToListAsync(cancellationToken);
 
     public static async Task<UnitNodeView> ViewAsync(AllocationDbContext db, int planId, int unitId, CancellationToken cancellationToken) =>
         await PlanTreeQuery.Rows(db, planId, unitId: unitId).SingleAsync(cancellationToken);
+
+    private static IQueryable<NodeRow> Rows(AllocationDbContext db, int planId, int? unitId) =>
+        from n in db.Nodes.AsNoTracking()
+        join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
+        where n.PlanId == planId && (unitId == null || n.UnitId == unitId)
+        select new NodeRow(n.Id, n.UnitId, u.ParentId, n.Quantity, n.HandedOn, n.Version, u.IsActive);
 }

@@ -42,28 +42,10 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.ReasonRequired();
         }
 
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                var result = await TryChangeAsync(caller, command, cancellationToken);
-                if (result is not null)
-                {
-                    return result;
-                }
-            }
-            catch (Exception exception) when (TransientFailure.Is(exception) && attempt < TransientFailure.MaxAttempts)
-            {
-                // Deadlock or busy database: the transaction was rolled back as a whole, so trying again is safe.
-            }
-
-            if (attempt >= TransientFailure.MaxAttempts)
-            {
-                throw new InvalidOperationException($"The quantity of unit {command.UnitId} kept changing under {attempt} attempts.");
-            }
-
-            await TransientFailure.BackOffAsync(attempt, cancellationToken);
-        }
+        return await TransientFailure.RetryAsync(
+            ct => TryChangeAsync(caller, command, ct),
+            () => $"The quantity of unit {command.UnitId} kept changing under {TransientFailure.MaxAttempts} attempts.",
+            cancellationToken);
     }
 
     /// <summary>One attempt in one transaction; null when the unit's own row changed underneath and the attempt must be repeated.</summary>
@@ -75,9 +57,7 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
         // A no-op write takes the unit's row lock first, so the read below sees what the previous editor of this unit
         // committed. Without it, N editors of one unit all read the same version, all but one miss in step 1, and under
         // real concurrency (PostgreSQL) some ran out of attempts instead of winning as the last writer.
-        await db.Nodes
-            .Where(n => n.PlanId == command.PlanId && n.UnitId == command.UnitId)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version), cancellationToken);
+        await NodeUpdates.ClaimAsync(db, command.PlanId, command.UnitId, cancellationToken);
         var target = await NodeRows.FindAsync(db, command.PlanId, command.UnitId, cancellationToken);
         if (target is null)
         {
@@ -95,6 +75,11 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.VersionConflict();
         }
 
+        if (!target.IsActive && command.Quantity > 0)
+        {
+            return AllocationError.UnitInactive(command.Quantity);
+        }
+
         var parent = target.ParentUnitId is { } parentUnitId
             ? await NodeRows.FindAsync(db, command.PlanId, parentUnitId, cancellationToken)
             : null;
@@ -109,10 +94,8 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
         }
 
         var newQuantity = command.Quantity;
-        var ownRowUpdated = await db.Nodes
-            .Where(n => n.Id == target.NodeId && n.Quantity == target.Quantity && n.Version == target.Version && n.HandedOn <= newQuantity)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Quantity, newQuantity).SetProperty(n => n.Version, n => n.Version + 1), cancellationToken);
-        if (ownRowUpdated == 0)
+        var ownRowUpdated = await NodeUpdates.SetQuantityAsync(db, target, newQuantity, cancellationToken);
+        if (!ownRowUpdated)
         {
             await transaction.RollbackAsync(cancellationToken);
             if (command.ExpectedVersion is null)
@@ -126,10 +109,8 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
         if (parent is not null)
         {
             var delta = newQuantity - target.Quantity;
-            var parentUpdated = await db.Nodes
-                .Where(n => n.Id == parent.NodeId && n.HandedOn + delta <= n.Quantity && n.HandedOn + delta >= 0)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.HandedOn, n => n.HandedOn + delta), cancellationToken);
-            if (parentUpdated == 0)
+            var parentUpdated = await NodeUpdates.MoveHandedOnAsync(db, parent.NodeId, delta, cancellationToken);
+            if (!parentUpdated)
             {
                 await transaction.RollbackAsync(cancellationToken);
                 return await ExplainParentRefusalAsync(command, target, cancellationToken);

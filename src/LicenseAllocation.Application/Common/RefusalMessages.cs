@@ -38,6 +38,20 @@ public static class RefusalMessages
             (AllocationErrorCode.Forbidden, true) => "You are not allowed to do this.",
             (AllocationErrorCode.OutOfScope, false) => "Đơn vị này nằm ngoài phạm vi được giao cho tài khoản của bạn.",
             (AllocationErrorCode.OutOfScope, true) => "This unit is outside the part of the tree your account works in.",
+            (AllocationErrorCode.DuplicateItem, false) => "Đơn vị này xuất hiện nhiều lần trong cùng một lần lưu; mỗi đơn vị chỉ được nhập một số lượng.",
+            (AllocationErrorCode.DuplicateItem, true) => "This unit appears more than once in the same save; give each unit one quantity.",
+            (AllocationErrorCode.InvalidName, false) => "Tên đơn vị phải có từ 1 đến 200 ký tự.",
+            (AllocationErrorCode.InvalidName, true) => "A unit name has 1 to 200 characters.",
+            (AllocationErrorCode.InvalidUnitKind, false) => "Loại đơn vị này không thể trực thuộc đơn vị đã chọn.",
+            (AllocationErrorCode.InvalidUnitKind, true) => "This kind of unit cannot stand under the chosen unit.",
+            (AllocationErrorCode.InvalidOrder, false) => $"Thứ tự phải là số nguyên từ 1 trở lên (đã nhập {N(error.Requested)}).",
+            (AllocationErrorCode.InvalidOrder, true) => $"The position must be a whole number of 1 or more (you entered {N(error.Requested)}).",
+            (AllocationErrorCode.UnitNotEmpty, false) =>
+                $"Không thể ngừng hoạt động đơn vị đang giữ {N(error.Limit)} bản quyền. Hãy giảm số lượng của đơn vị về 0 trước.",
+            (AllocationErrorCode.UnitNotEmpty, true) =>
+                $"A unit that holds {N(error.Limit)} licences cannot be deactivated. Bring its quantity down to 0 first.",
+            (AllocationErrorCode.UnitInactive, false) => $"Đơn vị đã ngừng hoạt động, không thể nhận bản quyền (đã nhập {N(error.Requested)}).",
+            (AllocationErrorCode.UnitInactive, true) => $"The unit is deactivated and cannot receive licences (you entered {N(error.Requested)}).",
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Code, "Unknown refusal."),
         };
     }

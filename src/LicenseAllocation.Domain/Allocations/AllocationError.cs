@@ -26,4 +26,22 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     /// <summary>The unit lies outside the part of the tree the caller works in.</summary>
     public static AllocationError OutOfScope() => new(AllocationErrorCode.OutOfScope);
+
+    /// <summary>The same unit appears more than once in one batch.</summary>
+    public static AllocationError DuplicateItem() => new(AllocationErrorCode.DuplicateItem);
+
+    /// <summary>A unit name is empty or longer than the stored maximum.</summary>
+    public static AllocationError InvalidName() => new(AllocationErrorCode.InvalidName);
+
+    /// <summary>This kind of unit cannot stand under the chosen parent (see the unit kind rules).</summary>
+    public static AllocationError InvalidUnitKind() => new(AllocationErrorCode.InvalidUnitKind);
+
+    /// <summary>A position among siblings counts from 1.</summary>
+    public static AllocationError InvalidOrder(int requested) => new(AllocationErrorCode.InvalidOrder, requested);
+
+    /// <summary>A unit still holds <paramref name="held"/> licences, so it cannot be deactivated: it must hold 0 first.</summary>
+    public static AllocationError UnitNotEmpty(int held) => new(AllocationErrorCode.UnitNotEmpty, Limit: held);
+
+    /// <summary>A deactivated unit holds 0 and receives nothing.</summary>
+    public static AllocationError UnitInactive(int requested) => new(AllocationErrorCode.UnitInactive, requested);
 }

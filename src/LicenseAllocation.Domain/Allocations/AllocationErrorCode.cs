@@ -1,6 +1,6 @@
 namespace LicenseAllocation.Domain.Allocations;
 
-/// <summary>Why a quantity change is refused. Each value maps to a stable API code.</summary>
+/// <summary>Why a quantity change or a change of the unit tree is refused. Each value maps to a stable API code.</summary>
 public enum AllocationErrorCode
 {
     InvalidQuantity,
@@ -11,4 +11,10 @@ public enum AllocationErrorCode
     NotFound,
     Forbidden,
     OutOfScope,
+    DuplicateItem,
+    InvalidName,
+    InvalidUnitKind,
+    InvalidOrder,
+    UnitNotEmpty,
+    UnitInactive,
 }

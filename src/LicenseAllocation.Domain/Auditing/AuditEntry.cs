@@ -51,4 +51,25 @@ public sealed class AuditEntry
             NewValue = newValue,
         };
     }
+
+    /// <summary>
+    /// A change of the unit tree (a unit added, renamed, moved among its siblings, deactivated or reactivated). The
+    /// description says what changed, old and new, in the words an official reads in the trail; no quantity changes.
+    /// </summary>
+    public static AuditEntry UnitEvent(int planId, int unitId, string actor, DateTime atUtc, AuditAction action, string description, Guid changeSetId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        if (action is AuditAction.Seeded or AuditAction.QuantityChanged)
+        {
+            throw new ArgumentException("Quantity changes are written with QuantityChange.", nameof(action));
+        }
+
+        if (atUtc.Kind != DateTimeKind.Utc)
+        {
+            throw new ArgumentException("Audit times are stored in UTC.", nameof(atUtc));
+        }
+
+        return new AuditEntry(planId, unitId, actor, atUtc, action, description.Trim(), changeSetId);
+    }
 }

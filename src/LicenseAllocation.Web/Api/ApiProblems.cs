@@ -14,6 +14,7 @@ internal static class ApiProblems
         var status = error.Code switch
         {
             AllocationErrorCode.InvalidQuantity or AllocationErrorCode.ReasonRequired => StatusCodes.Status400BadRequest,
+            AllocationErrorCode.InvalidName or AllocationErrorCode.InvalidUnitKind or AllocationErrorCode.InvalidOrder => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound => StatusCodes.Status404NotFound,
             AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status409Conflict,

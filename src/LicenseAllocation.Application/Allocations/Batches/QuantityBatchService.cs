@@ -1,0 +1,181 @@
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Allocations.Batches;
+
+/// <summary>
+/// Saves many quantities as one change with one reason: all of them, or none. Each attempt runs in one transaction:
+/// <list type="number">
+/// <item>read the plan's figures and check every item (a whole number of 0 or more, a unit of the plan, once only, within the caller's scope);</item>
+/// <item>simulate the batch on an <see cref="AllocationTree"/> of those figures in a fixed order — decreases first, deepest units first,
+/// then increases, shallowest first — so that licences can move between siblings of a full parent and a district can be raised together
+/// with its communes; every item the rules refuse is explained, and then nothing is written;</item>
+/// <item>apply the items in the same order with the conditional statements of <see cref="QuantityService"/>, one audit row per changed unit,
+/// all under one change set, and commit.</item>
+/// </list>
+/// Should a conditional statement match no row (someone changed the figures since step 1), the attempt is rolled back and
+/// the whole batch is checked again on fresh figures.
+/// </summary>
+public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
+{
+    public async Task<QuantityBatchResult> ApplyAsync(Caller caller, QuantityBatch batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(batch);
+        if (!AccessPolicy.MayEdit(caller))
+        {
+            return QuantityBatchResult.RefusedAsAWhole(AllocationError.Forbidden());
+        }
+
+        if (string.IsNullOrWhiteSpace(batch.Reason) || batch.Reason.Trim().Length > QuantityService.MaxReasonLength)
+        {
+            return QuantityBatchResult.RefusedAsAWhole(AllocationError.ReasonRequired());
+        }
+
+        var items = batch.Items ?? [];
+        return await TransientFailure.RetryAsync(
+            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason, items, cancellationToken),
+            () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to save a batch.",
+            ct);
+    }
+
+    /// <summary>One attempt in one transaction; null when the figures changed underneath and the batch must be checked again.</summary>
+    private async Task<QuantityBatchResult?> TryApplyAsync(
+        Caller caller, int planId, string reason, IReadOnlyList<QuantityBatchItem> items, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (!await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
+        {
+            return QuantityBatchResult.RefusedAsAWhole(AllocationError.NotFound());
+        }
+
+        var rows = (await NodeRows.ForPlanAsync(db, planId, cancellationToken)).ToDictionary(r => r.UnitId);
+        var plan = new BatchPlan(rows);
+        var refused = new List<BatchRefusal>();
+        var changes = new List<(QuantityBatchItem Item, int Index)>();
+        var scope = AccessPolicy.SeesWholeTree(caller) || caller.ScopeUnitId is not { } scopeUnitId
+            ? null
+            : UnitScope.Subtree(scopeUnitId, rows.ToDictionary(r => r.Key, r => r.Value.ParentUnitId));
+        var duplicates = items.GroupBy(i => i.UnitId).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        foreach (var (item, index) in items.Select((item, index) => (item, index)))
+        {
+            if (duplicates.Contains(item.UnitId))
+            {
+                if (!refused.Any(r => r.UnitId == item.UnitId))
+                {
+                    refused.Add(new BatchRefusal(item.UnitId, AllocationError.DuplicateItem()));
+                }
+
+                continue;
+            }
+
+            if (CheckItem(caller, item, rows.GetValueOrDefault(item.UnitId), scope) is { } error)
+            {
+                refused.Add(new BatchRefusal(item.UnitId, error));
+            }
+            else if (item.Quantity != rows[item.UnitId].Quantity)
+            {
+                changes.Add((item, index));
+            }
+        }
+
+        // Decreases first, deepest units first, so that room is freed before it is taken; then increases, shallowest first,
+        // so that a parent is raised before its children take from it.
+        var ordered = changes
+            .OrderBy(c => c.Item.Quantity < rows[c.Item.UnitId].Quantity ? 0 : 1)
+            .ThenBy(c => c.Item.Quantity < rows[c.Item.UnitId].Quantity ? -plan.DepthOf(c.Item.UnitId) : plan.DepthOf(c.Item.UnitId))
+            .ThenBy(c => c.Index)
+            .Select(c => c.Item)
+            .ToList();
+        var tree = new AllocationTree(rows.Values.Select(r => r.TreeNode));
+        foreach (var item in ordered)
+        {
+            if (tree.ChangeQuantity(item.UnitId, item.Quantity) is { } error)
+            {
+                refused.Add(new BatchRefusal(item.UnitId, error));
+            }
+        }
+
+        if (refused.Count > 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            var position = items.Select((item, index) => (item.UnitId, index)).GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.First().index);
+            return QuantityBatchResult.RefusedItems([.. refused.OrderBy(r => position[r.UnitId])]);
+        }
+
+        if (ordered.Count == 0)
+        {
+            return new QuantityBatchResult(true, [], [], null);
+        }
+
+        var changeSetId = Guid.NewGuid();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var item in ordered)
+        {
+            var read = rows[item.UnitId];
+            if (!await NodeUpdates.SetQuantityAsync(db, read, item.Quantity, cancellationToken)
+                || (read.ParentUnitId is { } parentUnitId
+                    && !await NodeUpdates.MoveHandedOnAsync(db, rows[parentUnitId].NodeId, item.Quantity - read.Quantity, cancellationToken)))
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                return null;
+            }
+
+            db.AuditEntries.Add(AuditEntry.QuantityChange(planId, item.UnitId, caller.UserName, now, read.Quantity, item.Quantity, reason, changeSetId));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var changedIds = ordered.Select(i => i.UnitId).ToHashSet();
+        var views = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        var byUnit = views.Where(v => changedIds.Contains(v.UnitId)).ToDictionary(v => v.UnitId);
+        return new QuantityBatchResult(true, [.. items.Where(i => byUnit.ContainsKey(i.UnitId)).Select(i => byUnit[i.UnitId])], [], changeSetId);
+    }
+
+    private static AllocationError? CheckItem(Caller caller, QuantityBatchItem item, NodeRow? row, HashSet<int>? scope)
+    {
+        if (item.Quantity < 0)
+        {
+            return AllocationError.InvalidQuantity(item.Quantity);
+        }
+
+        if (row is null)
+        {
+            return AllocationError.NotFound();
+        }
+
+        if (!AccessPolicy.CanChangeQuantity(caller, item.UnitId, withinScope: scope is null ? AccessPolicy.SeesWholeTree(caller) : scope.Contains(item.UnitId)))
+        {
+            return AllocationError.OutOfScope();
+        }
+
+        if (!row.IsActive && item.Quantity > 0)
+        {
+            return AllocationError.UnitInactive(item.Quantity);
+        }
+
+        return null;
+    }
+
+    /// <summary>Depths of the plan's units below its root, for the order in which a batch is applied.</summary>
+    private sealed class BatchPlan(IReadOnlyDictionary<int, NodeRow> rows)
+    {
+        private readonly Dictionary<int, int> _depths = [];
+
+        public int DepthOf(int unitId)
+        {
+            if (_depths.TryGetValue(unitId, out var depth))
+            {
+                return depth;
+            }
+
+            depth = rows[unitId].ParentUnitId is { } parent && rows.ContainsKey(parent) ? DepthOf(parent) + 1 : 0;
+            _depths[unitId] = depth;
+            return depth;
+        }
+    }
+}

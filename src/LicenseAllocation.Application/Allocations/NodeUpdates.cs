@@ -1,0 +1,33 @@
+using LicenseAllocation.Application.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Allocations;
+
+/// <summary>
+/// The conditional statements every quantity write is made of (see docs/architecture.md). They re-check the rules in
+/// the database at write time, so they hold under concurrent edits; a statement that matches no row reports false and
+/// the caller rolls its transaction back.
+/// </summary>
+internal static class NodeUpdates
+{
+    /// <summary>
+    /// A no-op write that takes the unit's row lock, so that what is read next is what the previous editor of this unit
+    /// committed (on databases that lock rows; SQLite already serialises writers).
+    /// </summary>
+    public static Task ClaimAsync(AllocationDbContext db, int planId, int unitId, CancellationToken cancellationToken) =>
+        db.Nodes
+            .Where(n => n.PlanId == planId && n.UnitId == unitId)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version), cancellationToken);
+
+    /// <summary>Sets the node's quantity only if it still holds what was read and keeps at least what it has handed on.</summary>
+    public static async Task<bool> SetQuantityAsync(AllocationDbContext db, NodeRow read, int newQuantity, CancellationToken cancellationToken) =>
+        await db.Nodes
+            .Where(n => n.Id == read.NodeId && n.Quantity == read.Quantity && n.Version == read.Version && n.HandedOn <= newQuantity)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Quantity, newQuantity).SetProperty(n => n.Version, n => n.Version + 1), cancellationToken) == 1;
+
+    /// <summary>Moves the parent's handed-on counter by <paramref name="delta"/> only if the parent still has room for it.</summary>
+    public static async Task<bool> MoveHandedOnAsync(AllocationDbContext db, long parentNodeId, int delta, CancellationToken cancellationToken) =>
+        await db.Nodes
+            .Where(n => n.Id == parentNodeId && n.HandedOn + delta <= n.Quantity && n.HandedOn + delta >= 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.HandedOn, n => n.HandedOn + delta), cancellationToken) == 1;
+}

@@ -1,0 +1,273 @@
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Units;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Units;
+
+/// <summary>
+/// Adds, renames, reorders, deactivates and reactivates the units of a plan's tree. The province administrator works
+/// anywhere; a district officer under their own district (adding under the district itself, but not renaming or
+/// deactivating it). Every change is written to the audit trail in the same transaction. A unit is never deleted: a
+/// deactivated unit holds 0 and keeps its history.
+/// </summary>
+public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
+{
+    public async Task<Outcome<UnitNodeView>> AddUnitAsync(
+        Caller caller, int planId, int parentUnitId, string name, UnitKind kind, string? code = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.MayEdit(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        if (!IsValidName(name))
+        {
+            return AllocationError.InvalidName();
+        }
+
+        if (!Enum.IsDefined(kind))
+        {
+            return AllocationError.InvalidUnitKind();
+        }
+
+        return await TransientFailure.RetryAsync(
+            async ct =>
+            {
+                await using var db = await contextFactory.CreateDbContextAsync(ct);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var parent = await FindInPlanAsync(db, planId, parentUnitId, ct);
+                if (parent is null)
+                {
+                    return AllocationError.NotFound();
+                }
+
+                if (!AccessPolicy.CanAddUnitUnder(caller, await IsWithinScopeAsync(db, caller, parentUnitId, ct)))
+                {
+                    return AllocationError.OutOfScope();
+                }
+
+                if (!UnitKindRules.CanContain(parent.Kind, kind))
+                {
+                    return AllocationError.InvalidUnitKind();
+                }
+
+                var order = await NextOrderAsync(db, parentUnitId, ct);
+                var unit = OrganisationUnit.CreateChild(parent, name, kind, code, order);
+                var added = await AddUnitsAsync(db, caller, planId, [unit], ct);
+                await transaction.CommitAsync(ct);
+                return Outcome.Success(added.Single());
+            },
+            () => $"Adding a unit under {parentUnitId} kept failing.",
+            cancellationToken);
+    }
+
+    /// <summary>Renames, moves among its siblings (<paramref name="order"/> counts from 1), deactivates or reactivates a unit; null leaves a property as it is.</summary>
+    public async Task<Outcome<UnitNodeView>> UpdateUnitAsync(
+        Caller caller, int planId, int unitId, string? name = null, int? order = null, bool? active = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.MayEdit(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        if (name is not null && !IsValidName(name))
+        {
+            return AllocationError.InvalidName();
+        }
+
+        if (order is < 1)
+        {
+            return AllocationError.InvalidOrder(order.Value);
+        }
+
+        return await TransientFailure.RetryAsync(
+            ct => TryUpdateAsync(caller, planId, unitId, name, order, active, ct),
+            () => $"Updating unit {unitId} kept failing.",
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds the specialised offices a district-level committee has under Decree 108/2020/NĐ-CP and does not have yet
+    /// (matched by name); applying it again adds nothing. Returns the units added.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<UnitNodeView>>> AddStandardDistrictAgenciesAsync(
+        Caller caller, int planId, int districtUnitId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.MayEdit(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        return await TransientFailure.RetryAsync(
+            async ct =>
+            {
+                await using var db = await contextFactory.CreateDbContextAsync(ct);
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var district = await FindInPlanAsync(db, planId, districtUnitId, ct);
+                if (district is null)
+                {
+                    return AllocationError.NotFound();
+                }
+
+                if (!AccessPolicy.CanAddUnitUnder(caller, await IsWithinScopeAsync(db, caller, districtUnitId, ct)))
+                {
+                    return AllocationError.OutOfScope();
+                }
+
+                if (district.Kind != UnitKind.DistrictCommittee)
+                {
+                    return AllocationError.InvalidUnitKind();
+                }
+
+                var present = (await db.Units.Where(u => u.ParentId == districtUnitId).Select(u => u.Name).ToListAsync(ct))
+                    .Select(UnitName.MatchKey)
+                    .ToHashSet();
+                var order = await NextOrderAsync(db, districtUnitId, ct);
+                var units = StandardDistrictAgencies.For(district.Name)
+                    .Where(agency => !present.Contains(UnitName.MatchKey(agency)))
+                    .Select((agency, i) => OrganisationUnit.CreateChild(district, agency, UnitKind.DistrictAgency, code: null, order + i))
+                    .ToList();
+                if (units.Count == 0)
+                {
+                    return Outcome.Success<IReadOnlyList<UnitNodeView>>([]);
+                }
+
+                var added = await AddUnitsAsync(db, caller, planId, units, ct);
+                await transaction.CommitAsync(ct);
+                return Outcome.Success(added);
+            },
+            () => $"Adding the standard agencies of district {districtUnitId} kept failing.",
+            cancellationToken);
+    }
+
+    private async Task<Outcome<UnitNodeView>?> TryUpdateAsync(
+        Caller caller, int planId, int unitId, string? name, int? order, bool? active, CancellationToken ct)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var unit = await FindInPlanAsync(db, planId, unitId, ct);
+        if (unit is null)
+        {
+            return AllocationError.NotFound();
+        }
+
+        if (!AccessPolicy.CanAdministerUnit(caller, unitId, await IsWithinScopeAsync(db, caller, unitId, ct)))
+        {
+            return AllocationError.OutOfScope();
+        }
+
+        var events = new List<(AuditAction Action, string Description)>();
+        if (name is not null && UnitName.Normalize(name) != unit.Name)
+        {
+            var oldName = unit.Name;
+            unit.Rename(name);
+            events.Add((AuditAction.UnitRenamed, $"Đổi tên: \"{oldName}\" → \"{unit.Name}\""));
+        }
+
+        if (order is { } position && await MoveAsync(db, unit, position, ct) is { } oldOrder)
+        {
+            events.Add((AuditAction.UnitMoved, $"Đổi thứ tự: {oldOrder} → {unit.Order}"));
+        }
+
+        if (active == false && unit.IsActive)
+        {
+            // Counting a change on every node of the unit serialises this with quantity changes of the unit: a change
+            // that read the unit as active before this commits misses its conditional update and starts over.
+            await db.Nodes.Where(n => n.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version + 1), ct);
+            var held = await db.Nodes.Where(n => n.UnitId == unitId).SumAsync(n => n.Quantity, ct);
+            if (held > 0)
+            {
+                await transaction.RollbackAsync(ct);
+                return AllocationError.UnitNotEmpty(held);
+            }
+
+            unit.Deactivate();
+            events.Add((AuditAction.UnitDeactivated, $"Ngừng hoạt động đơn vị \"{unit.Name}\""));
+        }
+        else if (active == true && !unit.IsActive)
+        {
+            unit.Activate();
+            events.Add((AuditAction.UnitActivated, $"Hoạt động trở lại đơn vị \"{unit.Name}\""));
+        }
+
+        if (events.Count > 0)
+        {
+            var changeSetId = Guid.NewGuid();
+            var now = clock.GetUtcNow().UtcDateTime;
+            db.AuditEntries.AddRange(events.Select(e => AuditEntry.UnitEvent(planId, unitId, caller.UserName, now, e.Action, e.Description, changeSetId)));
+            await db.SaveChangesAsync(ct);
+        }
+
+        var view = await NodeRows.ViewAsync(db, planId, unitId, ct);
+        await transaction.CommitAsync(ct);
+        return view;
+    }
+
+    /// <summary>Puts the unit at <paramref name="position"/> among its siblings and numbers them 1, 2, …; returns the old order when it changed.</summary>
+    private static async Task<int?> MoveAsync(AllocationDbContext db, OrganisationUnit unit, int position, CancellationToken ct)
+    {
+        var oldOrder = unit.Order;
+        if (unit.ParentId is not { } parentId)
+        {
+            unit.MoveTo(position);
+        }
+        else
+        {
+            var siblings = await db.Units.Where(u => u.ParentId == parentId && u.Id != unit.Id).OrderBy(u => u.Order).ThenBy(u => u.Id).ToListAsync(ct);
+            siblings.Insert(Math.Min(position - 1, siblings.Count), unit);
+            foreach (var (sibling, index) in siblings.Select((s, i) => (s, i)))
+            {
+                if (sibling.Order != index + 1)
+                {
+                    sibling.MoveTo(index + 1);
+                }
+            }
+        }
+
+        return unit.Order == oldOrder ? null : oldOrder;
+    }
+
+    /// <summary>Saves new units with a node of quantity 0 in the plan and one audit row each, under one change set.</summary>
+    private async Task<IReadOnlyList<UnitNodeView>> AddUnitsAsync(
+        AllocationDbContext db, Caller caller, int planId, List<OrganisationUnit> units, CancellationToken ct)
+    {
+        db.Units.AddRange(units);
+        await db.SaveChangesAsync(ct);
+        var changeSetId = Guid.NewGuid();
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var unit in units)
+        {
+            db.Nodes.Add(AllocationNode.Create(planId, unit.Id));
+            db.AuditEntries.Add(AuditEntry.UnitEvent(planId, unit.Id, caller.UserName, now, AuditAction.UnitCreated, $"Thêm đơn vị \"{unit.Name}\"", changeSetId));
+        }
+
+        await db.SaveChangesAsync(ct);
+        var ids = units.Select(u => u.Id).ToHashSet();
+        var parentId = units[0].ParentId;
+        var views = await PlanTreeQuery.Rows(db, planId, parentUnitId: parentId).ToListAsync(ct);
+        return [.. views.Where(v => ids.Contains(v.UnitId)).OrderBy(v => v.Order)];
+    }
+
+    /// <summary>The unit, tracked, when it has a node in the plan.</summary>
+    private static async Task<OrganisationUnit?> FindInPlanAsync(AllocationDbContext db, int planId, int unitId, CancellationToken ct) =>
+        await db.Nodes.AnyAsync(n => n.PlanId == planId && n.UnitId == unitId, ct)
+            ? await db.Units.SingleAsync(u => u.Id == unitId, ct)
+            : null;
+
+    private static async Task<bool> IsWithinScopeAsync(AllocationDbContext db, Caller caller, int unitId, CancellationToken ct) =>
+        AccessPolicy.SeesWholeTree(caller) || await UnitScope.IsWithinAsync(db, caller, unitId, ct);
+
+    private static async Task<int> NextOrderAsync(AllocationDbContext db, int parentUnitId, CancellationToken ct) =>
+        (await db.Units.Where(u => u.ParentId == parentUnitId).MaxAsync(u => (int?)u.Order, ct) ?? 0) + 1;
+
+    private static bool IsValidName(string? name) =>
+        name is not null && UnitName.Normalize(name) is { Length: > 0 and <= UnitName.MaxLength };
+}

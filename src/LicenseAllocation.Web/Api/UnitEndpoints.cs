@@ -1,0 +1,121 @@
+using System.Globalization;
+using LicenseAllocation.Application.Allocations.Batches;
+using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Units;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Units;
+using LicenseAllocation.Web.Auth;
+using LicenseAllocation.Web.Localization;
+
+namespace LicenseAllocation.Web.Api;
+
+internal static class UnitEndpoints
+{
+    /// <summary>The longest GSO code the unit table stores.</summary>
+    private const int MaxCodeLength = 16;
+
+    public static RouteGroupBuilder MapUnitEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPut("/plans/{planId:int}/quantities", ApplyBatchAsync).WithName("ChangeQuantities")
+            .WithSummary("Saves many quantities with one reason, all or nothing. 200 { changeSetId, items }; 400 reason-required | invalid-quantity; 409 batch-refused with items [{ unitId, code, message, limit }].");
+        api.MapPost("/plans/{planId:int}/units", AddUnitAsync).WithName("AddUnit")
+            .WithSummary("Adds a unit under a parent with quantity 0. 201 with the node; 400 invalid-name | invalid-unit-kind; 403 out-of-scope; 404.");
+        api.MapPatch("/plans/{planId:int}/units/{unitId:int}", UpdateUnitAsync).WithName("UpdateUnit")
+            .WithSummary("Renames, reorders (order from 1), deactivates or reactivates a unit. 400 invalid-name | invalid-order; 403 out-of-scope; 409 unit-not-empty.");
+        api.MapPost("/plans/{planId:int}/units/{unitId:int}/standard-agencies", AddStandardAgenciesAsync).WithName("AddStandardDistrictAgencies")
+            .WithSummary("Adds the specialised offices of a district-level committee (Decree 108/2020/NĐ-CP) that it does not have yet; 200 with the units added.");
+        return api;
+    }
+
+    private static async Task<IResult> ApplyBatchAsync(
+        int planId, QuantityBatchRequest request, HttpContext context, QuantityBatchService batches, CancellationToken cancellationToken)
+    {
+        if (Callers.FromPrincipal(context.User) is not { } caller)
+        {
+            return ApiProblems.Refusal(AllocationError.Forbidden());
+        }
+
+        var items = new List<QuantityBatchItem>();
+        foreach (var item in request.Items ?? [])
+        {
+            if (!item.TryGetQuantity(out var quantity))
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-quantity",
+                    "Số lượng phải là số nguyên không âm.", "The quantity must be a whole number of 0 or more.");
+            }
+
+            items.Add(new QuantityBatchItem(item.UnitId, quantity));
+        }
+
+        var result = await batches.ApplyAsync(caller, new QuantityBatch(planId, request.Reason, items), cancellationToken);
+        if (result.Error is { } error)
+        {
+            return ApiProblems.Refusal(error);
+        }
+
+        if (!result.Applied)
+        {
+            var refused = result.Refused
+                .Select(r => new BatchRefusalDto(r.UnitId, r.Error.Code.ApiCode(), RefusalMessages.Describe(r.Error, CultureInfo.CurrentUICulture), r.Error.Limit))
+                .ToList();
+            return TypedResults.Problem(
+                detail: Ui.T(
+                    $"Không lưu thay đổi nào: {refused.Count} dòng bị từ chối.",
+                    $"Nothing was saved: {refused.Count} item(s) refused."),
+                statusCode: StatusCodes.Status409Conflict,
+                title: Ui.T("Yêu cầu bị từ chối", "Request refused"),
+                extensions: new Dictionary<string, object?> { ["code"] = "batch-refused", ["items"] = refused });
+        }
+
+        return TypedResults.Ok(new QuantityBatchResponse(result.ChangeSetId, [.. result.Changed.Select(UnitDto.From)]));
+    }
+
+    private static async Task<IResult> AddUnitAsync(
+        int planId, AddUnitRequest request, HttpContext context, UnitAdministration units, CancellationToken cancellationToken)
+    {
+        if (Callers.FromPrincipal(context.User) is not { } caller)
+        {
+            return ApiProblems.Refusal(AllocationError.Forbidden());
+        }
+
+        if (!Enum.TryParse<UnitKind>(request.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
+        {
+            return ApiProblems.Refusal(AllocationError.InvalidUnitKind());
+        }
+
+        if (request.Code is { } code && code.Trim().Length > MaxCodeLength)
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-code",
+                "Mã đơn vị không quá 16 ký tự.", "A unit code has at most 16 characters.");
+        }
+
+        var outcome = await units.AddUnitAsync(caller, planId, request.ParentUnitId, request.Name ?? string.Empty, kind, request.Code, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Created($"/api/v1/plans/{planId}/units/{outcome.Value.UnitId}", UnitDto.From(outcome.Value))
+            : ApiProblems.Refusal(outcome.Error);
+    }
+
+    private static async Task<IResult> UpdateUnitAsync(
+        int planId, int unitId, UpdateUnitRequest request, HttpContext context, UnitAdministration units, CancellationToken cancellationToken)
+    {
+        if (Callers.FromPrincipal(context.User) is not { } caller)
+        {
+            return ApiProblems.Refusal(AllocationError.Forbidden());
+        }
+
+        var outcome = await units.UpdateUnitAsync(caller, planId, unitId, request.Name, request.Order, request.Active, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(UnitDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
+    }
+
+    private static async Task<IResult> AddStandardAgenciesAsync(
+        int planId, int unitId, HttpContext context, UnitAdministration units, CancellationToken cancellationToken)
+    {
+        if (Callers.FromPrincipal(context.User) is not { } caller)
+        {
+            return ApiProblems.Refusal(AllocationError.Forbidden());
+        }
+
+        var outcome = await units.AddStandardDistrictAgenciesAsync(caller, planId, unitId, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value.Select(UnitDto.From)) : ApiProblems.Refusal(outcome.Error);
+    }
+}
