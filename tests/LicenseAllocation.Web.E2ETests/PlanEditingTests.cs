@@ -17,7 +17,7 @@ public sealed class PlanEditingTests(PortalBrowser portal) : IClassFixture<Porta
         var page = await portal.NewPageAsync();
         var scriptErrors = new List<string>();
         page.PageError += (_, error) => scriptErrors.Add(error);
-        await SignInAsync(page);
+        await portal.SignInAsync(page, PortalServer.AdminUserName, PortalServer.AdminPassword);
 
         await page.GotoAsync("/plans/1");
         await Expect(page.GetByTestId("plan-total")).ToHaveTextAsync("5.137");
@@ -59,38 +59,12 @@ public sealed class PlanEditingTests(PortalBrowser portal) : IClassFixture<Porta
         scriptErrors.ShouldBeEmpty();
     }
 
-    /// <summary>The sign-in page is a plain form post; it sets the cookie and sends the browser to the plan list.</summary>
-    private static async Task SignInAsync(IPage page)
-    {
-        await page.GotoAsync("/account/login");
-        await page.GetByTestId("login-username").FillAsync(PortalServer.AdminUserName);
-        await page.GetByTestId("login-password").FillAsync(PortalServer.AdminPassword);
-        await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Uri(new Uri(page.Url), "/").ToString());
-        await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(PortalServer.AdminUserName);
-    }
-
-    /// <summary>
-    /// Opens the inline editor of a unit. The page is prerendered, so a click before the Blazor circuit is connected
-    /// does nothing; the click is repeated until the editor shows.
-    /// </summary>
+    /// <summary>Opens the inline editor of a unit; the edit button stays disabled until the page is live, and the click waits for it.</summary>
     private static async Task<ILocator> OpenEditorAsync(IPage page, int unitId)
     {
-        var editor = page.GetByTestId("editor-row");
         var edit = page.GetByTestId($"edit-{unitId}");
-        for (var attempt = 0; attempt < 30 && !await editor.IsVisibleAsync(); attempt++)
-        {
-            try
-            {
-                await edit.ClickAsync(new LocatorClickOptions { Timeout = 2_000 });
-                await Expect(editor).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 1_000 });
-            }
-            catch (Exception e) when (e is PlaywrightException or TimeoutException)
-            {
-                // Not interactive yet.
-            }
-        }
-
+        await edit.ClickAsync();
+        var editor = page.GetByTestId("editor-row");
         await Expect(editor).ToBeVisibleAsync();
         // The unit being edited loses its edit button, so this is its editor and not another unit's.
         await Expect(edit).ToHaveCountAsync(0);

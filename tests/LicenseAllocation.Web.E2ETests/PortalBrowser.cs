@@ -62,6 +62,18 @@ public sealed class PortalBrowser : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>The sign-in page is a plain form post; it sets the cookie and sends the browser to the plan list.</summary>
+    public async Task SignInAsync(IPage page, string userName, string password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/account/login");
+        await page.GetByTestId("login-username").FillAsync(userName);
+        await page.GetByTestId("login-password").FillAsync(password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(Server.BaseAddress, "/").ToString());
+        await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(userName);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

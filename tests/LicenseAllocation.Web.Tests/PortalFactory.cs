@@ -9,8 +9,14 @@ namespace LicenseAllocation.Web.Tests;
 /// The whole portal in memory over its own database (a SQLite file unless another provider and an empty database are
 /// given), migrated and seeded with the 2020 plan as on a first start.
 /// </summary>
-public sealed class PortalFactory(string provider = "Sqlite", string? connectionString = null) : WebApplicationFactory<Program>
+public sealed class PortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary><c>Database:Provider</c>; with another provider than SQLite, <see cref="ConnectionString"/> names an empty database.</summary>
+    public string Provider { get; init; } = "Sqlite";
+
+    /// <summary>Null for a SQLite file of the factory's own.</summary>
+    public string? ConnectionString { get; init; }
+
     public const string AdminPassword = "mật khẩu thử nghiệm dài";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "license-allocation-web-tests", Guid.NewGuid().ToString("N"));
@@ -19,8 +25,8 @@ public sealed class PortalFactory(string provider = "Sqlite", string? connection
     {
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", provider);
-        builder.UseSetting("ConnectionStrings:Default", connectionString ?? $"Data Source={Path.Combine(_directory, "portal.db")}");
+        builder.UseSetting("Database:Provider", Provider);
+        builder.UseSetting("ConnectionStrings:Default", ConnectionString ?? $"Data Source={Path.Combine(_directory, "portal.db")}");
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_directory, "keys"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

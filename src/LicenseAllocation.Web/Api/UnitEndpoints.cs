@@ -17,7 +17,7 @@ internal static class UnitEndpoints
     public static RouteGroupBuilder MapUnitEndpoints(this RouteGroupBuilder api)
     {
         api.MapPut("/plans/{planId:int}/quantities", ApplyBatchAsync).WithName("ChangeQuantities")
-            .WithSummary("Saves many quantities with one reason, all or nothing. 200 { changeSetId, items }; 400 reason-required | invalid-quantity; 409 batch-refused with items [{ unitId, code, message, limit }].");
+            .WithSummary("Saves many quantities with one reason, all or nothing. 200 { changeSetId, items }; 400 reason-required | invalid-quantity; 403 out-of-scope when any item is; 409 batch-refused with items [{ unitId, code, message, limit }].");
         api.MapPost("/plans/{planId:int}/units", AddUnitAsync).WithName("AddUnit")
             .WithSummary("Adds a unit under a parent with quantity 0. 201 with the node; 400 invalid-name | invalid-unit-kind; 403 out-of-scope; 404.");
         api.MapPatch("/plans/{planId:int}/units/{unitId:int}", UpdateUnitAsync).WithName("UpdateUnit")
@@ -51,6 +51,12 @@ internal static class UnitEndpoints
         if (result.Error is { } error)
         {
             return ApiProblems.Refusal(error);
+        }
+
+        // A batch that reaches outside the caller's scope is refused as such: 403, as any out-of-scope write is.
+        if (!result.Applied && result.Refused.Any(r => r.Error.Code == AllocationErrorCode.OutOfScope))
+        {
+            return ApiProblems.Refusal(AllocationError.OutOfScope());
         }
 
         if (!result.Applied)

@@ -60,7 +60,7 @@ public sealed class QuantityBatchServiceTests : IAsyncLifetime
 
     private async Task ShouldBeSoundAsync()
     {
-        var stored = await Concurrency.StoredPlan.LoadAsync(_database.Factory, Ct);
+        var stored = await StoredPlan.LoadAsync(_database.Factory, Ct);
         stored.Tree().FindViolations().ShouldBeEmpty();
     }
 

@@ -43,9 +43,36 @@ public static class EndpointCatalog
                 Content = JsonContent.Create(new { quantity = 0, reason = "Kiểm tra phân quyền" }),
             },
             QuantityEditors),
+
+        ["PUT api/v1/plans/{planId:int}/quantities"] = new(
+            (portal, inside) => Json(HttpMethod.Put, "/api/v1/plans/1/quantities", new
+            {
+                reason = "Kiểm tra phân quyền",
+                items = new[] { new { unitId = Unit(portal, inside), quantity = 0 } },
+            }),
+            QuantityEditors),
+
+        // Reactivating an active commune changes nothing.
+        ["PATCH api/v1/plans/{planId:int}/units/{unitId:int}"] = new(
+            (portal, inside) => Json(HttpMethod.Patch, $"/api/v1/plans/1/units/{Unit(portal, inside)}", new { active = true }),
+            QuantityEditors),
+
+        ["POST api/v1/plans/{planId:int}/units"] = new(
+            (portal, inside) => Json(HttpMethod.Post, "/api/v1/plans/1/units", new
+            {
+                parentUnitId = District(portal, inside),
+                name = $"Đơn vị kiểm tra {Guid.NewGuid():N}",
+                kind = "DistrictAgency",
+            }),
+            QuantityEditors),
+
+        ["POST api/v1/plans/{planId:int}/units/{unitId:int}/standard-agencies"] = new(
+            (portal, inside) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/plans/1/units/{District(portal, inside)}/standard-agencies"),
+            QuantityEditors),
     };
 
-    /// <summary>The province administrator everywhere, a district officer inside the district; readers never.</summary>
+    /// <summary>The province administrator everywhere, a district officer inside the district; readers never. The same
+    /// holds for quantities and for the units under a district.</summary>
     public static Expect QuantityEditors(MatrixRole role, bool inside) => role switch
     {
         MatrixRole.ProvinceAdmin => Expect.Allowed,
@@ -54,6 +81,10 @@ public static class EndpointCatalog
     };
 
     public static int Unit(MatrixPortal portal, bool inside) => inside ? portal.InsideUnit : portal.OutsideUnit;
+
+    public static int District(MatrixPortal portal, bool inside) => inside ? portal.ScopeDistrict : portal.OutsideDistrict;
+
+    private static HttpRequestMessage Json(HttpMethod method, string path, object body) => new(method, path) { Content = JsonContent.Create(body) };
 
     private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
 }

@@ -130,6 +130,6 @@ public sealed class PostgresQuotaApiRaceTests(PostgresCluster cluster) : QuotaAp
     protected override async Task<(PortalFactory Portal, IAsyncDisposable? Database)> CreatePortalAsync()
     {
         var database = await PostgresTestDatabase.CreateUnmigratedAsync(cluster, TestContext.Current.CancellationToken);
-        return (new PortalFactory("PostgreSql", database.ConnectionString), database);
+        return (new PortalFactory { Provider = "PostgreSql", ConnectionString = database.ConnectionString }, database);
     }
 }
