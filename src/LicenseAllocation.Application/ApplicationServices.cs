@@ -2,6 +2,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Seeding;
+using LicenseAllocation.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -18,6 +19,7 @@ public static class ApplicationServices
         services.AddScoped<PlanQueries>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<Plan2020Seeder>();
+        services.AddScoped<UserAdministration>();
         return services;
     }
 }

@@ -32,4 +32,7 @@ public static class AccessPolicy
     public static bool MayEdit(Caller caller) => caller.Role is PortalRole.ProvinceAdmin or PortalRole.DistrictOfficer;
 
     public static bool CanManageUsers(Caller caller) => caller.Role == PortalRole.ProvinceAdmin;
+
+    /// <summary>Whether an account of this role works within one unit's subtree (and so must have a scope unit).</summary>
+    public static bool NeedsScope(PortalRole role) => role is PortalRole.DistrictOfficer or PortalRole.UnitViewer;
 }

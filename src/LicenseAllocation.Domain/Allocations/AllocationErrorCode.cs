@@ -1,6 +1,6 @@
 namespace LicenseAllocation.Domain.Allocations;
 
-/// <summary>Why a quantity change is refused. Each value maps to a stable API code.</summary>
+/// <summary>Why a change (of a quantity, or of a user account) is refused. Each value maps to a stable API code.</summary>
 public enum AllocationErrorCode
 {
     InvalidQuantity,
@@ -11,4 +11,15 @@ public enum AllocationErrorCode
     NotFound,
     Forbidden,
     OutOfScope,
+
+    // User administration.
+    InvalidRole,
+    ScopeRequired,
+    ScopeNotAllowed,
+    InvalidScope,
+    WeakPassword,
+    InvalidUserName,
+    DuplicateUser,
+    UserNotFound,
+    CannotDisableSelf,
 }
