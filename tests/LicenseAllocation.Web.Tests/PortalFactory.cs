@@ -2,15 +2,25 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LicenseAllocation.Web.Tests;
 
-/// <summary>The whole portal in memory over its own SQLite file, seeded with the 2020 plan as on a first start.</summary>
+/// <summary>
+/// The whole portal in memory over its own SQLite file, seeded with the 2020 plan as on a first start. Given a
+/// <see cref="FakeTimeProvider"/>, the portal runs on it, so that a test can let a minute pass.
+/// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "mật khẩu thử nghiệm dài";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "license-allocation-web-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>When set (before the portal starts), the portal's <see cref="TimeProvider"/>.</summary>
+    public FakeTimeProvider? Clock { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,6 +31,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_directory, "keys"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        }
     }
 
     public async Task<HttpClient> CreateAdminClientAsync()
