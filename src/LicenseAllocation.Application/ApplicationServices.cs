@@ -5,6 +5,7 @@ using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Application.Units;
+using LicenseAllocation.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,6 +25,7 @@ public static class ApplicationServices
         services.AddScoped<Plan2020Seeder>();
         services.AddScoped<QuantityBatchService>();
         services.AddScoped<UnitAdministration>();
+        services.AddScoped<UserAdministration>();
         return services;
     }
 }

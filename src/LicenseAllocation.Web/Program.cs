@@ -49,6 +49,7 @@ app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization(PortalCultures.Options());
 app.UseAuthentication();
+app.UseBearerTokenRevalidation();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -2,24 +2,32 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LicenseAllocation.Web.Tests;
 
 /// <summary>
 /// The whole portal in memory over its own database (a SQLite file unless another provider and an empty database are
-/// given), migrated and seeded with the 2020 plan as on a first start.
+/// given), migrated and seeded with the 2020 plan as on a first start. Given a <see cref="FakeTimeProvider"/>, the
+/// portal runs on it, so that a test can let a minute pass.
 /// </summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
+    public const string AdminPassword = "mật khẩu thử nghiệm dài";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "license-allocation-web-tests", Guid.NewGuid().ToString("N"));
+
     /// <summary><c>Database:Provider</c>; with another provider than SQLite, <see cref="ConnectionString"/> names an empty database.</summary>
     public string Provider { get; init; } = "Sqlite";
 
     /// <summary>Null for a SQLite file of the factory's own.</summary>
     public string? ConnectionString { get; init; }
 
-    public const string AdminPassword = "mật khẩu thử nghiệm dài";
-
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "license-allocation-web-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>When set (before the portal starts), the portal's <see cref="TimeProvider"/>.</summary>
+    public FakeTimeProvider? Clock { get; init; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -30,6 +38,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_directory, "keys"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        }
     }
 
     public async Task<HttpClient> CreateAdminClientAsync()

@@ -48,4 +48,7 @@ public static class AccessPolicy
     public static bool CanAdministerUnit(Caller caller, int unitId, bool withinScope) => CanChangeQuantity(caller, unitId, withinScope);
 
     public static bool CanManageUsers(Caller caller) => caller.Role == PortalRole.ProvinceAdmin;
+
+    /// <summary>Whether an account of this role works within one unit's subtree (and so must have a scope unit).</summary>
+    public static bool NeedsScope(PortalRole role) => role is PortalRole.DistrictOfficer or PortalRole.UnitViewer;
 }

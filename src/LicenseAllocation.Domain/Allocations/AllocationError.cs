@@ -44,4 +44,28 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     /// <summary>A deactivated unit holds 0 and receives nothing.</summary>
     public static AllocationError UnitInactive(int requested) => new(AllocationErrorCode.UnitInactive, requested);
+
+    /// <summary>The role is not one of the portal's roles.</summary>
+    public static AllocationError InvalidRole() => new(AllocationErrorCode.InvalidRole);
+
+    /// <summary>The role works within one unit's subtree, and none was given.</summary>
+    public static AllocationError ScopeRequired() => new(AllocationErrorCode.ScopeRequired);
+
+    /// <summary>The role sees the whole province; a scope unit would mean nothing.</summary>
+    public static AllocationError ScopeNotAllowed() => new(AllocationErrorCode.ScopeNotAllowed);
+
+    /// <summary>The scope unit does not exist, or is not of the kind the role needs.</summary>
+    public static AllocationError InvalidScope() => new(AllocationErrorCode.InvalidScope);
+
+    /// <summary>The password is shorter than <paramref name="minimumLength"/> characters.</summary>
+    public static AllocationError WeakPassword(int minimumLength) => new(AllocationErrorCode.WeakPassword, Limit: minimumLength);
+
+    public static AllocationError InvalidUserName() => new(AllocationErrorCode.InvalidUserName);
+
+    public static AllocationError DuplicateUser() => new(AllocationErrorCode.DuplicateUser);
+
+    public static AllocationError UserNotFound() => new(AllocationErrorCode.UserNotFound);
+
+    /// <summary>An administrator would lock themselves out.</summary>
+    public static AllocationError CannotDisableSelf() => new(AllocationErrorCode.CannotDisableSelf);
 }

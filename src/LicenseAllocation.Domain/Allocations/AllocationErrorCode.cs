@@ -1,6 +1,6 @@
 namespace LicenseAllocation.Domain.Allocations;
 
-/// <summary>Why a quantity change or a change of the unit tree is refused. Each value maps to a stable API code.</summary>
+/// <summary>Why a change (of a quantity, of the unit tree or of a user account) is refused. Each value maps to a stable API code.</summary>
 public enum AllocationErrorCode
 {
     InvalidQuantity,
@@ -17,4 +17,15 @@ public enum AllocationErrorCode
     InvalidOrder,
     UnitNotEmpty,
     UnitInactive,
+
+    // User administration.
+    InvalidRole,
+    ScopeRequired,
+    ScopeNotAllowed,
+    InvalidScope,
+    WeakPassword,
+    InvalidUserName,
+    DuplicateUser,
+    UserNotFound,
+    CannotDisableSelf,
 }

@@ -10,6 +10,7 @@ internal static class ApiEndpoints
         api.MapPlanEndpoints();
         api.MapAppendixEndpoints();
         api.MapUnitEndpoints();
+        api.MapUserEndpoints();
         app.MapHealthEndpoint();
     }
 }

@@ -13,9 +13,12 @@ internal static class ApiProblems
         ArgumentNullException.ThrowIfNull(error);
         var status = error.Code switch
         {
-            AllocationErrorCode.InvalidQuantity or AllocationErrorCode.ReasonRequired => StatusCodes.Status400BadRequest,
-            AllocationErrorCode.InvalidName or AllocationErrorCode.InvalidUnitKind or AllocationErrorCode.InvalidOrder => StatusCodes.Status400BadRequest,
-            AllocationErrorCode.NotFound => StatusCodes.Status404NotFound,
+            AllocationErrorCode.InvalidQuantity or AllocationErrorCode.ReasonRequired
+                or AllocationErrorCode.InvalidName or AllocationErrorCode.InvalidUnitKind or AllocationErrorCode.InvalidOrder
+                or AllocationErrorCode.InvalidRole or AllocationErrorCode.ScopeRequired or AllocationErrorCode.ScopeNotAllowed
+                or AllocationErrorCode.InvalidScope or AllocationErrorCode.WeakPassword or AllocationErrorCode.InvalidUserName
+                or AllocationErrorCode.DuplicateUser => StatusCodes.Status400BadRequest,
+            AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
             AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status409Conflict,
         };

@@ -1,4 +1,5 @@
 using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Users;
 using Microsoft.AspNetCore.Identity;
 
 namespace LicenseAllocation.Web.Api;
@@ -27,6 +28,13 @@ internal static class AuthEndpoints
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut && UserAdministration.IsDisabled(user.LockoutEnd))
+        {
+            logger.LogWarning("API sign-in refused for {UserName}: account disabled", user.UserName);
+            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "account-disabled",
+                "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.", "The account is disabled. Contact the administrator.");
+        }
+
         if (result.IsLockedOut)
         {
             logger.LogWarning("API sign-in refused for {UserName}: locked out", user.UserName);

@@ -69,6 +69,23 @@ public static class EndpointCatalog
         ["POST api/v1/plans/{planId:int}/units/{unitId:int}/standard-agencies"] = new(
             (portal, inside) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/plans/1/units/{District(portal, inside)}/standard-agencies"),
             QuantityEditors),
+
+        // User management is the province administrator's alone, wherever the account works.
+        ["GET api/v1/users"] = new((_, _) => Get("/api/v1/users"), AdministratorOnly),
+        ["GET api/v1/users/{id}"] = new((portal, _) => Get($"/api/v1/users/{portal.TargetUserId}"), AdministratorOnly),
+        ["POST api/v1/users"] = new(
+            (portal, inside) => Json(HttpMethod.Post, "/api/v1/users", new
+            {
+                userName = $"matrix-{Guid.NewGuid():N}",
+                password = MatrixPortal.Password,
+                role = "UnitViewer",
+                scopeUnitId = Unit(portal, inside),
+            }),
+            AdministratorOnly),
+        ["POST api/v1/users/{id}/disable"] = new((portal, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/users/{portal.TargetUserId}/disable"), AdministratorOnly),
+        ["POST api/v1/users/{id}/password"] = new(
+            (portal, _) => Json(HttpMethod.Post, $"/api/v1/users/{portal.TargetUserId}/password", new { password = "một mật khẩu mới đủ dài" }),
+            AdministratorOnly),
     };
 
     /// <summary>The province administrator everywhere, a district officer inside the district; readers never. The same
@@ -79,6 +96,8 @@ public static class EndpointCatalog
         MatrixRole.DistrictOfficer => inside ? Expect.Allowed : Expect.OutOfScope,
         _ => Expect.Forbidden,
     };
+
+    public static Expect AdministratorOnly(MatrixRole role, bool inside) => role == MatrixRole.ProvinceAdmin ? Expect.Allowed : Expect.Forbidden;
 
     public static int Unit(MatrixPortal portal, bool inside) => inside ? portal.InsideUnit : portal.OutsideUnit;
 

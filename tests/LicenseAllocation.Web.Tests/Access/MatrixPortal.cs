@@ -24,6 +24,9 @@ public sealed class MatrixPortal : IAsyncLifetime
 
     public int OutsideDistrict { get; private set; }
 
+    /// <summary>An account that user-management calls may disable and reset freely.</summary>
+    public string TargetUserId { get; private set; } = string.Empty;
+
     public async ValueTask InitializeAsync()
     {
         _ = Portal.Server;
@@ -38,6 +41,7 @@ public sealed class MatrixPortal : IAsyncLifetime
         await CreateAsync(users, "matrix-officer", PortalRole.DistrictOfficer, ScopeDistrict);
         await CreateAsync(users, "matrix-viewer", PortalRole.UnitViewer, ScopeDistrict);
         await CreateAsync(users, "matrix-auditor", PortalRole.Auditor, null);
+        TargetUserId = (await CreateAsync(users, "matrix-target", PortalRole.UnitViewer, InsideUnit)).Id;
 
         _tokens[MatrixRole.ProvinceAdmin] = await Portal.TokenAsync("admin", PortalFactory.AdminPassword);
         _tokens[MatrixRole.DistrictOfficer] = await Portal.TokenAsync("matrix-officer", Password);
@@ -49,11 +53,12 @@ public sealed class MatrixPortal : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await Portal.DisposeAsync();
 
-    private static async Task CreateAsync(UserManager<PortalUser> users, string name, PortalRole role, int? scope)
+    private static async Task<PortalUser> CreateAsync(UserManager<PortalUser> users, string name, PortalRole role, int? scope)
     {
         var user = new PortalUser { UserName = name, ScopeUnitId = scope };
         (await users.CreateAsync(user, Password)).Succeeded.ShouldBeTrueOrThrow();
         (await users.AddToRoleAsync(user, role.ToString())).Succeeded.ShouldBeTrueOrThrow();
+        return user;
     }
 }
 

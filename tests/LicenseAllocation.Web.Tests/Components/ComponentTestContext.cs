@@ -20,7 +20,13 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddSingleton(Database.Factory);
         Services.AddLicenseAllocationApplication();
+        AddServices();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    /// <summary>More services for a test class; bUnit takes no registrations once a service has been resolved.</summary>
+    protected virtual void AddServices()
+    {
     }
 
     async ValueTask IAsyncDisposable.DisposeAsync()

@@ -1,0 +1,276 @@
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Units;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace LicenseAllocation.Application.Users;
+
+/// <summary>
+/// The province administrator's accounts: create one with a role and scope, reset its password, disable it. Each call
+/// opens its own DI scope for <see cref="UserManager{TUser}"/>, so a Blazor circuit never holds a context for hours.
+/// A disabled account is locked out for good and gets a new security stamp: the portal's revalidation (cookie, circuit,
+/// bearer token) then refuses its existing sessions within a minute.
+/// </summary>
+public sealed class UserAdministration(
+    IServiceScopeFactory scopeFactory,
+    IDbContextFactory<AllocationDbContext> contextFactory,
+    ILogger<UserAdministration> logger)
+{
+    /// <summary>Identity's conventional "disabled": a lockout that never ends.</summary>
+    public static readonly DateTimeOffset DisabledUntil = DateTimeOffset.MaxValue;
+
+    /// <summary>True for an account locked out for good (databases may round the sentinel, so the year decides).</summary>
+    public static bool IsDisabled(DateTimeOffset? lockoutEnd) => lockoutEnd is { Year: 9999 };
+
+    public async Task<Outcome<IReadOnlyList<UserView>>> ListAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanManageUsers(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var views = await ViewsAsync(db, null, cancellationToken);
+        return Outcome.Success<IReadOnlyList<UserView>>(views);
+    }
+
+    public async Task<Outcome<UserView>> GetAsync(Caller caller, string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanManageUsers(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var view = (await ViewsAsync(db, userId, cancellationToken)).SingleOrDefault();
+        return view is null ? AllocationError.UserNotFound() : view;
+    }
+
+    /// <summary>The units a user can be scoped to, in the order of the official lists.</summary>
+    public async Task<Outcome<IReadOnlyList<ScopeUnitOption>>> ListScopeUnitsAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanManageUsers(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var units = await db.Units.AsNoTracking()
+            .Where(u => u.IsActive)
+            .OrderBy(u => u.Kind).ThenBy(u => u.ParentId).ThenBy(u => u.Order).ThenBy(u => u.Id)
+            .Select(u => new ScopeUnitOption(u.Id, u.Name, u.Kind, u.Parent == null ? null : u.Parent.Name))
+            .ToListAsync(cancellationToken);
+        return Outcome.Success<IReadOnlyList<ScopeUnitOption>>(units);
+    }
+
+    public async Task<Outcome<UserView>> CreateAsync(Caller caller, NewUser request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        if (!AccessPolicy.CanManageUsers(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        if (ParseRole(request.Role) is not { } role)
+        {
+            return AllocationError.InvalidRole();
+        }
+
+        if (await CheckScopeAsync(role, request.ScopeUnitId, cancellationToken) is { } scopeRefusal)
+        {
+            return scopeRefusal;
+        }
+
+        var userName = request.UserName?.Trim();
+        if (string.IsNullOrEmpty(userName))
+        {
+            return AllocationError.InvalidUserName();
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        if (string.IsNullOrEmpty(request.Password))
+        {
+            return AllocationError.WeakPassword(users.Options.Password.RequiredLength);
+        }
+
+        // The account and its role are written together or not at all: the store works on this scope's context.
+        var db = scope.ServiceProvider.GetRequiredService<AllocationDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = new PortalUser { UserName = userName, ScopeUnitId = request.ScopeUnitId, LockoutEnabled = true };
+        var created = await users.CreateAsync(user, request.Password);
+        if (!created.Succeeded)
+        {
+            return Refusal(created, users);
+        }
+
+        var added = await users.AddToRoleAsync(user, role.ToString());
+        if (!added.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not give {userName} the role {role}: " + Describe(added));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("User {UserName} created with role {Role} and scope unit {ScopeUnitId} by {Administrator}",
+            userName, role, request.ScopeUnitId, caller.UserName);
+        return await GetAsync(caller, user.Id, cancellationToken);
+    }
+
+    /// <summary>Locks the account for good and changes its security stamp, so that its sessions and tokens end.</summary>
+    public async Task<Outcome<UserView>> DisableAsync(Caller caller, string userId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanManageUsers(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AllocationError.UserNotFound();
+        }
+
+        if (user.NormalizedUserName == users.NormalizeName(caller.UserName))
+        {
+            return AllocationError.CannotDisableSelf();
+        }
+
+        Check(await users.SetLockoutEnabledAsync(user, true), user);
+        Check(await users.SetLockoutEndDateAsync(user, DisabledUntil), user);
+        Check(await users.UpdateSecurityStampAsync(user), user);
+        logger.LogWarning("User {UserName} disabled by {Administrator}", user.UserName, caller.UserName);
+        return await GetAsync(caller, user.Id, cancellationToken);
+    }
+
+    /// <summary>Sets a new password; the security stamp changes with it, so the user's other sessions end too.</summary>
+    public async Task<Outcome<UserView>> ResetPasswordAsync(Caller caller, string userId, string? password, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanManageUsers(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return AllocationError.UserNotFound();
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return AllocationError.WeakPassword(users.Options.Password.RequiredLength);
+        }
+
+        // Identity's reset validates the password and changes hash and stamp in one update.
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var reset = await users.ResetPasswordAsync(user, token, password);
+        if (!reset.Succeeded)
+        {
+            return Refusal(reset, users);
+        }
+
+        logger.LogWarning("Password of user {UserName} reset by {Administrator}", user.UserName, caller.UserName);
+        return await GetAsync(caller, user.Id, cancellationToken);
+    }
+
+    /// <summary>The role by its exact name (any case); numbers and unknown names are refused.</summary>
+    public static PortalRole? ParseRole(string? role) =>
+        Enum.GetValues<PortalRole>().Select(r => (PortalRole?)r).FirstOrDefault(r => string.Equals(r.ToString(), role?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>District officers work in a district committee, viewers in any unit; the administrator and the auditor in none.</summary>
+    private async Task<AllocationError?> CheckScopeAsync(PortalRole role, int? scopeUnitId, CancellationToken cancellationToken)
+    {
+        if (!AccessPolicy.NeedsScope(role))
+        {
+            return scopeUnitId is null ? null : AllocationError.ScopeNotAllowed();
+        }
+
+        if (scopeUnitId is not { } unitId)
+        {
+            return AllocationError.ScopeRequired();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var kind = await db.Units.Where(u => u.Id == unitId).Select(u => (UnitKind?)u.Kind).SingleOrDefaultAsync(cancellationToken);
+        return kind switch
+        {
+            null => AllocationError.InvalidScope(),
+            not UnitKind.DistrictCommittee when role == PortalRole.DistrictOfficer => AllocationError.InvalidScope(),
+            _ => null,
+        };
+    }
+
+    private static async Task<List<UserView>> ViewsAsync(AllocationDbContext db, string? userId, CancellationToken cancellationToken)
+    {
+        var accounts = await db.Users.AsNoTracking()
+            .Where(u => userId == null || u.Id == userId)
+            .OrderBy(u => u.UserName)
+            .Select(u => new { u.Id, u.UserName, u.ScopeUnitId, u.LockoutEnd })
+            .ToListAsync(cancellationToken);
+        var ids = accounts.Select(a => a.Id).ToList();
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ids.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        var roleOf = roles.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Select(r => ParseRole(r.Name)).FirstOrDefault(r => r is not null));
+        var unitIds = accounts.Where(a => a.ScopeUnitId is not null).Select(a => a.ScopeUnitId!.Value).Distinct().ToList();
+        var unitNames = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        return accounts.Select(a => new UserView(
+                a.Id,
+                a.UserName ?? string.Empty,
+                roleOf.GetValueOrDefault(a.Id),
+                a.ScopeUnitId,
+                a.ScopeUnitId is { } unit ? unitNames.GetValueOrDefault(unit) : null,
+                IsDisabled(a.LockoutEnd)))
+            .ToList();
+    }
+
+    /// <summary>Identity's errors as the portal's refusals: any password rule is "too weak", since only length is required.</summary>
+    private static AllocationError Refusal(IdentityResult result, UserManager<PortalUser> users)
+    {
+        var codes = result.Errors.Select(e => e.Code).ToList();
+        if (codes.Exists(c => c.StartsWith("Password", StringComparison.Ordinal)))
+        {
+            return AllocationError.WeakPassword(users.Options.Password.RequiredLength);
+        }
+
+        if (codes.Contains(nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            return AllocationError.DuplicateUser();
+        }
+
+        if (codes.Contains(nameof(IdentityErrorDescriber.InvalidUserName)))
+        {
+            return AllocationError.InvalidUserName();
+        }
+
+        throw new InvalidOperationException("Identity refused the account: " + Describe(result));
+    }
+
+    private static void Check(IdentityResult result, PortalUser user)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not update user {user.UserName}: " + Describe(result));
+        }
+    }
+
+    private static string Describe(IdentityResult result) => string.Join("; ", result.Errors.Select(e => $"{e.Code}: {e.Description}"));
+}
