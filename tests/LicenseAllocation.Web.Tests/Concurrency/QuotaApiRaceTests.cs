@@ -107,7 +107,7 @@ public abstract class QuotaApiRaceTests : IAsyncLifetime
         raceRows.Select(a => a.Reason).Order().ShouldBe(succeeded.Order());
         var replayed = stored.Replay();
         stored.Nodes.ShouldAllBe(n => replayed[n.UnitId].Quantity == n.Quantity && replayed[n.UnitId].HandedOn == n.HandedOn);
-        TestContext.Current.SendDiagnosticMessage($"{GetType().Name}: {succeeded.Count} accepted, {results.Length - succeeded.Count} refused of {results.Length}.");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{GetType().Name}: {succeeded.Count} accepted, {results.Length - succeeded.Count} refused of {results.Length}.");
     }
 
     private async Task<HttpClient> ClientAsync(string userName, string password)
