@@ -15,6 +15,8 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        // A two-core CI machine running other test assemblies at once needs more than bUnit's default second.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         Database = await SqliteTestDatabase.CreateAsync();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();

@@ -78,7 +78,7 @@ public sealed class UsersPageTests : ComponentTestContext
         var page = await RenderPageWithAViewerAsync();
         page.WaitForElement("[data-testid='reset-password-xem-phuong']").Click();
 
-        page.Find("input[data-testid='reset-password-input']").Input("ngắn");
+        page.WaitForElement("input[data-testid='reset-password-input']").Input("ngắn");
         page.Find("button[data-testid='reset-password-save']").Click();
         page.WaitForAssertion(() => page.Find("[data-testid='reset-password-refusal']").TextContent.ShouldBe("Mật khẩu phải có ít nhất 12 ký tự."));
 
