@@ -5,7 +5,7 @@ internal static class ApiEndpoints
     /// <summary>Everything under <c>/api/v1</c> needs a signed-in caller, except the token endpoint itself.</summary>
     public static void MapApiV1(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").RequireAuthorization().WithTags("v1");
+        var api = app.MapGroup("/api/v1").RequireAuthorization().RequireCaller().WithTags("v1");
         api.MapAuthEndpoints();
         api.MapPlanEndpoints();
         api.MapAppendixEndpoints();

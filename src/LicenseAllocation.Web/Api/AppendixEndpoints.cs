@@ -1,6 +1,4 @@
 using LicenseAllocation.Application.Appendix;
-using LicenseAllocation.Domain.Allocations;
-using LicenseAllocation.Web.Auth;
 
 namespace LicenseAllocation.Web.Api;
 
@@ -18,10 +16,7 @@ internal static class AppendixEndpoints
 
     private static async Task<IResult> DownloadAsync(int planId, HttpContext context, AppendixQuery appendix, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         var outcome = await appendix.GetAsync(caller, planId, cancellationToken);
         if (!outcome.Succeeded)

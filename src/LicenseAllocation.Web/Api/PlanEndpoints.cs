@@ -1,7 +1,5 @@
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Plans;
-using LicenseAllocation.Domain.Allocations;
-using LicenseAllocation.Web.Auth;
 
 namespace LicenseAllocation.Web.Api;
 
@@ -19,10 +17,7 @@ internal static class PlanEndpoints
 
     private static async Task<IResult> ListPlansAsync(HttpContext context, PlanQueries plans, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         var outcome = await plans.ListAsync(caller, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value.Select(PlanDto.From)) : ApiProblems.Refusal(outcome.Error);
@@ -30,10 +25,7 @@ internal static class PlanEndpoints
 
     private static async Task<IResult> ListUnitsAsync(int planId, HttpContext context, AllocationQueries queries, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         var outcome = await queries.GetTreeAsync(caller, planId, cancellationToken);
         return outcome.Succeeded
@@ -44,10 +36,7 @@ internal static class PlanEndpoints
     private static async Task<IResult> ChangeQuantityAsync(
         int planId, int unitId, QuantityChangeRequest request, HttpContext context, QuantityService quantities, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         if (!request.TryGetQuantity(out var quantity))
         {

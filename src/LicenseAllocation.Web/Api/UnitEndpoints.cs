@@ -4,7 +4,6 @@ using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Units;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Units;
-using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Localization;
 
 namespace LicenseAllocation.Web.Api;
@@ -30,10 +29,7 @@ internal static class UnitEndpoints
     private static async Task<IResult> ApplyBatchAsync(
         int planId, QuantityBatchRequest request, HttpContext context, QuantityBatchService batches, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         var items = new List<QuantityBatchItem>();
         foreach (var item in request.Items ?? [])
@@ -79,10 +75,7 @@ internal static class UnitEndpoints
     private static async Task<IResult> AddUnitAsync(
         int planId, AddUnitRequest request, HttpContext context, UnitAdministration units, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         if (!Enum.TryParse<UnitKind>(request.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind) || int.TryParse(request.Kind, out _))
         {
@@ -104,10 +97,7 @@ internal static class UnitEndpoints
     private static async Task<IResult> UpdateUnitAsync(
         int planId, int unitId, UpdateUnitRequest request, HttpContext context, UnitAdministration units, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         var outcome = await units.UpdateUnitAsync(caller, planId, unitId, request.Name, request.Order, request.Active, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(UnitDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
@@ -116,10 +106,7 @@ internal static class UnitEndpoints
     private static async Task<IResult> AddStandardAgenciesAsync(
         int planId, int unitId, HttpContext context, UnitAdministration units, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         var outcome = await units.AddStandardDistrictAgenciesAsync(caller, planId, unitId, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value.Select(UnitDto.From)) : ApiProblems.Refusal(outcome.Error);

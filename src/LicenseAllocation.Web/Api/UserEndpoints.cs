@@ -1,6 +1,4 @@
 using LicenseAllocation.Application.Users;
-using LicenseAllocation.Domain.Allocations;
-using LicenseAllocation.Web.Auth;
 
 namespace LicenseAllocation.Web.Api;
 
@@ -22,10 +20,7 @@ internal static class UserEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext context, UserAdministration users, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         var outcome = await users.ListAsync(caller, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(outcome.Value.Select(UserDto.From)) : ApiProblems.Refusal(outcome.Error);
@@ -33,10 +28,7 @@ internal static class UserEndpoints
 
     private static async Task<IResult> GetAsync(string id, HttpContext context, UserAdministration users, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         var outcome = await users.GetAsync(caller, id, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(UserDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
@@ -44,10 +36,7 @@ internal static class UserEndpoints
 
     private static async Task<IResult> CreateAsync(CreateUserRequest request, HttpContext context, UserAdministration users, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         var outcome = await users.CreateAsync(caller, new NewUser(request.UserName, request.Password, request.Role, request.ScopeUnitId), cancellationToken);
         return outcome.Succeeded
@@ -57,10 +46,7 @@ internal static class UserEndpoints
 
     private static async Task<IResult> DisableAsync(string id, HttpContext context, UserAdministration users, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         var outcome = await users.DisableAsync(caller, id, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(UserDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
@@ -69,10 +55,7 @@ internal static class UserEndpoints
     private static async Task<IResult> ResetPasswordAsync(
         string id, PasswordResetRequest request, HttpContext context, UserAdministration users, CancellationToken cancellationToken)
     {
-        if (Callers.FromPrincipal(context.User) is not { } caller)
-        {
-            return ApiProblems.Refusal(AllocationError.Forbidden());
-        }
+        var caller = ApiCaller.Of(context);
 
         var outcome = await users.ResetPasswordAsync(caller, id, request.Password, cancellationToken);
         return outcome.Succeeded ? TypedResults.NoContent() : ApiProblems.Refusal(outcome.Error);

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using LicenseAllocation.Application.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
 
 namespace LicenseAllocation.Web.Tests.Api;
@@ -86,5 +89,23 @@ public sealed class AuthenticationTests(PortalFactory portal) : IClassFixture<Po
 
         response.Headers.Location!.ToString().ShouldBe("/");
         response.Headers.GetValues("Set-Cookie").ShouldContain(c => c.Contains("en-US", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_account_without_a_portal_role_gets_nothing_from_the_api()
+    {
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            (await users.CreateAsync(new PortalUser { UserName = "no-role" }, "một mật khẩu đủ dài")).Succeeded.ShouldBeTrue();
+        }
+
+        using var client = portal.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await portal.TokenAsync("no-role", "một mật khẩu đủ dài"));
+
+        var response = await client.GetAsync("/api/v1/plans", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await response.Content.ReadFromJsonAsync<ProblemJson>(Ct))!.Code.ShouldBe("forbidden");
     }
 }
