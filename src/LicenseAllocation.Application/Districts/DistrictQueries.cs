@@ -11,7 +11,7 @@ namespace LicenseAllocation.Application.Districts;
 public sealed class DistrictQueries(IDbContextFactory<AllocationDbContext> contextFactory)
 {
     /// <summary>The province's view of its districts: quota, handed on, remaining and how many units still hold 0.</summary>
-    public async Task<Outcome<IReadOnlyList<DistrictSummary>>> GetOverviewAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<DistrictOverview>> GetOverviewAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!AccessPolicy.SeesWholeTree(caller))
@@ -32,7 +32,7 @@ public sealed class DistrictQueries(IDbContextFactory<AllocationDbContext> conte
             .OrderBy(n => n.Order).ThenBy(n => n.UnitId)
             .Select(d => new DistrictSummary(d, children[d.UnitId].Count(c => c.IsActive), children[d.UnitId].Count(c => c.IsActive && c.Quantity == 0)))
             .ToList();
-        return Outcome.Success<IReadOnlyList<DistrictSummary>>(districts);
+        return new DistrictOverview(nodes.FirstOrDefault(n => n.Kind == UnitKind.DistrictGroup), districts);
     }
 
     /// <summary>One district's workspace, for whoever may see that district.</summary>

@@ -7,3 +7,6 @@ public sealed record DistrictSummary(UnitNodeView District, int UnitCount, int U
 {
     public AllocationStatus Status => AllocationStatuses.Of(District.Quantity, District.HandedOn, UnitCount > 0);
 }
+
+/// <summary>The districts side by side, with the group they share ("UBND 12 huyện, thành phố") when the plan has one.</summary>
+public sealed record DistrictOverview(UnitNodeView? Group, IReadOnlyList<DistrictSummary> Districts);

@@ -34,8 +34,10 @@ public sealed class DistrictQueriesTests : IAsyncLifetime
     [Fact]
     public async Task The_province_sees_its_12_districts_side_by_side()
     {
-        var overview = (await _districts.GetOverviewAsync(SeededPlan.Admin, 1, Ct)).Value!;
+        var result = (await _districts.GetOverviewAsync(SeededPlan.Admin, 1, Ct)).Value!;
+        var overview = result.Districts;
 
+        (result.Group!.Quantity, result.Group.HandedOn).ShouldBe((SeedFacts.DistrictGroup, 300));
         overview.Count.ShouldBe(SeedFacts.Districts);
         var caoLanh = overview[0];
         (caoLanh.District.Code, caoLanh.District.Quantity, caoLanh.District.HandedOn, caoLanh.District.Remaining).ShouldBe(("866", 300, 40, 260));
