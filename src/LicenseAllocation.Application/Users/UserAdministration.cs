@@ -127,36 +127,48 @@ public sealed class UserAdministration(
     }
 
     /// <summary>Locks the account for good and changes its security stamp, so that its sessions and tokens end.</summary>
-    public async Task<Outcome<UserView>> DisableAsync(Caller caller, string userId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanManageUsers(caller))
+    public Task<Outcome<UserView>> DisableAsync(Caller caller, string userId, CancellationToken cancellationToken = default) =>
+        ChangeUserAsync(caller, userId, async (users, user) =>
         {
-            return AllocationError.Forbidden();
-        }
+            if (user.NormalizedUserName == users.NormalizeName(caller.UserName))
+            {
+                return AllocationError.CannotDisableSelf();
+            }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return AllocationError.UserNotFound();
-        }
-
-        if (user.NormalizedUserName == users.NormalizeName(caller.UserName))
-        {
-            return AllocationError.CannotDisableSelf();
-        }
-
-        Check(await users.SetLockoutEnabledAsync(user, true), user);
-        Check(await users.SetLockoutEndDateAsync(user, DisabledUntil), user);
-        Check(await users.UpdateSecurityStampAsync(user), user);
-        logger.LogWarning("User {UserName} disabled by {Administrator}", user.UserName, caller.UserName);
-        return await GetAsync(caller, user.Id, cancellationToken);
-    }
+            Check(await users.SetLockoutEnabledAsync(user, true), user);
+            Check(await users.SetLockoutEndDateAsync(user, DisabledUntil), user);
+            Check(await users.UpdateSecurityStampAsync(user), user);
+            logger.LogWarning("User {UserName} disabled by {Administrator}", user.UserName, caller.UserName);
+            return null;
+        }, cancellationToken);
 
     /// <summary>Sets a new password; the security stamp changes with it, so the user's other sessions end too.</summary>
-    public async Task<Outcome<UserView>> ResetPasswordAsync(Caller caller, string userId, string? password, CancellationToken cancellationToken = default)
+    public Task<Outcome<UserView>> ResetPasswordAsync(Caller caller, string userId, string? password, CancellationToken cancellationToken = default) =>
+        ChangeUserAsync(caller, userId, async (users, user) =>
+        {
+            if (string.IsNullOrEmpty(password))
+            {
+                return AllocationError.WeakPassword(users.Options.Password.RequiredLength);
+            }
+
+            // Identity's reset validates the password and changes hash and stamp in one update.
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var reset = await users.ResetPasswordAsync(user, token, password);
+            if (!reset.Succeeded)
+            {
+                return Refusal(reset, users);
+            }
+
+            logger.LogWarning("Password of user {UserName} reset by {Administrator}", user.UserName, caller.UserName);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// The frame of every change to an existing account: only the administrator, an existing user, a short-lived
+    /// UserManager scope; <paramref name="change"/> returns a refusal, or null when it is done.
+    /// </summary>
+    private async Task<Outcome<UserView>> ChangeUserAsync(
+        Caller caller, string userId, Func<UserManager<PortalUser>, PortalUser, Task<AllocationError?>> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!AccessPolicy.CanManageUsers(caller))
@@ -164,29 +176,22 @@ public sealed class UserAdministration(
             return AllocationError.Forbidden();
         }
 
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
-        if (user is null)
+        await using (var scope = scopeFactory.CreateAsyncScope())
         {
-            return AllocationError.UserNotFound();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
+            if (user is null)
+            {
+                return AllocationError.UserNotFound();
+            }
+
+            if (await change(users, user) is { } refusal)
+            {
+                return refusal;
+            }
         }
 
-        if (string.IsNullOrEmpty(password))
-        {
-            return AllocationError.WeakPassword(users.Options.Password.RequiredLength);
-        }
-
-        // Identity's reset validates the password and changes hash and stamp in one update.
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var reset = await users.ResetPasswordAsync(user, token, password);
-        if (!reset.Succeeded)
-        {
-            return Refusal(reset, users);
-        }
-
-        logger.LogWarning("Password of user {UserName} reset by {Administrator}", user.UserName, caller.UserName);
-        return await GetAsync(caller, user.Id, cancellationToken);
+        return await GetAsync(caller, userId, cancellationToken);
     }
 
     /// <summary>The role by its exact name (any case); numbers and unknown names are refused.</summary>

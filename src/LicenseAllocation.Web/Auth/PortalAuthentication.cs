@@ -44,20 +44,7 @@ internal static class PortalAuthentication
                 options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
             }));
 
-        services.AddIdentityCore<PortalUser>(options =>
-            {
-                // OWASP ASVS L2 (2.1.1, 2.1.9): length of at least 12, no composition rules.
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-                options.User.RequireUniqueEmail = false;
-            })
+        services.AddIdentityCore<PortalUser>(PortalIdentityOptions.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AllocationDbContext>()
             .AddSignInManager()

@@ -251,15 +251,7 @@ internal static class IdentityServices
         services.AddDataProtection();
         services.AddSingleton(database.Factory);
         services.AddScoped(_ => database.Factory.CreateDbContext());
-        services.AddIdentityCore<PortalUser>(options =>
-            {
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = false;
-                options.Password.RequireLowercase = false;
-                options.Password.RequireUppercase = false;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Password.RequiredUniqueChars = 1;
-            })
+        services.AddIdentityCore<PortalUser>(PortalIdentityOptions.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AllocationDbContext>()
             .AddDefaultTokenProviders();
