@@ -2,6 +2,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Districts;
+using LicenseAllocation.Application.Import;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Application.Units;
@@ -26,6 +27,9 @@ public static class ApplicationServices
         services.AddScoped<QuantityBatchService>();
         services.AddScoped<UnitAdministration>();
         services.AddScoped<UserAdministration>();
+        services.AddOptions<ImportOptions>();
+        services.AddScoped<TemplateQuery>();
+        services.AddScoped<ImportService>();
         return services;
     }
 }

@@ -18,6 +18,7 @@ namespace LicenseAllocation.Application.Allocations.Batches;
 /// </list>
 /// Should a conditional statement match no row (someone changed the figures since step 1), the attempt is rolled back and
 /// the whole batch is checked again on fresh figures.
+/// <see cref="PreviewAsync"/> runs steps 1 and 2 and rolls back: the same verdict, and what would change, without writing.
 /// </summary>
 public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
 {
@@ -37,14 +38,35 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
 
         var items = batch.Items ?? [];
         return await TransientFailure.RetryAsync(
-            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason, items, cancellationToken),
+            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason, items, dryRun: false, cancellationToken),
             () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to save a batch.",
+            ct);
+    }
+
+    /// <summary>
+    /// A dry run: checks and simulates the batch exactly as <see cref="ApplyAsync"/> does, on the figures as they are now,
+    /// then rolls back. The result is never applied; it lists every refusal and, old → new, what applying would change.
+    /// The reason is not asked for yet: a preview comes before the reason is written.
+    /// </summary>
+    public async Task<QuantityBatchResult> PreviewAsync(Caller caller, QuantityBatch batch, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(batch);
+        if (!AccessPolicy.MayEdit(caller))
+        {
+            return QuantityBatchResult.RefusedAsAWhole(AllocationError.Forbidden());
+        }
+
+        var items = batch.Items ?? [];
+        return await TransientFailure.RetryAsync(
+            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason ?? string.Empty, items, dryRun: true, cancellationToken),
+            () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to preview a batch.",
             ct);
     }
 
     /// <summary>One attempt in one transaction; null when the figures changed underneath and the batch must be checked again.</summary>
     private async Task<QuantityBatchResult?> TryApplyAsync(
-        Caller caller, int planId, string reason, IReadOnlyList<QuantityBatchItem> items, CancellationToken cancellationToken)
+        Caller caller, int planId, string reason, IReadOnlyList<QuantityBatchItem> items, bool dryRun, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -100,11 +122,14 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
             }
         }
 
-        if (refused.Count > 0)
+        // Old → new in the order the items came, as the person who wrote them reads them.
+        var planned = changes.OrderBy(c => c.Index).Select(c => new QuantityBatchChange(c.Item.UnitId, rows[c.Item.UnitId].Quantity, c.Item.Quantity)).ToList();
+        if (refused.Count > 0 || dryRun)
         {
             await transaction.RollbackAsync(cancellationToken);
             var position = items.Select((item, index) => (item.UnitId, index)).GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.First().index);
-            return QuantityBatchResult.RefusedItems([.. refused.OrderBy(r => position[r.UnitId])]);
+            var explained = QuantityBatchResult.RefusedItems([.. refused.OrderBy(r => position[r.UnitId])]);
+            return dryRun ? explained with { Changes = planned } : explained;
         }
 
         if (ordered.Count == 0)
@@ -133,7 +158,10 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
         var views = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var byUnit = views.Where(v => changedIds.Contains(v.UnitId)).ToDictionary(v => v.UnitId);
-        return new QuantityBatchResult(true, [.. items.Where(i => byUnit.ContainsKey(i.UnitId)).Select(i => byUnit[i.UnitId])], [], changeSetId);
+        return new QuantityBatchResult(true, [.. items.Where(i => byUnit.ContainsKey(i.UnitId)).Select(i => byUnit[i.UnitId])], [], changeSetId)
+        {
+            Changes = planned,
+        };
     }
 
     private static AllocationError? CheckItem(Caller caller, QuantityBatchItem item, NodeRow? row, HashSet<int>? scope)

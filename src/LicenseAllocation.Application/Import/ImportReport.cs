@@ -1,0 +1,47 @@
+using LicenseAllocation.Domain.Allocations;
+
+namespace LicenseAllocation.Application.Import;
+
+/// <summary>An uploaded workbook and what to do with it.</summary>
+/// <param name="PlanId">The plan the figures belong to; a template of another plan is refused.</param>
+/// <param name="File">The uploaded bytes, as they came.</param>
+/// <param name="ExpectedUnitId">When set, only the template of this unit is accepted (the page of one district asks for its own).</param>
+/// <param name="Reason">Why the figures change; required to apply, not to preview.</param>
+public sealed record ImportRequest(int PlanId, byte[] File, int? ExpectedUnitId = null, string? Reason = null);
+
+/// <summary>What kind of workbook was read and whose units it allocates to.</summary>
+public enum ImportKind
+{
+    /// <summary>The sub-allocation template of one unit: its children's quantities.</summary>
+    Template,
+
+    /// <summary>The plan's official appendix (Phụ lục): the quantities of the units directly under the province.</summary>
+    Appendix,
+}
+
+public sealed record ImportSource(ImportKind Kind, int UnitId, string UnitName);
+
+/// <summary>One unit whose quantity the import changes (or would change), with the first row that names it.</summary>
+public sealed record ImportChange(string Sheet, int Row, int UnitId, string? Code, string Name, int Old, int New);
+
+/// <summary>
+/// The verdict on an upload. <see cref="Refusal"/> is set when the caller may not import here at all (a role that
+/// cannot edit, a template of a unit outside the caller's scope, an unknown plan); otherwise <see cref="Errors"/> lists
+/// every problem found, and <see cref="Changes"/> what the rows that could be read would change. Nothing is written
+/// unless <see cref="Applied"/>, and then all of it, under <see cref="ChangeSetId"/>.
+/// </summary>
+public sealed record ImportReport(
+    bool Applied,
+    ImportSource? Source,
+    IReadOnlyList<ImportChange> Changes,
+    IReadOnlyList<ImportIssue> Errors,
+    Guid? ChangeSetId = null,
+    AllocationError? Refusal = null)
+{
+    /// <summary>True when the file can be applied (or was): nothing refused it.</summary>
+    public bool IsValid => Refusal is null && Errors.Count == 0;
+
+    public static ImportReport Refused(AllocationError refusal) => new(false, null, [], [], Refusal: refusal);
+
+    public static ImportReport Invalid(ImportIssue issue, ImportSource? source = null) => new(false, source, [], [issue]);
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Appendix;
+using LicenseAllocation.Domain.Units;
+
+namespace LicenseAllocation.Application.Import;
+
+/// <summary>
+/// Finds the unit a row means among the units the file allocates to (the template unit's children, or the units the
+/// appendix lists): by code first; without a code, by name compared as <see cref="UnitName.MatchKey"/> does (Unicode
+/// NFC, white space folded, any case), so that a name typed on another system still matches. A row whose code and name
+/// name different units is refused rather than guessed at: it is what a table sorted on one column looks like.
+/// </summary>
+internal sealed class UnitMatcher(IReadOnlyCollection<UnitNodeView> units)
+{
+    private static readonly string _pendingSplitSuffix = UnitName.MatchKey(AppendixQuery.PendingSplitSuffix);
+
+    private readonly ILookup<string, UnitNodeView> _byCode = units.Where(u => !string.IsNullOrWhiteSpace(u.Code)).ToLookup(u => CodeKey(u.Code!));
+    private readonly ILookup<string, UnitNodeView> _byName = units.ToLookup(u => NameKey(u.Name));
+
+    public (UnitNodeView? Unit, ImportErrorCode? Error, ImportField? Field, string? Found) Match(CellContent? codeCell, CellContent? nameCell)
+    {
+        var code = codeCell is { IsBlank: false } ? codeCell.DisplayText : null;
+        var name = nameCell is { IsBlank: false } ? UnitName.Normalize(nameCell.DisplayText) : null;
+        if (code is not null)
+        {
+            var byCode = _byCode[CodeKey(code)].ToList();
+            return byCode switch
+            {
+                [] => (null, ImportErrorCode.UnknownUnit, ImportField.Code, code),
+                [var unit] when name is not null && NameKey(name) != NameKey(unit.Name) => (unit, ImportErrorCode.CodeNameMismatch, ImportField.Name, name),
+                [var unit] => (unit, null, null, null),
+                _ => (null, ImportErrorCode.AmbiguousName, ImportField.Code, code),
+            };
+        }
+
+        if (name is null)
+        {
+            return (null, ImportErrorCode.UnknownUnit, null, null);
+        }
+
+        return _byName[NameKey(name)].ToList() switch
+        {
+            [] => (null, ImportErrorCode.UnknownUnit, ImportField.Name, name),
+            [var unit] => (unit, null, null, null),
+            _ => (null, ImportErrorCode.AmbiguousName, ImportField.Name, name),
+        };
+    }
+
+    /// <summary>Codes compare without case and, when all digits, without leading zeros (a code re-typed into a number cell loses them).</summary>
+    private static string CodeKey(string code)
+    {
+        var trimmed = code.Trim().ToUpperInvariant();
+        return trimmed.Length > 0 && trimmed.All(char.IsAsciiDigit) ? trimmed.TrimStart('0').PadLeft(1, '0') : trimmed;
+    }
+
+    /// <summary>The appendix writes "(sẽ có phân bổ chi tiết)" after the district group's name until it is split; the unit is the same.</summary>
+    private static string NameKey(string name)
+    {
+        var key = UnitName.MatchKey(name);
+        return key.EndsWith(" " + _pendingSplitSuffix, false, CultureInfo.InvariantCulture) ? key[..^(_pendingSplitSuffix.Length + 1)] : key;
+    }
+}
