@@ -20,6 +20,13 @@ internal static class ExcelText
         return text.Length > 0 && Array.IndexOf(FormulaStarts, text[0]) >= 0 ? "'" + text : text;
     }
 
+    /// <summary>The text as it was before <see cref="Safe"/>: what an importer compares with the portal's own names.</summary>
+    public static string Unsafe(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length > 1 && text[0] == '\'' && Array.IndexOf(FormulaStarts, text[1]) >= 0 ? text[1..] : text;
+    }
+
     /// <summary>
     /// Sets the cell to the neutralised text. SetValue&lt;string&gt; stores a text cell as it is; assigning Value
     /// instead lets ClosedXML guess a type, turning "00123" into 123 and "1/2" into a date.

@@ -20,8 +20,9 @@ internal sealed class UnitMatcher(IReadOnlyCollection<UnitNodeView> units)
 
     public (UnitNodeView? Unit, ImportErrorCode? Error, ImportField? Field, string? Found) Match(CellContent? codeCell, CellContent? nameCell)
     {
-        var code = codeCell is { IsBlank: false } ? codeCell.DisplayText : null;
-        var name = nameCell is { IsBlank: false } ? UnitName.Normalize(nameCell.DisplayText) : null;
+        // The template quotes text that a spreadsheet would take for a formula; the unit's name is without the quote.
+        var code = codeCell is { IsBlank: false } ? ExcelText.Unsafe(codeCell.DisplayText) : null;
+        var name = nameCell is { IsBlank: false } ? UnitName.Normalize(ExcelText.Unsafe(nameCell.DisplayText.Trim())) : null;
         if (code is not null)
         {
             var byCode = _byCode[CodeKey(code)].ToList();
