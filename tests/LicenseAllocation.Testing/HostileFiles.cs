@@ -42,21 +42,14 @@ public static class HostileFiles
     }
 
     /// <summary>
-    /// A valid-looking package whose central directory says a part is 10 bytes long while it holds far more: a forged
-    /// size meant to slip a bomb past a check of the directory.
+    /// The workbook with the size of one part understated in the zip's directories: a forged size meant to slip more
+    /// content past a check of the central directory than it declares.
     /// </summary>
-    public static byte[] UnderstatedSize()
+    public static byte[] UnderstatedSize(byte[] workbook, string part)
     {
-        using var output = new MemoryStream();
-        using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            WorkbookEntries(archive);
-            using var stream = archive.CreateEntry("xl/sharedStrings.xml", CompressionLevel.SmallestSize).Open();
-            stream.Write(new byte[200_000]);
-        }
-
-        var bytes = output.ToArray();
-        ForgeUncompressedSize(bytes, "xl/sharedStrings.xml", 10);
+        ArgumentNullException.ThrowIfNull(workbook);
+        var bytes = (byte[])workbook.Clone();
+        ForgeUncompressedSize(bytes, part, 10);
         return bytes;
     }
 

@@ -17,6 +17,9 @@ public static class ImportMessages
         var english = culture.TwoLetterISOLanguageName == "en";
         var found = issue.Found ?? string.Empty;
         string N(long? value) => (value ?? 0).ToString("N0", culture);
+        string Figure() => double.TryParse(found, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value.ToString("#,##0.##########", culture)
+            : found;
         string Size(long? bytes) => (bytes ?? 0) >= 1024 * 1024
             ? ((bytes ?? 0) / (1024.0 * 1024)).ToString("N1", culture) + " MB"
             : ((bytes ?? 0) / 1024.0).ToString("N0", culture) + " KB";
@@ -61,12 +64,12 @@ public static class ImportMessages
             (ImportErrorCode.QuantityRequired, true) => "The quantity is missing. Enter 0 if the unit receives no licences.",
             (ImportErrorCode.QuantityNotANumber, false) => $"Số lượng phải là một số, ô đang chứa \"{found}\".",
             (ImportErrorCode.QuantityNotANumber, true) => $"The quantity must be a number; the cell holds \"{found}\".",
-            (ImportErrorCode.QuantityNotWhole, false) => $"Số lượng phải là số nguyên, ô đang chứa {found}.",
-            (ImportErrorCode.QuantityNotWhole, true) => $"The quantity must be a whole number; the cell holds {found}.",
-            (ImportErrorCode.QuantityNegative, false) => $"Số lượng không được âm, ô đang chứa {found}.",
-            (ImportErrorCode.QuantityNegative, true) => $"The quantity cannot be negative; the cell holds {found}.",
-            (ImportErrorCode.QuantityTooLarge, false) => $"Số lượng quá lớn ({found}).",
-            (ImportErrorCode.QuantityTooLarge, true) => $"The quantity is too large ({found}).",
+            (ImportErrorCode.QuantityNotWhole, false) => $"Số lượng phải là số nguyên, ô đang chứa {Figure()}.",
+            (ImportErrorCode.QuantityNotWhole, true) => $"The quantity must be a whole number; the cell holds {Figure()}.",
+            (ImportErrorCode.QuantityNegative, false) => $"Số lượng không được âm, ô đang chứa {Figure()}.",
+            (ImportErrorCode.QuantityNegative, true) => $"The quantity cannot be negative; the cell holds {Figure()}.",
+            (ImportErrorCode.QuantityTooLarge, false) => $"Số lượng quá lớn ({Figure()}).",
+            (ImportErrorCode.QuantityTooLarge, true) => $"The quantity is too large ({Figure()}).",
             (ImportErrorCode.UnknownUnit, false) => issue.Field switch
             {
                 ImportField.Code => $"Mã đơn vị \"{found}\" không thuộc các đơn vị được phân bổ trong tệp này.",

@@ -20,7 +20,8 @@ internal static class QuantityCell
 
     private static (int? Quantity, ImportErrorCode? Error, string? Found) Number(double value)
     {
-        var found = value.ToString("G15", CultureInfo.CurrentCulture);
+        // Invariant here; the message writes it in the reader's format.
+        var found = value.ToString("R", CultureInfo.InvariantCulture);
         if (double.IsNaN(value) || double.IsInfinity(value))
         {
             return (null, ImportErrorCode.QuantityNotANumber, found);
