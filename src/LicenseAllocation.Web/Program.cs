@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using LicenseAllocation.Application;
+using LicenseAllocation.Application.Import;
 using LicenseAllocation.Web.Api;
 using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Components;
@@ -26,6 +27,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(
         builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys"), builder.Environment.ContentRootPath)));
 builder.Services.AddLicenseAllocationApplication();
+builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
 builder.Services.AddPortalAuthentication();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

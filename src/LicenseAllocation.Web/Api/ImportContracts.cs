@@ -1,0 +1,21 @@
+using System.Globalization;
+using LicenseAllocation.Application.Import;
+
+namespace LicenseAllocation.Web.Api;
+
+/// <summary>One unit the import changes (or would change): <c>{"unitId","code","name","old","new","sheet","row"}</c>.</summary>
+public sealed record ImportChangeDto(int UnitId, string? Code, string Name, int Old, int New, string Sheet, int Row)
+{
+    internal static ImportChangeDto From(ImportChange change) =>
+        new(change.UnitId, change.Code, change.Name, change.Old, change.New, change.Sheet, change.Row);
+}
+
+/// <summary>One problem in the file: where (null for the file as a whole), its code and the explanation in the caller's language.</summary>
+public sealed record ImportErrorDto(string? Sheet, int? Row, string? Column, string Code, string Message)
+{
+    internal static ImportErrorDto From(ImportIssue issue) =>
+        new(issue.Sheet, issue.Row, issue.Column, issue.ApiCode, ImportMessages.Describe(issue, CultureInfo.CurrentUICulture));
+}
+
+/// <summary>The 200 answer: <c>applied</c> is false on a dry run; <c>changeSetId</c> groups the audit rows of an applied import.</summary>
+public sealed record ImportResponse(bool Applied, Guid? ChangeSetId, string? Kind, int? UnitId, IReadOnlyList<ImportChangeDto> Changes, IReadOnlyList<ImportErrorDto> Errors);

@@ -1,0 +1,141 @@
+using LicenseAllocation.Application.Import;
+using LicenseAllocation.Web.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace LicenseAllocation.Web.Api;
+
+internal static class ImportEndpoints
+{
+    /// <summary>Room for the multipart envelope and the reason around the largest file accepted.</summary>
+    private const long FormOverhead = 256 * 1024;
+
+    public static RouteGroupBuilder MapImportEndpoints(this RouteGroupBuilder api)
+    {
+        var limits = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value;
+        api.MapGet("/plans/{planId:int}/units/{unitId:int}/template.xlsx", DownloadTemplateAsync).WithName("DownloadTemplate")
+            .WithSummary("The sub-allocation template of a unit: one row per active child with code, name and current quantity, to fill in Excel and import.")
+            .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
+
+        // Antiforgery is off here only: API callers send a bearer token, and the browser's cookie is SameSite=Strict, so
+        // another site cannot make a signed-in browser post a file. The request limit sits a little above the largest
+        // file, so that a file just over it reaches the handler and is answered with 413 file-too-large.
+        api.MapPost("/plans/{planId:int}/imports", ImportAsync).WithName("ImportWorkbook")
+            .DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxFileBytes + FormOverhead))
+            .WithSummary("Imports a filled template (or, for the province, the plan's appendix) from multipart field 'file' with 'reason'; ?dryRun=true previews. "
+                + "200 { applied, changes, errors: [] }; 422 { applied: false, changes, errors: [{ sheet, row, column, code, message }] } (code reason-required when only the reason is missing); "
+                + "413 file-too-large; 403 forbidden | out-of-scope.");
+        return api;
+    }
+
+    private static async Task<IResult> DownloadTemplateAsync(int planId, int unitId, HttpContext context, TemplateQuery templates, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.Of(context);
+
+        var outcome = await templates.GetAsync(caller, planId, unitId, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return ApiProblems.Refusal(outcome.Error);
+        }
+
+        var workbook = new MemoryStream();
+        TemplateWorkbook.Write(outcome.Value, workbook);
+        workbook.Position = 0;
+        return TypedResults.File(workbook, AppendixEndpoints.XlsxContentType, $"mau-phan-bo-ke-hoach-{planId}-don-vi-{unitId}.xlsx");
+    }
+
+    private static async Task<IResult> ImportAsync(
+        int planId, bool? dryRun, int? unitId, HttpContext context, ImportService imports, IOptions<ImportOptions> options, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.Of(context);
+        var limits = options.Value;
+
+        IFormCollection form;
+        try
+        {
+            if (!context.Request.HasFormContentType)
+            {
+                return FileRequired();
+            }
+
+            form = await context.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(new ImportIssue(ImportErrorCode.FileTooLarge) { Actual = context.Request.ContentLength, Limit = limits.MaxFileBytes });
+        }
+        catch (InvalidDataException)
+        {
+            // A multipart body the form reader cannot take apart (a section over its limits, a broken boundary).
+            return FileRequired();
+        }
+
+        if (form.Files.GetFile("file") is not { } upload)
+        {
+            return FileRequired();
+        }
+
+        if (upload.Length > limits.MaxFileBytes)
+        {
+            return TooLarge(new ImportIssue(ImportErrorCode.FileTooLarge) { Actual = upload.Length, Limit = limits.MaxFileBytes });
+        }
+
+        var bytes = new byte[upload.Length];
+        await using (var stream = upload.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
+        }
+
+        var request = new ImportRequest(planId, bytes, unitId, form["reason"].ToString());
+        var report = dryRun == true
+            ? await imports.PreviewAsync(caller, request, cancellationToken)
+            : await imports.ApplyAsync(caller, request, cancellationToken);
+        return Answer(report);
+    }
+
+    private static IResult Answer(ImportReport report)
+    {
+        if (report.Refusal is { } refusal)
+        {
+            return ApiProblems.Refusal(refusal);
+        }
+
+        if (report.Errors.FirstOrDefault(e => e.Code == ImportErrorCode.FileTooLarge) is { } tooLarge)
+        {
+            return TooLarge(tooLarge);
+        }
+
+        var changes = report.Changes.Select(ImportChangeDto.From).ToList();
+        if (report.Errors.Count > 0)
+        {
+            var errors = report.Errors.Select(ImportErrorDto.From).ToList();
+            var reasonOnly = errors.All(e => e.Code == "reason-required");
+            return TypedResults.Problem(
+                detail: reasonOnly
+                    ? errors[0].Message
+                    : Ui.T($"Không lưu thay đổi nào: tệp có {errors.Count} lỗi.", $"Nothing was saved: the file has {errors.Count} error(s)."),
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: Ui.T("Tệp không nhập được", "The file cannot be imported"),
+                extensions: new Dictionary<string, object?>
+                {
+                    ["code"] = reasonOnly ? "reason-required" : "import-refused",
+                    ["applied"] = false,
+                    ["changes"] = changes,
+                    ["errors"] = errors,
+                });
+        }
+
+        return TypedResults.Ok(new ImportResponse(report.Applied, report.ChangeSetId, report.Source?.Kind.ToString(), report.Source?.UnitId, changes, []));
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(ImportIssue issue) => TypedResults.Problem(
+        detail: ImportMessages.Describe(issue, System.Globalization.CultureInfo.CurrentUICulture),
+        statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: Ui.T("Tệp quá lớn", "File too large"),
+        extensions: new Dictionary<string, object?> { ["code"] = issue.ApiCode });
+
+    private static IResult FileRequired() => ApiProblems.Problem(StatusCodes.Status400BadRequest, "file-required",
+        "Hãy gửi tệp Excel trong trường \"file\" của một biểu mẫu multipart/form-data.",
+        "Send the Excel file in the \"file\" field of a multipart/form-data form.");
+}
