@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using LicenseAllocation.Application.Import;
 
 namespace LicenseAllocation.Web.Tests.Access;
 
@@ -70,6 +72,15 @@ public static class EndpointCatalog
             (portal, inside) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/plans/1/units/{District(portal, inside)}/standard-agencies"),
             QuantityEditors),
 
+        // A template shows what its reader may see: anyone inside the unit's subtree, the province everywhere.
+        ["GET api/v1/plans/{planId:int}/units/{unitId:int}/template.xlsx"] = new(
+            (portal, inside) => Get($"/api/v1/plans/1/units/{District(portal, inside)}/template.xlsx"), Readers),
+
+        // A dry run of a district's template: allowed calls change nothing.
+        ["POST api/v1/plans/{planId:int}/imports"] = new(
+            (portal, inside) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans/1/imports?dryRun=true") { Content = TemplateUpload(District(portal, inside)) },
+            QuantityEditors),
+
         // User management is the province administrator's alone, wherever the account works.
         ["GET api/v1/users"] = new((_, _) => Get("/api/v1/users"), AdministratorOnly),
         ["GET api/v1/users/{id}"] = new((portal, _) => Get($"/api/v1/users/{portal.TargetUserId}"), AdministratorOnly),
@@ -97,11 +108,25 @@ public static class EndpointCatalog
         _ => Expect.Forbidden,
     };
 
+    /// <summary>Whoever sees the whole tree, and a scoped role inside its scope.</summary>
+    public static Expect Readers(MatrixRole role, bool inside) =>
+        role is MatrixRole.ProvinceAdmin or MatrixRole.Auditor || inside ? Expect.Allowed : Expect.OutOfScope;
+
     public static Expect AdministratorOnly(MatrixRole role, bool inside) => role == MatrixRole.ProvinceAdmin ? Expect.Allowed : Expect.Forbidden;
 
     public static int Unit(MatrixPortal portal, bool inside) => inside ? portal.InsideUnit : portal.OutsideUnit;
 
     public static int District(MatrixPortal portal, bool inside) => inside ? portal.ScopeDistrict : portal.OutsideDistrict;
+
+    /// <summary>A multipart upload of a template of the district with one commune row, as the import page's browser sends it.</summary>
+    public static MultipartFormDataContent TemplateUpload(int districtUnitId)
+    {
+        using var workbook = new MemoryStream();
+        TemplateWorkbook.Write(new TemplateDocument(1, "Kế hoạch 2020", districtUnitId, "UBND cấp huyện", null, 0, [new TemplateRow(1, "29863", "Phường 11", 0)]), workbook);
+        var file = new ByteArrayContent(workbook.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return new MultipartFormDataContent { { file, "file", "mau-phan-bo.xlsx" } };
+    }
 
     private static HttpRequestMessage Json(HttpMethod method, string path, object body) => new(method, path) { Content = JsonContent.Create(body) };
 
