@@ -186,6 +186,7 @@ public static class TemplateWorkbook
     {
         var cell = ExcelText.SetText(sheet.Cell(row, LabelColumn), label);
         cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+        cell.Style.Alignment.Indent = 1;
         cell.Style.Font.Bold = true;
         var value = sheet.Cell(row, QuantityColumn);
         value.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
