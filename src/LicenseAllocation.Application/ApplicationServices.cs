@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Appendix;
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Seeding;
@@ -26,6 +27,8 @@ public static class ApplicationServices
         services.AddScoped<QuantityBatchService>();
         services.AddScoped<UnitAdministration>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<LegacyAuditSealing>();
         return services;
     }
 }
