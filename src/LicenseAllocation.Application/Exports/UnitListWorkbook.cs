@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.IO.Packaging;
+using System.Text;
+using System.Xml;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using LicenseAllocation.Application.Appendix;
+
+namespace LicenseAllocation.Application.Exports;
+
+/// <summary>
+/// Writes the flat export with the OpenXml SDK's <see cref="OpenXmlWriter"/>: the sheet goes out row by row into a
+/// write-only package, which zips each part as it is written, so memory stays flat however many units there are.
+/// (ClosedXML builds the whole workbook in memory first; see docs/benchmarks.md.) One sheet: a bold header row that
+/// stays frozen and carries the auto filter, explicit widths, text as inline strings, figures as numbers in #,##0.
+/// </summary>
+public static class UnitListWorkbook
+{
+    public const string SheetName = "Danh sách đơn vị";
+    public const string Title = "DANH SÁCH CÁC ĐƠN VỊ ĐƯỢC PHÂN BỔ BẢN QUYỀN PHẦN MỀM PHÒNG CHỐNG MÃ ĐỘC";
+    public const double FontSize = 12;
+
+    public static readonly IReadOnlyList<string> Columns =
+        ["STT", "Mã", "Tên đơn vị", "Loại", "Đơn vị cấp trên", "Cấp trong cây", "Số lượng", "Đã phân bổ tiếp", "Còn lại", "Trạng thái"];
+
+    /// <summary>Character widths; the sheet prints A4 landscape, shrunk to one page wide.</summary>
+    public static readonly IReadOnlyList<double> ColumnWidths = [7, 9, 40, 19, 34, 8, 10, 11, 10, 17];
+
+    // Indexes into the stylesheet's cell formats, in the order Stylesheet() lists them.
+    private const uint HeaderStyle = 1;
+    private const uint TextStyle = 2;
+    private const uint NumberStyle = 3;
+    private const uint CentredStyle = 4;
+
+    private const uint ThousandsFormatId = 164;
+    private const uint TextFormatId = 49;
+    private const uint A4PaperSize = 9;
+
+    private static readonly string[] Letters = [.. Enumerable.Range(0, 10).Select(i => ((char)('A' + i)).ToString())];
+
+    public static void Write(IReadOnlyCollection<UnitListRow> rows, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(output);
+
+        var lastRow = rows.Count + 1;
+        var lastColumn = Letters[Columns.Count - 1];
+        var sheetReference = OfficialPrint.QuotedSheetName(SheetName);
+
+        // A package opened for writing only is zipped part by part (ZipArchiveMode.Create); opened read-write it would
+        // keep every part in memory until it is closed.
+        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
+        using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
+        document.PackageProperties.Creator = AppendixWorkbook.Author;
+        document.PackageProperties.Title = Title;
+
+        var workbookPart = document.AddWorkbookPart();
+        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+        using (var stream = sheetPart.GetStream(FileMode.Create, FileAccess.Write))
+        using (var writer = OpenXmlWriter.Create(stream, Encoding.UTF8))
+        {
+            WriteSheet(writer, rows, $"A1:{lastColumn}{lastRow}");
+        }
+
+        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
+        workbookPart.Workbook = new Workbook(
+            new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }),
+            new DefinedNames(
+                new DefinedName($"{sheetReference}!$A$1:${lastColumn}${lastRow}") { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true },
+                new DefinedName($"{sheetReference}!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
+    }
+
+    private static void WriteSheet(OpenXmlWriter writer, IReadOnlyCollection<UnitListRow> rows, string range)
+    {
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        writer.WriteElement(new SheetDimension { Reference = range });
+        writer.WriteElement(new SheetViews(new SheetView(
+            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+        { WorkbookViewId = 0, TabSelected = true }));
+        writer.WriteElement(new Columns(ColumnWidths.Select((width, i) =>
+            new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = width, CustomWidth = true })));
+
+        writer.WriteStartElement(new SheetData());
+        var cells = new CellWriter(writer);
+        cells.StartRow(1);
+        for (var i = 0; i < Columns.Count; i++)
+        {
+            cells.Text(i, Columns[i], HeaderStyle);
+        }
+
+        cells.EndRow();
+        var rowIndex = 1;
+        foreach (var row in rows)
+        {
+            cells.StartRow(++rowIndex);
+            cells.Number(0, row.Number, CentredStyle);
+            cells.Text(1, row.Code, TextStyle);
+            cells.Text(2, row.Name, TextStyle);
+            cells.Text(3, VietnameseLabels.Kind(row.Kind), TextStyle);
+            cells.Text(4, row.ParentName, TextStyle);
+            cells.Number(5, row.Level, CentredStyle);
+            cells.Number(6, row.Quantity, NumberStyle);
+            cells.Number(7, row.HandedOn, NumberStyle);
+            cells.Number(8, row.Remaining, NumberStyle);
+            cells.Text(9, row.StatusText, TextStyle);
+            cells.EndRow();
+        }
+
+        writer.WriteEndElement();
+
+        writer.WriteElement(new AutoFilter { Reference = range });
+        writer.WriteElement(new PageMargins
+        {
+            Top = OfficialPrint.Inches(OfficialPrint.TopCentimetres),
+            Bottom = OfficialPrint.Inches(OfficialPrint.BottomCentimetres),
+            Left = OfficialPrint.Inches(OfficialPrint.LeftCentimetres),
+            Right = OfficialPrint.Inches(OfficialPrint.RightCentimetres),
+            Header = OfficialPrint.Inches(OfficialPrint.HeaderCentimetres),
+            Footer = OfficialPrint.Inches(OfficialPrint.FooterCentimetres),
+        });
+        writer.WriteElement(new PageSetup { PaperSize = A4PaperSize, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+        writer.WriteElement(new HeaderFooter(new OddHeader(OfficialPrint.PageNumberHeader)) { DifferentFirst = true });
+        writer.WriteEndElement();
+    }
+
+    private static Stylesheet Stylesheet()
+    {
+        var thin = new Border(
+            new LeftBorder { Style = BorderStyleValues.Thin },
+            new RightBorder { Style = BorderStyleValues.Thin },
+            new TopBorder { Style = BorderStyleValues.Thin },
+            new BottomBorder { Style = BorderStyleValues.Thin },
+            new DiagonalBorder());
+        return new Stylesheet(
+            new NumberingFormats(new NumberingFormat { NumberFormatId = ThousandsFormatId, FormatCode = OfficialPrint.NumberFormat }) { Count = 1 },
+            new Fonts(Font(bold: false), Font(bold: true)) { Count = 2 },
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
+            new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder()), thin) { Count = 2 },
+            new CellStyleFormats(new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0 }) { Count = 1 },
+            new CellFormats(
+                new CellFormat { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 0, FormatId = 0 },
+                new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center, Vertical = VerticalAlignmentValues.Center, WrapText = true })
+                { NumberFormatId = 0, FontId = 1, FillId = 0, BorderId = 1, FormatId = 0, ApplyFont = true, ApplyBorder = true, ApplyAlignment = true },
+                new CellFormat { NumberFormatId = TextFormatId, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyNumberFormat = true, ApplyBorder = true },
+                new CellFormat { NumberFormatId = ThousandsFormatId, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyNumberFormat = true, ApplyBorder = true },
+                new CellFormat(new Alignment { Horizontal = HorizontalAlignmentValues.Center })
+                { NumberFormatId = 0, FontId = 0, FillId = 0, BorderId = 1, FormatId = 0, ApplyBorder = true, ApplyAlignment = true })
+            { Count = 5 },
+            new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 });
+    }
+
+    private static Font Font(bool bold)
+    {
+        var font = new Font(new FontSize { Val = FontSize }, new FontName { Val = OfficialPrint.FontName }, new FontFamilyNumbering { Val = 1 });
+        if (bold)
+        {
+            font.PrependChild(new Bold());
+        }
+
+        return font;
+    }
+
+    /// <summary>Writes cells as attributes and text straight to the writer, without building a DOM per row.</summary>
+    private sealed class CellWriter(OpenXmlWriter writer)
+    {
+        private static readonly OpenXmlAttribute InlineString = new("t", string.Empty, "inlineStr");
+
+        private string _row = "1";
+
+        public void StartRow(int index)
+        {
+            _row = index.ToString(CultureInfo.InvariantCulture);
+            writer.WriteStartElement(new Row(), [new OpenXmlAttribute("r", string.Empty, _row)]);
+        }
+
+        public void EndRow() => writer.WriteEndElement();
+
+        /// <summary>Text as an inline string, neutralised where a spreadsheet would read a formula; nothing for null.</summary>
+        public void Text(int column, string? value, uint style)
+        {
+            writer.WriteStartElement(new Cell(), value is null ? [Reference(column), Style(style)] : [Reference(column), Style(style), InlineString]);
+            if (value is not null)
+            {
+                var text = XmlSafe(ExcelText.Safe(value));
+                writer.WriteStartElement(new InlineString());
+                writer.WriteElement(text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]))
+                    ? new Text(text) { Space = SpaceProcessingModeValues.Preserve }
+                    : new Text(text));
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
+        }
+
+        /// <summary>A number cell; a styled empty cell for null, so the table's borders stay whole.</summary>
+        public void Number(int column, int? value, uint style)
+        {
+            writer.WriteStartElement(new Cell(), [Reference(column), Style(style)]);
+            if (value is { } number)
+            {
+                writer.WriteElement(new CellValue(number.ToString(CultureInfo.InvariantCulture)));
+            }
+
+            writer.WriteEndElement();
+        }
+
+        private OpenXmlAttribute Reference(int column) => new("r", string.Empty, Letters[column] + _row);
+
+        private static OpenXmlAttribute Style(uint style) => new("s", string.Empty, style.ToString(CultureInfo.InvariantCulture));
+
+        /// <summary>Characters XML cannot carry (control characters pasted from elsewhere) would make the file unreadable.</summary>
+        private static string XmlSafe(string text)
+        {
+            if (text.All(XmlConvert.IsXmlChar))
+            {
+                return text;
+            }
+
+            var builder = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                {
+                    builder.Append(text[i]).Append(text[++i]);
+                }
+                else
+                {
+                    builder.Append(XmlConvert.IsXmlChar(text[i]) ? text[i] : '\uFFFD');
+                }
+            }
+
+            return builder.ToString();
+        }
+    }
+}
