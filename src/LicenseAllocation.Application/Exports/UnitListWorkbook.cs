@@ -1,17 +1,16 @@
 using System.Globalization;
-using System.IO.Packaging;
+using System.IO.Compression;
 using System.Text;
 using System.Xml;
 using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using LicenseAllocation.Application.Appendix;
 
 namespace LicenseAllocation.Application.Exports;
 
 /// <summary>
-/// Writes the flat export with the OpenXml SDK's <see cref="OpenXmlWriter"/>: the sheet goes out row by row into a
-/// write-only package, which zips each part as it is written, so memory stays flat however many units there are.
+/// Writes the flat export with the OpenXml SDK's <see cref="OpenXmlWriter"/>: the sheet goes out row by row into its
+/// zip entry, which is compressed as it is written, so memory stays flat however many units there are.
 /// (ClosedXML builds the whole workbook in memory first; see docs/benchmarks.md.) One sheet: a bold header row that
 /// stays frozen and carries the auto filter, explicit widths, text as inline strings, figures as numbers in #,##0.
 /// </summary>
@@ -48,27 +47,106 @@ public static class UnitListWorkbook
         var lastColumn = Letters[Columns.Count - 1];
         var sheetReference = OfficialPrint.QuotedSheetName(SheetName);
 
-        // A package opened for writing only is zipped part by part (ZipArchiveMode.Create); opened read-write it would
-        // keep every part in memory until it is closed.
-        using var package = Package.Open(output, FileMode.Create, FileAccess.Write);
-        using var document = SpreadsheetDocument.Create(package, SpreadsheetDocumentType.Workbook);
-        document.PackageProperties.Creator = AppendixWorkbook.Author;
-        document.PackageProperties.Title = Title;
-
-        var workbookPart = document.AddWorkbookPart();
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-        using (var stream = sheetPart.GetStream(FileMode.Create, FileAccess.Write))
-        using (var writer = OpenXmlWriter.Create(stream, Encoding.UTF8))
-        {
-            WriteSheet(writer, rows, $"A1:{lastColumn}{lastRow}");
-        }
-
-        workbookPart.AddNewPart<WorkbookStylesPart>().Stylesheet = Stylesheet();
-        workbookPart.Workbook = new Workbook(
-            new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }),
+        // The SDK's SpreadsheetDocument opens its package for update, which keeps every part in memory until it is
+        // closed. So the package is zipped here entry by entry (ZipArchiveMode.Create), the sheet written straight into
+        // its entry by OpenXmlWriter; only the small parts around it are built as elements.
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        Part(zip, "[Content_Types].xml", ContentTypes);
+        Part(zip, "_rels/.rels", xml => Relationships(xml,
+            ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument", "xl/workbook.xml"),
+            ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml")));
+        Part(zip, "docProps/core.xml", CoreProperties);
+        Part(zip, "xl/_rels/workbook.xml.rels", xml => Relationships(xml,
+            ("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", "worksheets/sheet1.xml"),
+            ("rId2", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")));
+        Element(zip, "xl/workbook.xml", new Workbook(
+            new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = "rId1" }),
             new DefinedNames(
                 new DefinedName($"{sheetReference}!$A$1:${lastColumn}${lastRow}") { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true },
-                new DefinedName($"{sheetReference}!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 }));
+                new DefinedName($"{sheetReference}!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 })));
+        Element(zip, "xl/styles.xml", Stylesheet());
+
+        using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(sheet, Encoding.UTF8);
+        writer.WriteStartDocument(true);
+        WriteSheet(writer, rows, $"A1:{lastColumn}{lastRow}");
+    }
+
+    private static void Part(ZipArchive zip, string name, Action<XmlWriter> write)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Encoding = new UTF8Encoding(false) });
+        xml.WriteStartDocument(standalone: true);
+        write(xml);
+        xml.WriteEndDocument();
+    }
+
+    private static void Element(ZipArchive zip, string name, OpenXmlElement root)
+    {
+        using var stream = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        using var writer = OpenXmlWriter.Create(stream, Encoding.UTF8);
+        writer.WriteStartDocument(true);
+        writer.WriteElement(root);
+    }
+
+    private static void ContentTypes(XmlWriter xml)
+    {
+        const string Namespace = "http://schemas.openxmlformats.org/package/2006/content-types";
+        xml.WriteStartElement("Types", Namespace);
+        foreach (var (extension, type) in new[]
+        {
+            ("rels", "application/vnd.openxmlformats-package.relationships+xml"),
+            ("xml", "application/xml"),
+        })
+        {
+            xml.WriteStartElement("Default", Namespace);
+            xml.WriteAttributeString("Extension", extension);
+            xml.WriteAttributeString("ContentType", type);
+            xml.WriteEndElement();
+        }
+
+        foreach (var (part, type) in new[]
+        {
+            ("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
+            ("/xl/worksheets/sheet1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
+            ("/xl/styles.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"),
+            ("/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"),
+        })
+        {
+            xml.WriteStartElement("Override", Namespace);
+            xml.WriteAttributeString("PartName", part);
+            xml.WriteAttributeString("ContentType", type);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void Relationships(XmlWriter xml, params (string Id, string Type, string Target)[] relationships)
+    {
+        const string Namespace = "http://schemas.openxmlformats.org/package/2006/relationships";
+        xml.WriteStartElement("Relationships", Namespace);
+        foreach (var (id, type, target) in relationships)
+        {
+            xml.WriteStartElement("Relationship", Namespace);
+            xml.WriteAttributeString("Id", id);
+            xml.WriteAttributeString("Type", type);
+            xml.WriteAttributeString("Target", target);
+            xml.WriteEndElement();
+        }
+
+        xml.WriteEndElement();
+    }
+
+    private static void CoreProperties(XmlWriter xml)
+    {
+        const string Core = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+        const string Elements = "http://purl.org/dc/elements/1.1/";
+        xml.WriteStartElement("cp", "coreProperties", Core);
+        xml.WriteAttributeString("xmlns", "dc", null, Elements);
+        xml.WriteElementString("dc", "title", Elements, Title);
+        xml.WriteElementString("dc", "creator", Elements, AppendixWorkbook.Author);
+        xml.WriteEndElement();
     }
 
     private static void WriteSheet(OpenXmlWriter writer, IReadOnlyCollection<UnitListRow> rows, string range)
