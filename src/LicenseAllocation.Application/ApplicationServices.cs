@@ -3,6 +3,7 @@ using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Districts;
+using LicenseAllocation.Application.Exports;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Application.Units;
@@ -23,6 +24,7 @@ public static class ApplicationServices
         services.AddScoped<PlanQueries>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<DistrictQueries>();
+        services.AddScoped<UnitListExport>();
         services.AddScoped<Plan2020Seeder>();
         services.AddScoped<QuantityBatchService>();
         services.AddScoped<UnitAdministration>();
