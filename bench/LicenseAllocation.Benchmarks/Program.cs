@@ -6,6 +6,11 @@ using LicenseAllocation.Benchmarks;
 // A small harness rather than BenchmarkDotNet: what matters here is end-to-end behaviour (parallel writers on a real
 // database file, a real process starting, a real browser rendering), measured a few times and reported as medians.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+if (args.FirstOrDefault() == FlatExport.ChildFlag)
+{
+    return await FlatExport.ChildAsync(args);
+}
+
 var repositoryRoot = RepositoryRoot.Find();
 var output = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 
@@ -21,9 +26,12 @@ report.AppendLine(CultureInfo.InvariantCulture, $"| Runtime | {RuntimeInformatio
 report.Append(await EditThroughput.RunAsync());
 report.Append(await StartupTime.RunAsync(repositoryRoot));
 report.Append(await TreeRendering.RunAsync(repositoryRoot));
+report.Append(await FlatExport.RunAsync());
 
 Console.WriteLine(report);
 if (output is not null)
 {
     await File.WriteAllTextAsync(Path.Combine(repositoryRoot, output), report.ToString());
 }
+
+return 0;

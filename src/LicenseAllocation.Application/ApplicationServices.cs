@@ -1,7 +1,9 @@
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Appendix;
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Districts;
+using LicenseAllocation.Application.Exports;
 using LicenseAllocation.Application.Import;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Seeding;
@@ -23,10 +25,13 @@ public static class ApplicationServices
         services.AddScoped<PlanQueries>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<DistrictQueries>();
+        services.AddScoped<UnitListExport>();
         services.AddScoped<Plan2020Seeder>();
         services.AddScoped<QuantityBatchService>();
         services.AddScoped<UnitAdministration>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<LegacyAuditSealing>();
         services.AddOptions<ImportOptions>();
         services.AddScoped<TemplateQuery>();
         services.AddScoped<ImportService>();

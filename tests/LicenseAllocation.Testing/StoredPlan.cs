@@ -22,7 +22,7 @@ public sealed record StoredPlan(int PlanId, IReadOnlyList<StoredNode> Nodes, IRe
             where n.PlanId == planId
             select new StoredNode(n.UnitId, u.ParentId, u.Kind, u.Order, n.Quantity, n.HandedOn, n.Version))
             .ToListAsync(cancellationToken);
-        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.Sequence).ToListAsync(cancellationToken);
         return new StoredPlan(planId, nodes, audit);
     }
 

@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
@@ -117,9 +118,11 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
             }
         }
 
-        db.AuditEntries.Add(AuditEntry.QuantityChange(
-            command.PlanId, command.UnitId, caller.UserName, clock.GetUtcNow().UtcDateTime, target.Quantity, newQuantity, command.Reason!, Guid.NewGuid()));
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditTrail.AppendAsync(
+            db,
+            AuditEntry.QuantityChange(
+                command.PlanId, command.UnitId, caller.UserName, clock.GetUtcNow().UtcDateTime, target.Quantity, newQuantity, command.Reason!, Guid.NewGuid()),
+            cancellationToken);
         var view = await NodeRows.ViewAsync(db, command.PlanId, command.UnitId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return view;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using LicenseAllocation.Application.Exports;
 
 namespace LicenseAllocation.Application.Appendix;
 
@@ -13,10 +12,10 @@ public static class AppendixWorkbook
 {
     public const string SheetName = "Phụ lục";
     public const string Author = "Sở Thông tin và Truyền thông";
-    public const string FontName = "Times New Roman";
+    public const string FontName = OfficialPrint.FontName;
     public const double BodyFontSize = 13;
     public const double TableFontSize = 12;
-    public const string NumberFormat = "#,##0";
+    public const string NumberFormat = OfficialPrint.NumberFormat;
 
     /// <summary>
     /// STT, name and quantity widths, in Excel's character units. With their padding they come to about 15.8 cm,
@@ -31,16 +30,9 @@ public static class AppendixWorkbook
     public const int HeaderRow = 5;
     public const int FirstDataRow = HeaderRow + 1;
 
-    private const double CentimetresPerInch = 2.54;
-    private const double PixelsPerPoint = 96.0 / 72;
-
-    /// <summary>Column widths count the digit width of the workbook's Normal style, Calibri 11: 7 pixels.</summary>
-    private const double PixelsPerWidthUnit = 7;
+    private const double LineHeight = TextLines.LineHeight;
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-
-    /// <summary>Points per printed line of 12–13 pt text, leaving room for Vietnamese diacritics above and below.</summary>
-    private const double LineHeight = 17;
 
     public static void Write(AppendixDocument document, Stream output)
     {
@@ -68,11 +60,11 @@ public static class AppendixWorkbook
         WriteHeading(sheet, document);
         var totalRow = WriteTable(sheet, document);
         WriteNote(sheet, totalRow + 2, document.Note);
-        SetUpPage(sheet);
+        OfficialPrint.Apply(sheet, HeaderRow);
 
         using var package = new MemoryStream();
         workbook.SaveAs(package);
-        MakePrintTitlesAbsolute(package);
+        OfficialPrint.MakePrintTitlesAbsolute(package);
         package.Position = 0;
         package.CopyTo(output);
     }
@@ -96,7 +88,7 @@ public static class AppendixWorkbook
         header.Style.Font.Bold = true;
         header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         header.Style.Alignment.WrapText = true;
-        sheet.Row(HeaderRow).Height = LineHeight * document.Columns.Select((c, i) => Lines(c, ColumnWidths[i], TableFontSize, bold: true)).Max();
+        sheet.Row(HeaderRow).Height = LineHeight * document.Columns.Select((c, i) => TextLines.Estimate(c, ColumnWidths[i], TableFontSize, bold: true)).Max();
 
         var row = FirstDataRow;
         foreach (var item in document.Rows)
@@ -104,7 +96,7 @@ public static class AppendixWorkbook
             sheet.Cell(row, 1).SetValue(item.Number);
             ExcelText.SetText(sheet.Cell(row, 2), item.Name);
             Quantity(sheet.Cell(row, 3), item.Quantity);
-            sheet.Row(row).Height = LineHeight * Lines(item.Name, ColumnWidths[1], TableFontSize, bold: false);
+            sheet.Row(row).Height = LineHeight * TextLines.Estimate(item.Name, ColumnWidths[1], TableFontSize, bold: false);
             row++;
         }
 
@@ -131,42 +123,6 @@ public static class AppendixWorkbook
         cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
     }
 
-    private static void SetUpPage(IXLWorksheet sheet)
-    {
-        var page = sheet.PageSetup;
-        page.PaperSize = XLPaperSize.A4Paper;
-        page.PageOrientation = XLPageOrientation.Portrait;
-        page.Margins.Top = Inches(2);
-        page.Margins.Bottom = Inches(2);
-        page.Margins.Left = Inches(3);
-        page.Margins.Right = Inches(2);
-        page.Margins.Header = Inches(1);
-        page.Margins.Footer = Inches(1);
-        page.CenterHorizontally = true;
-
-        // The widths fit at full size; this only shrinks the sheet where they come out wider, as where Calibri
-        // (the unit of column widths) is missing and a broader font stands in for it.
-        page.FitToPages(1, 0);
-
-        // A long table breaks across pages; its column headings print again on each.
-        page.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
-
-        // Decree 30: no number on the first page, the number centred at the top from page 2.
-        page.DifferentFirstPageOnHF = true;
-        page.Header.Center.AddText($"&\"{FontName},Regular\"&{BodyFontSize}&P", XLHFOccurrence.OddPages);
-    }
-
-    /// <summary>
-    /// ClosedXML 0.95.4 writes the repeated rows as a relative reference ('Phụ lục'!5:5). Excel's own files say
-    /// $5:$5, and LibreOffice ignores the relative form, printing later pages without the column headings.
-    /// </summary>
-    private static void MakePrintTitlesAbsolute(Stream package)
-    {
-        using var document = SpreadsheetDocument.Open(package, isEditable: true);
-        var printTitles = document.WorkbookPart!.Workbook.Descendants<DefinedName>().Single(n => n.Name == "_xlnm.Print_Titles");
-        printTitles.Text = $"'{SheetName}'!${HeaderRow}:${HeaderRow}";
-    }
-
     /// <summary>
     /// A line of running text merged across the table's width, centred and wrapped: bold for the label and title,
     /// italic for the reference and the note, as in the letter.
@@ -182,7 +138,7 @@ public static class AppendixWorkbook
         range.Style.Alignment.WrapText = true;
 
         // Excel never grows a merged row to fit wrapped text, so the height is set from an estimate.
-        sheet.Row(row).Height = LineHeight * Lines(text, ColumnWidths.Sum(), BodyFontSize, bold);
+        sheet.Row(row).Height = LineHeight * TextLines.Estimate(text, ColumnWidths.Sum(), BodyFontSize, bold);
         return cell;
     }
 
@@ -192,18 +148,4 @@ public static class AppendixWorkbook
         cell.Style.NumberFormat.Format = NumberFormat;
         cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
     }
-
-    /// <summary>
-    /// Estimates the printed lines of text in a column width. Rows cannot be auto-fitted here (ClosedXML measures text
-    /// through System.Drawing, which fails on Linux), so this uses average Times New Roman advance widths in ems,
-    /// rounded up so that text is never cut off; a line too many only leaves white space.
-    /// </summary>
-    private static int Lines(string text, double width, double fontSize, bool bold)
-    {
-        var ems = text.Sum(c => char.IsUpper(c) ? 0.70 : 0.46) * (bold ? 1.05 : 1.0);
-        var pixels = ems * fontSize * PixelsPerPoint;
-        return Math.Max(1, (int)Math.Ceiling(pixels / (width * PixelsPerWidthUnit)));
-    }
-
-    private static double Inches(double centimetres) => centimetres / CentimetresPerInch;
 }

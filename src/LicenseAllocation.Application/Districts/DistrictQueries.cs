@@ -58,7 +58,57 @@ public sealed class DistrictQueries(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.OutOfScope();
         }
 
-        var subtree = UnitScope.Subtree(districtUnitId, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId));
+        return Workspace(district, nodes, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId));
+    }
+
+    /// <summary>
+    /// The districts the caller may see, each as its workspace shows it: all of them for the province administrator and
+    /// the auditor, those within the caller's scope for anyone else (a district officer: their own district). With
+    /// <paramref name="districtUnitId"/>, that district alone. The districts workbook is written from this.
+    /// </summary>
+    public async Task<Outcome<DistrictReport>> GetReportAsync(
+        Caller caller, int planId, int? districtUnitId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanReadPlans(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var planName = await db.Plans.Where(p => p.Id == planId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        if (planName is null)
+        {
+            return AllocationError.NotFound();
+        }
+
+        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
+        var districts = nodes
+            .Where(n => n.Kind == UnitKind.DistrictCommittee && (districtUnitId is null || n.UnitId == districtUnitId))
+            .OrderBy(n => n.Order).ThenBy(n => n.UnitId)
+            .ToList();
+        if (districtUnitId is not null && districts.Count == 0)
+        {
+            return AllocationError.NotFound();
+        }
+
+        var parents = nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId);
+        var visible = AccessPolicy.SeesWholeTree(caller) || caller.ScopeUnitId is not { } scope || !parents.ContainsKey(scope)
+            ? []
+            : UnitScope.Subtree(scope, parents);
+        var readable = districts.Where(d => AccessPolicy.CanRead(caller, visible.Contains(d.UnitId))).ToList();
+        if (readable.Count == 0 && districts.Count > 0)
+        {
+            return AllocationError.OutOfScope();
+        }
+
+        return new DistrictReport(planName, readable.Select(d => Workspace(d, nodes, parents)).ToList());
+    }
+
+    /// <summary>A district with the units under it in tree order, each with its own and its subtree's figure.</summary>
+    private static DistrictWorkspace Workspace(UnitNodeView district, IReadOnlyCollection<UnitNodeView> nodes, IReadOnlyDictionary<int, int?> parents)
+    {
+        var subtree = UnitScope.Subtree(district.UnitId, parents);
         var ordered = PlanTreeQuery.InTreeOrder(nodes.Where(n => subtree.Contains(n.UnitId)).ToList());
         var subtreeQuantities = SubtreeQuantities(ordered);
         var rows = ordered.Skip(1)

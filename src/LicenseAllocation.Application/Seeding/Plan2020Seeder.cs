@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Domain.Allocations;
@@ -66,7 +67,9 @@ public sealed class Plan2020Seeder(IDbContextFactory<AllocationDbContext> contex
         await db.SaveChangesAsync(cancellationToken);
 
         var reason = $"{AppendixQuery.Label} kèm theo Công văn số {appendix.Header.DocumentNumber} {appendix.Header.DocumentDate}";
+        var documentRef = $"Công văn số {appendix.Header.DocumentNumber} {appendix.Header.DocumentDate}";
         var changeSet = Guid.NewGuid();
+        var audit = new List<AuditEntry>();
         var nodes = new Dictionary<int, AllocationNode>();
         foreach (var unit in new[] { root }.Concat(topLevel.Select(t => t.Unit)).Concat(below))
         {
@@ -81,7 +84,7 @@ public sealed class Plan2020Seeder(IDbContextFactory<AllocationDbContext> contex
                 nodes[parentId].AddHandedOn(quantity);
             }
 
-            db.AuditEntries.Add(AuditEntry.QuantityChange(plan.Id, unit.Id, SystemActor, now, 0, quantity, reason, changeSet, AuditAction.Seeded));
+            audit.Add(AuditEntry.QuantityChange(plan.Id, unit.Id, SystemActor, now, 0, quantity, reason, changeSet, AuditAction.Seeded).UnderDocument(documentRef));
         }
 
         Allocate(root, appendix.Total);
@@ -91,7 +94,7 @@ public sealed class Plan2020Seeder(IDbContextFactory<AllocationDbContext> contex
         }
 
         db.Nodes.AddRange(nodes.Values);
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditTrail.AppendAsync(db, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
@@ -202,8 +203,7 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         {
             var changeSetId = Guid.NewGuid();
             var now = clock.GetUtcNow().UtcDateTime;
-            db.AuditEntries.AddRange(events.Select(e => AuditEntry.UnitEvent(planId, unitId, caller.UserName, now, e.Action, e.Description, changeSetId)));
-            await db.SaveChangesAsync(ct);
+            await AuditTrail.AppendAsync(db, events.Select(e => AuditEntry.UnitEvent(planId, unitId, caller.UserName, now, e.Action, e.Description, changeSetId)), ct);
         }
 
         var view = await NodeRows.ViewAsync(db, planId, unitId, ct);
@@ -243,13 +243,9 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         await db.SaveChangesAsync(ct);
         var changeSetId = Guid.NewGuid();
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var unit in units)
-        {
-            db.Nodes.Add(AllocationNode.Create(planId, unit.Id));
-            db.AuditEntries.Add(AuditEntry.UnitEvent(planId, unit.Id, caller.UserName, now, AuditAction.UnitCreated, $"Thêm đơn vị \"{unit.Name}\"", changeSetId));
-        }
-
-        await db.SaveChangesAsync(ct);
+        db.Nodes.AddRange(units.Select(unit => AllocationNode.Create(planId, unit.Id)));
+        await AuditTrail.AppendAsync(
+            db, units.Select(unit => AuditEntry.UnitEvent(planId, unit.Id, caller.UserName, now, AuditAction.UnitCreated, $"Thêm đơn vị \"{unit.Name}\"", changeSetId)), ct);
         var ids = units.Select(u => u.Id).ToHashSet();
         var parentId = units[0].ParentId;
         var views = await PlanTreeQuery.Rows(db, planId, parentUnitId: parentId).ToListAsync(ct);

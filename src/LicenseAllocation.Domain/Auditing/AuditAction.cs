@@ -1,5 +1,6 @@
 namespace LicenseAllocation.Domain.Auditing;
 
+/// <summary>What an audit row records. Stored by name, so new values may be added anywhere; never rename one.</summary>
 public enum AuditAction
 {
     /// <summary>A quantity set when a plan is first loaded from its official appendix.</summary>
@@ -10,4 +11,15 @@ public enum AuditAction
     UnitMoved,
     UnitDeactivated,
     UnitActivated,
+
+    // User accounts.
+    UserCreated,
+    UserDisabled,
+    UserPasswordReset,
+
+    // Plan life cycle.
+    PlanCreated,
+    PlanDescribed,
+    PlanPublished,
+    PlanSuperseded,
 }

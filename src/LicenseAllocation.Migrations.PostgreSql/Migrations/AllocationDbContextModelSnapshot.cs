@@ -127,6 +127,32 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LicenseAllocation.Domain.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHead", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastHash = "",
+                            Sequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("LicenseAllocation.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -151,26 +177,48 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("ChangeSetId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DocumentRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("NewValue")
                         .HasColumnType("integer");
 
                     b.Property<int?>("OldValue")
                         .HasColumnType("integer");
 
-                    b.Property<int>("PlanId")
+                    b.Property<int?>("PlanId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("UnitId")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AtUtc");
+
                     b.HasIndex("ChangeSetId");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("PlanId", "UnitId");
 
@@ -416,8 +464,7 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                     b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Plans.AllocationPlan", b =>

@@ -128,6 +128,32 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("LicenseAllocation.Domain.Auditing.AuditChainHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditChainHead", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastHash = "",
+                            Sequence = 0L
+                        });
+                });
+
             modelBuilder.Entity("LicenseAllocation.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -152,26 +178,48 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                     b.Property<Guid>("ChangeSetId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("DocumentRef")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int?>("NewValue")
                         .HasColumnType("int");
 
                     b.Property<int?>("OldValue")
                         .HasColumnType("int");
 
-                    b.Property<int>("PlanId")
+                    b.Property<int?>("PlanId")
                         .HasColumnType("int");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("UnitId")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AtUtc");
+
                     b.HasIndex("ChangeSetId");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
 
                     b.HasIndex("PlanId", "UnitId");
 
@@ -418,8 +466,7 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                     b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
                         .WithMany()
                         .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Plans.AllocationPlan", b =>

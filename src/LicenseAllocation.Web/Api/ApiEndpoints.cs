@@ -9,6 +9,7 @@ internal static class ApiEndpoints
         api.MapAuthEndpoints();
         api.MapPlanEndpoints();
         api.MapAppendixEndpoints();
+        api.MapExportEndpoints();
         api.MapUnitEndpoints();
         api.MapUserEndpoints();
         api.MapImportEndpoints();

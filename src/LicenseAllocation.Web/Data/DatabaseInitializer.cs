@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Web.Auth;
@@ -23,6 +24,11 @@ internal static class DatabaseInitializer
                 // Readers no longer wait for writers, and writers wait (busy timeout) rather than fail.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
+        }
+
+        if (await provider.GetRequiredService<LegacyAuditSealing>().SealAsync(cancellationToken) is > 0 and var sealedRows)
+        {
+            logger.LogWarning("Sealed {Count} audit rows written before the audit chain existed", sealedRows);
         }
 
         if (await provider.GetRequiredService<Plan2020Seeder>().SeedAsync(cancellationToken))

@@ -74,6 +74,8 @@ public sealed class PostgresBatchRaceTests(PostgresCluster cluster)
             replayed[node.UnitId].HandedOn.ShouldBe(node.HandedOn, $"unit {node.UnitId}");
         }
 
+        await AuditChainCheck.ShouldBeIntactAsync(database.Factory, Ct);
+
         TestContext.Current.TestOutputHelper?.WriteLine($"{batches.Count(b => b.Result.Applied)} of {Batches} batches applied");
     }
 }

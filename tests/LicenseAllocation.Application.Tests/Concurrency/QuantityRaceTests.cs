@@ -161,6 +161,9 @@ public abstract class QuantityRaceTests
             replayed[node.UnitId].ShouldBe(new NodeFigures(node.Quantity, node.HandedOn), $"unit {node.UnitId}");
         }
 
+        // Concurrent writers each extended the chain in turn: no fork, no gap.
+        await AuditChainCheck.ShouldBeIntactAsync(database.Factory, Cancellation);
+
         return after;
     }
 

@@ -38,6 +38,16 @@ public static class EndpointCatalog
 
         ["GET api/v1/plans/{planId:int}/appendix.xlsx"] = new((_, _) => Get("/api/v1/plans/1/appendix.xlsx"), (_, _) => Expect.Allowed),
 
+        // Every reader gets a workbook: the province and the auditor of every district or unit, the officer and the
+        // viewer (both scoped to Cao Lãnh here) of their own district and its units (checked by ExportApiTests).
+        ["GET api/v1/plans/{planId:int}/districts.xlsx"] = new((_, _) => Get("/api/v1/plans/1/districts.xlsx"), (_, _) => Expect.Allowed),
+        ["GET api/v1/plans/{planId:int}/export.xlsx"] = new((_, _) => Get("/api/v1/plans/1/export.xlsx"), (_, _) => Expect.Allowed),
+
+        // One district's workbook: for the whole-province roles, or a scoped role inside its own district.
+        ["GET api/v1/plans/{planId:int}/districts/{districtUnitId:int}.xlsx"] = new(
+            (portal, inside) => Get($"/api/v1/plans/1/districts/{District(portal, inside)}.xlsx"),
+            ScopedReaders),
+
         // Setting a commune to the 0 it already holds: allowed calls change nothing, so the matrix leaves no trace.
         ["PUT api/v1/plans/{planId:int}/units/{unitId:int}/quantity"] = new(
             (portal, inside) => new HttpRequestMessage(HttpMethod.Put, $"/api/v1/plans/1/units/{Unit(portal, inside)}/quantity")
@@ -74,7 +84,7 @@ public static class EndpointCatalog
 
         // A template shows what its reader may see: anyone inside the unit's subtree, the province everywhere.
         ["GET api/v1/plans/{planId:int}/units/{unitId:int}/template.xlsx"] = new(
-            (portal, inside) => Get($"/api/v1/plans/1/units/{District(portal, inside)}/template.xlsx"), Readers),
+            (portal, inside) => Get($"/api/v1/plans/1/units/{District(portal, inside)}/template.xlsx"), ScopedReaders),
 
         // A dry run of a district's template: allowed calls change nothing.
         ["POST api/v1/plans/{planId:int}/imports"] = new(
@@ -108,9 +118,12 @@ public static class EndpointCatalog
         _ => Expect.Forbidden,
     };
 
-    /// <summary>Whoever sees the whole tree, and a scoped role inside its scope.</summary>
-    public static Expect Readers(MatrixRole role, bool inside) =>
-        role is MatrixRole.ProvinceAdmin or MatrixRole.Auditor || inside ? Expect.Allowed : Expect.OutOfScope;
+    /// <summary>Every role reads; the province administrator and the auditor everywhere, the scoped roles inside their scope.</summary>
+    public static Expect ScopedReaders(MatrixRole role, bool inside) => role switch
+    {
+        MatrixRole.ProvinceAdmin or MatrixRole.Auditor => Expect.Allowed,
+        _ => inside ? Expect.Allowed : Expect.OutOfScope,
+    };
 
     public static Expect AdministratorOnly(MatrixRole role, bool inside) => role == MatrixRole.ProvinceAdmin ? Expect.Allowed : Expect.Forbidden;
 

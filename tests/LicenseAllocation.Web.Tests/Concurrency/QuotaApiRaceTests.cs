@@ -107,6 +107,7 @@ public abstract class QuotaApiRaceTests : IAsyncLifetime
         raceRows.Select(a => a.Reason).Order().ShouldBe(succeeded.Order());
         var replayed = stored.Replay();
         stored.Nodes.ShouldAllBe(n => replayed[n.UnitId].Quantity == n.Quantity && replayed[n.UnitId].HandedOn == n.HandedOn);
+        await AuditChainCheck.ShouldBeIntactAsync(_portal.Services.GetRequiredService<IDbContextFactory<AllocationDbContext>>(), Ct);
         TestContext.Current.TestOutputHelper?.WriteLine($"{GetType().Name}: {succeeded.Count} accepted, {results.Length - succeeded.Count} refused of {results.Length}.");
     }
 

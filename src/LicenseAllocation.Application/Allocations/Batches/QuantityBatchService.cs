@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Domain.Allocations;
@@ -139,6 +140,7 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
 
         var changeSetId = Guid.NewGuid();
         var now = clock.GetUtcNow().UtcDateTime;
+        var audit = new List<AuditEntry>();
         foreach (var item in ordered)
         {
             var read = rows[item.UnitId];
@@ -150,10 +152,10 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
                 return null;
             }
 
-            db.AuditEntries.Add(AuditEntry.QuantityChange(planId, item.UnitId, caller.UserName, now, read.Quantity, item.Quantity, reason, changeSetId));
+            audit.Add(AuditEntry.QuantityChange(planId, item.UnitId, caller.UserName, now, read.Quantity, item.Quantity, reason, changeSetId));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await AuditTrail.AppendAsync(db, audit, cancellationToken);
         var changedIds = ordered.Select(i => i.UnitId).ToHashSet();
         var views = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -13,8 +13,15 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Actor).HasMaxLength(256).IsRequired();
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(32);
         builder.Property(a => a.Reason).HasMaxLength(1000).IsRequired();
-        builder.HasOne<AllocationPlan>().WithMany().HasForeignKey(a => a.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(a => a.DocumentRef).HasMaxLength(AuditEntry.MaxDocumentRefLength);
+        builder.Property(a => a.PreviousHash).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.Hash).HasMaxLength(64).IsRequired();
+        builder.HasOne<AllocationPlan>().WithMany().HasForeignKey(a => a.PlanId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => a.Sequence).IsUnique();
         builder.HasIndex(a => new { a.PlanId, a.UnitId });
         builder.HasIndex(a => a.ChangeSetId);
+        builder.HasIndex(a => a.AtUtc);
+        builder.Ignore(a => a.IsSealed);
+        builder.Ignore(a => a.IsQuantityChange);
     }
 }

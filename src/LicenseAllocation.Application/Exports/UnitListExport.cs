@@ -1,0 +1,113 @@
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Districts;
+using LicenseAllocation.Domain.Allocations;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Exports;
+
+/// <summary>
+/// The flat export: every unit of a plan the caller may see, one row each in tree order, as a workbook streamed to a
+/// temporary file. Sized for a national tree (tens of thousands of units): the rows are read as small projected records,
+/// never as entities, and the workbook is written row by row, never held in memory whole.
+/// </summary>
+public sealed class UnitListExport(IDbContextFactory<AllocationDbContext> contextFactory)
+{
+    private const int FileBufferSize = 64 * 1024;
+
+    /// <summary>The rows, scoped like the plan's tree: the whole plan for the province and the auditor, the scope unit's subtree for others.</summary>
+    public async Task<Outcome<IReadOnlyList<UnitListRow>>> GetRowsAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanReadPlans(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
+        {
+            return AllocationError.NotFound();
+        }
+
+        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
+
+        // Ordered over the whole plan, so that levels count from the province whatever part of the tree is exported.
+        var ordered = PlanTreeQuery.InTreeOrder(nodes);
+        HashSet<int>? visible = null;
+        if (!AccessPolicy.SeesWholeTree(caller))
+        {
+            // Only the caller's own subtree leaves the service; without a scope unit in the plan that is nothing.
+            visible = caller.ScopeUnitId is { } scope && nodes.Exists(n => n.UnitId == scope)
+                ? UnitScope.Subtree(scope, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId))
+                : [];
+        }
+
+        // Parent names come from the visible units only: the scope unit's own parent stays outside the export.
+        var names = nodes.Where(n => visible?.Contains(n.UnitId) ?? true).ToDictionary(n => n.UnitId, n => n.Name);
+        var rows = new List<UnitListRow>(names.Count);
+        foreach (var row in ordered)
+        {
+            var node = row.Node;
+            if (!names.ContainsKey(node.UnitId))
+            {
+                continue;
+            }
+
+            var hasChildren = row.ChildCount > 0;
+            rows.Add(new UnitListRow(
+                rows.Count + 1,
+                node.Code,
+                node.Name,
+                node.Kind,
+                node.ParentUnitId is { } parent ? names.GetValueOrDefault(parent) : null,
+                row.Depth + 1,
+                node.Quantity,
+                hasChildren ? node.HandedOn : null,
+                hasChildren ? node.Remaining : null,
+                AllocationStatuses.Of(node.Quantity, node.HandedOn, hasChildren),
+                node.IsActive));
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// Writes the workbook to a temporary file and returns it open for reading; the file deletes itself when the stream
+    /// is closed, so the caller streams it out and disposes it.
+    /// </summary>
+    public async Task<Outcome<Stream>> ExportAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
+    {
+        var rows = await GetRowsAsync(caller, planId, cancellationToken);
+        if (!rows.Succeeded)
+        {
+            return rows.Error;
+        }
+
+        return Outcome.Success(WriteToTemporaryFile(rows.Value));
+    }
+
+    /// <summary>The workbook of the given rows in a temporary file that is deleted when the returned stream is closed.</summary>
+    public static Stream WriteToTemporaryFile(IReadOnlyCollection<UnitListRow> rows)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"license-allocation-export-{Guid.NewGuid():N}.xlsx");
+        try
+        {
+            // Write-only, so that the package is zipped entry by entry as it is written instead of kept for updates.
+            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileBufferSize))
+            {
+                UnitListWorkbook.Write(rows, file);
+            }
+
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileBufferSize,
+                FileOptions.DeleteOnClose | FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+    }
+}
