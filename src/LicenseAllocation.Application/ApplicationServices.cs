@@ -28,6 +28,7 @@ public static class ApplicationServices
         services.AddScoped<UnitAdministration>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<AuditQueries>();
         services.AddScoped<LegacyAuditSealing>();
         return services;
     }

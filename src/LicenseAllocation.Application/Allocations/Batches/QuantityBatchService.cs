@@ -36,16 +36,21 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
             return QuantityBatchResult.RefusedAsAWhole(AllocationError.ReasonRequired());
         }
 
+        if (DocumentReference.Check(batch.DocumentRef) is { } documentRefused)
+        {
+            return QuantityBatchResult.RefusedAsAWhole(documentRefused);
+        }
+
         var items = batch.Items ?? [];
         return await TransientFailure.RetryAsync(
-            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason, items, cancellationToken),
+            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason, batch.DocumentRef, items, cancellationToken),
             () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to save a batch.",
             ct);
     }
 
     /// <summary>One attempt in one transaction; null when the figures changed underneath and the batch must be checked again.</summary>
     private async Task<QuantityBatchResult?> TryApplyAsync(
-        Caller caller, int planId, string reason, IReadOnlyList<QuantityBatchItem> items, CancellationToken cancellationToken)
+        Caller caller, int planId, string reason, string? documentRef, IReadOnlyList<QuantityBatchItem> items, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -127,7 +132,7 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
                 return null;
             }
 
-            audit.Add(AuditEntry.QuantityChange(planId, item.UnitId, caller.UserName, now, read.Quantity, item.Quantity, reason, changeSetId));
+            audit.Add(AuditEntry.QuantityChange(planId, item.UnitId, caller.UserName, now, read.Quantity, item.Quantity, reason, changeSetId).UnderDocument(documentRef));
         }
 
         await AuditTrail.AppendAsync(db, audit, cancellationToken);
