@@ -11,6 +11,7 @@ internal static class ApiEndpoints
         api.MapAppendixEndpoints();
         api.MapUnitEndpoints();
         api.MapUserEndpoints();
+        api.MapAuditEndpoints();
         app.MapHealthEndpoint();
     }
 }
