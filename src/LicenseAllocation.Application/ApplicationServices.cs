@@ -31,6 +31,7 @@ public static class ApplicationServices
         services.AddScoped<UnitAdministration>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<AuditChainVerifier>();
+        services.AddScoped<AuditQueries>();
         services.AddScoped<LegacyAuditSealing>();
         services.AddOptions<ImportOptions>();
         services.AddScoped<TemplateQuery>();

@@ -3,6 +3,7 @@ using LicenseAllocation.Application;
 using LicenseAllocation.Application.Import;
 using LicenseAllocation.Web.Api;
 using LicenseAllocation.Web.Auth;
+using LicenseAllocation.Web.Cli;
 using LicenseAllocation.Web.Components;
 using LicenseAllocation.Web.Data;
 using LicenseAllocation.Web.Localization;
@@ -12,6 +13,13 @@ using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
+
+// `verify-audit` checks the audit chain of the configured database and exits, without starting the server.
+if (args is [VerifyAuditCommand.Verb, ..])
+{
+    Console.OutputEncoding = System.Text.Encoding.UTF8;
+    return await VerifyAuditCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -63,6 +71,7 @@ app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();
+return 0;
 
 /// <summary>The portal's entry point; public so that test hosts can start it.</summary>
 public partial class Program;

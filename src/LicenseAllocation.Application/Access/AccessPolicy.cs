@@ -49,6 +49,18 @@ public static class AccessPolicy
 
     public static bool CanManageUsers(Caller caller) => caller.Role == PortalRole.ProvinceAdmin;
 
+    /// <summary>
+    /// Every role reads the audit trail: the administrator and the auditor all of it, a district officer and a unit
+    /// viewer the rows of the units in their scope's subtree (the history of the figures they already see).
+    /// </summary>
+    public static bool CanReadAudit(Caller caller) => CanReadPlans(caller);
+
+    /// <summary>Rows about user accounts concern no unit: only the roles that see the whole province see them.</summary>
+    public static bool SeesAccountAudit(Caller caller) => SeesWholeTree(caller);
+
+    /// <summary>The integrity check reads the whole chain, so only the roles that see all of it run it.</summary>
+    public static bool CanVerifyAudit(Caller caller) => SeesWholeTree(caller);
+
     /// <summary>Whether an account of this role works within one unit's subtree (and so must have a scope unit).</summary>
     public static bool NeedsScope(PortalRole role) => role is PortalRole.DistrictOfficer or PortalRole.UnitViewer;
 }

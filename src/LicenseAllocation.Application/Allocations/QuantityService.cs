@@ -43,6 +43,11 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.ReasonRequired();
         }
 
+        if (DocumentReference.Check(command.DocumentRef) is { } documentRefused)
+        {
+            return documentRefused;
+        }
+
         return await TransientFailure.RetryAsync(
             ct => TryChangeAsync(caller, command, ct),
             () => $"The quantity of unit {command.UnitId} kept changing under {TransientFailure.MaxAttempts} attempts.",
@@ -121,7 +126,8 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
         await AuditTrail.AppendAsync(
             db,
             AuditEntry.QuantityChange(
-                command.PlanId, command.UnitId, caller.UserName, clock.GetUtcNow().UtcDateTime, target.Quantity, newQuantity, command.Reason!, Guid.NewGuid()),
+                command.PlanId, command.UnitId, caller.UserName, clock.GetUtcNow().UtcDateTime, target.Quantity, newQuantity, command.Reason!, Guid.NewGuid())
+                .UnderDocument(command.DocumentRef),
             cancellationToken);
         var view = await NodeRows.ViewAsync(db, command.PlanId, command.UnitId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,4 +1,7 @@
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +15,13 @@ namespace LicenseAllocation.Application.Auditing;
 public sealed class AuditChainVerifier(IDbContextFactory<AllocationDbContext> contextFactory)
 {
     private const int PageSize = 2_000;
+
+    /// <summary>The check as a portal user asks for it: only the administrator and the auditor, who see the whole chain.</summary>
+    public async Task<Outcome<AuditChainVerdict>> VerifyAsync(Caller caller, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        return AccessPolicy.CanVerifyAudit(caller) ? await VerifyAsync(ct) : AllocationError.Forbidden();
+    }
 
     public async Task<AuditChainVerdict> VerifyAsync(CancellationToken ct = default)
     {

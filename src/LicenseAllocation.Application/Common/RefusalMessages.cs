@@ -70,6 +70,10 @@ public static class RefusalMessages
             (AllocationErrorCode.UserNotFound, true) => "The user was not found.",
             (AllocationErrorCode.CannotDisableSelf, false) => "Không thể tự khóa tài khoản của chính mình.",
             (AllocationErrorCode.CannotDisableSelf, true) => "You cannot disable your own account.",
+            (AllocationErrorCode.DocumentRefTooLong, false) =>
+                $"Căn cứ văn bản không quá {N(error.Limit)} ký tự (đã nhập {N(error.Requested)}). Chỉ ghi số, ký hiệu và ngày của văn bản, ví dụ \"Công văn số 123/UBND-VX ngày 05/01/2021\".",
+            (AllocationErrorCode.DocumentRefTooLong, true) =>
+                $"The document reference has at most {N(error.Limit)} characters (you entered {N(error.Requested)}). Give the letter's number, symbol and date, e.g. \"Công văn số 123/UBND-VX ngày 05/01/2021\".",
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Code, "Unknown refusal."),
         };
     }

@@ -1,8 +1,10 @@
 using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -15,11 +17,14 @@ namespace LicenseAllocation.Application.Users;
 /// The province administrator's accounts: create one with a role and scope, reset its password, disable it. Each call
 /// opens its own DI scope for <see cref="UserManager{TUser}"/>, so a Blazor circuit never holds a context for hours.
 /// A disabled account is locked out for good and gets a new security stamp: the portal's revalidation (cookie, circuit,
-/// bearer token) then refuses its existing sessions within a minute.
+/// bearer token) then refuses its existing sessions within a minute. Every change is written to the audit trail in the
+/// transaction of the Identity change itself (the store saves through the scope's context, on which the transaction is
+/// opened): both commit, or neither does.
 /// </summary>
 public sealed class UserAdministration(
     IServiceScopeFactory scopeFactory,
     IDbContextFactory<AllocationDbContext> contextFactory,
+    TimeProvider clock,
     ILogger<UserAdministration> logger)
 {
     /// <summary>Identity's conventional "disabled": a lockout that never ends.</summary>
@@ -86,7 +91,8 @@ public sealed class UserAdministration(
             return AllocationError.InvalidRole();
         }
 
-        if (await CheckScopeAsync(role, request.ScopeUnitId, cancellationToken) is { } scopeRefusal)
+        var scopeCheck = await CheckScopeAsync(role, request.ScopeUnitId, cancellationToken);
+        if (scopeCheck.Refusal is { } scopeRefusal)
         {
             return scopeRefusal;
         }
@@ -104,7 +110,7 @@ public sealed class UserAdministration(
             return AllocationError.WeakPassword(users.Options.Password.RequiredLength);
         }
 
-        // The account and its role are written together or not at all: the store works on this scope's context.
+        // The account, its role and its audit row are written together or not at all: the store works on this scope's context.
         var db = scope.ServiceProvider.GetRequiredService<AllocationDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new PortalUser { UserName = userName, ScopeUnitId = request.ScopeUnitId, LockoutEnabled = true };
@@ -120,6 +126,7 @@ public sealed class UserAdministration(
             throw new InvalidOperationException($"Could not give {userName} the role {role}: " + Describe(added));
         }
 
+        await AuditTrail.AppendAsync(db, AccountEvent(caller, AuditAction.UserCreated, AccountAuditText.Created(userName, role, scopeCheck.UnitName)), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("User {UserName} created with role {Role} and scope unit {ScopeUnitId} by {Administrator}",
             userName, role, request.ScopeUnitId, caller.UserName);
@@ -128,7 +135,7 @@ public sealed class UserAdministration(
 
     /// <summary>Locks the account for good and changes its security stamp, so that its sessions and tokens end.</summary>
     public Task<Outcome<UserView>> DisableAsync(Caller caller, string userId, CancellationToken cancellationToken = default) =>
-        ChangeUserAsync(caller, userId, async (users, user) =>
+        ChangeUserAsync(caller, userId, AuditAction.UserDisabled, AccountAuditText.Disabled, async (users, user) =>
         {
             if (user.NormalizedUserName == users.NormalizeName(caller.UserName))
             {
@@ -138,13 +145,12 @@ public sealed class UserAdministration(
             Check(await users.SetLockoutEnabledAsync(user, true), user);
             Check(await users.SetLockoutEndDateAsync(user, DisabledUntil), user);
             Check(await users.UpdateSecurityStampAsync(user), user);
-            logger.LogWarning("User {UserName} disabled by {Administrator}", user.UserName, caller.UserName);
             return null;
         }, cancellationToken);
 
     /// <summary>Sets a new password; the security stamp changes with it, so the user's other sessions end too.</summary>
     public Task<Outcome<UserView>> ResetPasswordAsync(Caller caller, string userId, string? password, CancellationToken cancellationToken = default) =>
-        ChangeUserAsync(caller, userId, async (users, user) =>
+        ChangeUserAsync(caller, userId, AuditAction.UserPasswordReset, AccountAuditText.PasswordReset, async (users, user) =>
         {
             if (string.IsNullOrEmpty(password))
             {
@@ -159,16 +165,21 @@ public sealed class UserAdministration(
                 return Refusal(reset, users);
             }
 
-            logger.LogWarning("Password of user {UserName} reset by {Administrator}", user.UserName, caller.UserName);
             return null;
         }, cancellationToken);
 
     /// <summary>
     /// The frame of every change to an existing account: only the administrator, an existing user, a short-lived
-    /// UserManager scope; <paramref name="change"/> returns a refusal, or null when it is done.
+    /// UserManager scope, one transaction on the scope's context for the change and its audit row;
+    /// <paramref name="change"/> returns a refusal (and nothing is kept), or null when it is done.
     /// </summary>
     private async Task<Outcome<UserView>> ChangeUserAsync(
-        Caller caller, string userId, Func<UserManager<PortalUser>, PortalUser, Task<AllocationError?>> change, CancellationToken cancellationToken)
+        Caller caller,
+        string userId,
+        AuditAction action,
+        Func<string?, string> describe,
+        Func<UserManager<PortalUser>, PortalUser, Task<AllocationError?>> change,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!AccessPolicy.CanManageUsers(caller))
@@ -179,6 +190,8 @@ public sealed class UserAdministration(
         await using (var scope = scopeFactory.CreateAsyncScope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var db = scope.ServiceProvider.GetRequiredService<AllocationDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
             if (user is null)
             {
@@ -189,35 +202,46 @@ public sealed class UserAdministration(
             {
                 return refusal;
             }
+
+            await AuditTrail.AppendAsync(db, AccountEvent(caller, action, describe(user.UserName)), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            logger.LogWarning("Account change {Action} of user {UserName} by {Administrator}", action, user.UserName, caller.UserName);
         }
 
         return await GetAsync(caller, userId, cancellationToken);
     }
 
+    /// <summary>An account concerns no plan and no unit of a plan: its row has neither, and says in words what changed.</summary>
+    private AuditEntry AccountEvent(Caller caller, AuditAction action, string description) =>
+        AuditEntry.Event(null, null, caller.UserName, clock.GetUtcNow().UtcDateTime, action, description, Guid.NewGuid());
+
     /// <summary>The role by its exact name (any case); numbers and unknown names are refused.</summary>
     public static PortalRole? ParseRole(string? role) =>
         Enum.GetValues<PortalRole>().Select(r => (PortalRole?)r).FirstOrDefault(r => string.Equals(r.ToString(), role?.Trim(), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>District officers work in a district committee, viewers in any unit; the administrator and the auditor in none.</summary>
-    private async Task<AllocationError?> CheckScopeAsync(PortalRole role, int? scopeUnitId, CancellationToken cancellationToken)
+    /// <summary>
+    /// District officers work in a district committee, viewers in any unit; the administrator and the auditor in none.
+    /// Gives the refusal, or the scope unit's name for the audit row.
+    /// </summary>
+    private async Task<(AllocationError? Refusal, string? UnitName)> CheckScopeAsync(PortalRole role, int? scopeUnitId, CancellationToken cancellationToken)
     {
         if (!AccessPolicy.NeedsScope(role))
         {
-            return scopeUnitId is null ? null : AllocationError.ScopeNotAllowed();
+            return (scopeUnitId is null ? null : AllocationError.ScopeNotAllowed(), null);
         }
 
         if (scopeUnitId is not { } unitId)
         {
-            return AllocationError.ScopeRequired();
+            return (AllocationError.ScopeRequired(), null);
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var kind = await db.Units.Where(u => u.Id == unitId).Select(u => (UnitKind?)u.Kind).SingleOrDefaultAsync(cancellationToken);
-        return kind switch
+        var unit = await db.Units.Where(u => u.Id == unitId).Select(u => new { u.Kind, u.Name }).SingleOrDefaultAsync(cancellationToken);
+        return unit switch
         {
-            null => AllocationError.InvalidScope(),
-            not UnitKind.DistrictCommittee when role == PortalRole.DistrictOfficer => AllocationError.InvalidScope(),
-            _ => null,
+            null => (AllocationError.InvalidScope(), null),
+            { Kind: not UnitKind.DistrictCommittee } when role == PortalRole.DistrictOfficer => (AllocationError.InvalidScope(), null),
+            _ => (null, unit.Name),
         };
     }
 

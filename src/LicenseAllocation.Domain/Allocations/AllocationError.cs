@@ -68,4 +68,7 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     /// <summary>An administrator would lock themselves out.</summary>
     public static AllocationError CannotDisableSelf() => new(AllocationErrorCode.CannotDisableSelf);
+
+    /// <summary>The reference to the official letter a change is made under is longer than <paramref name="maximum"/> characters.</summary>
+    public static AllocationError DocumentRefTooLong(int length, int maximum) => new(AllocationErrorCode.DocumentRefTooLong, length, maximum);
 }

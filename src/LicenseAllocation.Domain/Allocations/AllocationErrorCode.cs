@@ -28,4 +28,7 @@ public enum AllocationErrorCode
     DuplicateUser,
     UserNotFound,
     CannotDisableSelf,
+
+    // Audit trail.
+    DocumentRefTooLong,
 }

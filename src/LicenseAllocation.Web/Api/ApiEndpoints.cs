@@ -13,6 +13,7 @@ internal static class ApiEndpoints
         api.MapUnitEndpoints();
         api.MapUserEndpoints();
         api.MapImportEndpoints();
+        api.MapAuditEndpoints();
         app.MapHealthEndpoint();
     }
 }

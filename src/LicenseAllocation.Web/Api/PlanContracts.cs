@@ -19,9 +19,9 @@ public sealed record UnitDto(
 
 /// <summary>
 /// The quantity is read as raw JSON so that 1.5, "12" or 1e10 are answered with the code <c>invalid-quantity</c>
-/// rather than a generic binding failure.
+/// rather than a generic binding failure. <c>documentRef</c> optionally names the official letter (at most 200 characters).
 /// </summary>
-public sealed record QuantityChangeRequest(JsonElement Quantity, string? Reason, int? Version)
+public sealed record QuantityChangeRequest(JsonElement Quantity, string? Reason, int? Version, string? DocumentRef = null)
 {
     internal bool TryGetQuantity(out int quantity)
     {

@@ -2,8 +2,8 @@ using System.Text.Json;
 
 namespace LicenseAllocation.Web.Api;
 
-/// <summary>Many quantities saved as one change: <c>{"reason","items":[{"unitId","quantity"}]}</c>.</summary>
-public sealed record QuantityBatchRequest(string? Reason, IReadOnlyList<QuantityBatchItemRequest>? Items);
+/// <summary>Many quantities saved as one change: <c>{"reason","documentRef","items":[{"unitId","quantity"}]}</c>; <c>documentRef</c> is optional.</summary>
+public sealed record QuantityBatchRequest(string? Reason, IReadOnlyList<QuantityBatchItemRequest>? Items, string? DocumentRef = null);
 
 /// <summary>The quantity is read as raw JSON, as for a single change, so that 1.5 or "12" is answered with <c>invalid-quantity</c>.</summary>
 public sealed record QuantityBatchItemRequest(int UnitId, JsonElement Quantity)

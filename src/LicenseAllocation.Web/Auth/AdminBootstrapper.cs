@@ -1,16 +1,24 @@
 using System.Security.Cryptography;
+using LicenseAllocation.Application.Auditing;
+using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Seeding;
+using LicenseAllocation.Application.Users;
+using LicenseAllocation.Domain.Auditing;
 using Microsoft.AspNetCore.Identity;
 
 namespace LicenseAllocation.Web.Auth;
 
 /// <summary>
 /// Creates the first province administrator, <c>admin</c>, once. The password comes from <c>Bootstrap:AdminPassword</c>;
-/// without it a random one is generated and written once to the console, the only place it ever appears.
+/// without it a random one is generated and written once to the console, the only place it ever appears. The account is
+/// audited like any other, by the system, in the transaction that creates it.
 /// </summary>
 internal sealed class AdminBootstrapper(
     UserManager<PortalUser> users,
     RoleManager<IdentityRole> roles,
+    AllocationDbContext db,
+    TimeProvider clock,
     IConfiguration configuration,
     ILogger<AdminBootstrapper> logger)
 {
@@ -36,8 +44,19 @@ internal sealed class AdminBootstrapper(
         var configured = configuration[PasswordKey];
         var password = string.IsNullOrEmpty(configured) ? GeneratePassword() : configured;
         var admin = new PortalUser { UserName = AdminUserName, LockoutEnabled = true };
-        Check(await users.CreateAsync(admin, password));
-        Check(await users.AddToRoleAsync(admin, nameof(PortalRole.ProvinceAdmin)));
+
+        // The user manager saves through this scope's context, so the account, its role and its audit row commit together.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            Check(await users.CreateAsync(admin, password));
+            Check(await users.AddToRoleAsync(admin, nameof(PortalRole.ProvinceAdmin)));
+            var description = AccountAuditText.Created(AdminUserName, PortalRole.ProvinceAdmin, null) + " (tài khoản quản trị đầu tiên, tạo khi khởi tạo hệ thống)";
+            await AuditTrail.AppendAsync(
+                db,
+                AuditEntry.Event(null, null, Plan2020Seeder.SystemActor, clock.GetUtcNow().UtcDateTime, AuditAction.UserCreated, description, Guid.NewGuid()),
+                cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
 
         if (string.IsNullOrEmpty(configured))
         {

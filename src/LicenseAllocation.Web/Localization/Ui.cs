@@ -23,4 +23,7 @@ internal static class Ui
 
     /// <summary>Dates as dd/MM/yyyy, the form used in Vietnamese administration.</summary>
     public static string D(DateOnly value) => value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>A moment as dd/MM/yyyy HH:mm, in the offset it carries (Vietnam time for audit rows).</summary>
+    public static string DT(DateTimeOffset value) => value.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 }

@@ -107,6 +107,16 @@ public static class EndpointCatalog
         ["POST api/v1/users/{id}/password"] = new(
             (portal, _) => Json(HttpMethod.Post, $"/api/v1/users/{portal.TargetUserId}/password", new { password = "một mật khẩu mới đủ dài" }),
             AdministratorOnly),
+
+        // The trail of a unit and its subtree: every role reads it, scoped roles only inside their scope.
+        ["GET api/v1/plans/{planId:int}/audit"] = new((portal, inside) => Get($"/api/v1/plans/1/audit?unitId={Unit(portal, inside)}"), AuditReaders),
+        ["GET api/v1/plans/{planId:int}/audit.xlsx"] = new((portal, inside) => Get($"/api/v1/plans/1/audit.xlsx?unitId={Unit(portal, inside)}"), AuditReaders),
+        ["GET api/v1/audit"] = new((portal, inside) => Get($"/api/v1/audit?unitId={Unit(portal, inside)}"), AuditReaders),
+        ["GET api/v1/audit.xlsx"] = new((portal, inside) => Get($"/api/v1/audit.xlsx?unitId={Unit(portal, inside)}"), AuditReaders),
+        ["GET api/v1/plans/{planId:int}/units/{unitId:int}/history"] = new((portal, inside) => Get($"/api/v1/plans/1/units/{Unit(portal, inside)}/history"), AuditReaders),
+
+        // The integrity check reads the whole chain: only the roles that see all of it.
+        ["GET api/v1/audit/verify"] = new((_, _) => Get("/api/v1/audit/verify"), WholeProvinceReaders),
     };
 
     /// <summary>The province administrator everywhere, a district officer inside the district; readers never. The same
@@ -126,6 +136,16 @@ public static class EndpointCatalog
     };
 
     public static Expect AdministratorOnly(MatrixRole role, bool inside) => role == MatrixRole.ProvinceAdmin ? Expect.Allowed : Expect.Forbidden;
+
+    /// <summary>The administrator and the auditor everywhere; a district officer and a unit viewer inside their scope.</summary>
+    public static Expect AuditReaders(MatrixRole role, bool inside) => role switch
+    {
+        MatrixRole.ProvinceAdmin or MatrixRole.Auditor => Expect.Allowed,
+        _ => inside ? Expect.Allowed : Expect.OutOfScope,
+    };
+
+    public static Expect WholeProvinceReaders(MatrixRole role, bool inside) =>
+        role is MatrixRole.ProvinceAdmin or MatrixRole.Auditor ? Expect.Allowed : Expect.Forbidden;
 
     public static int Unit(MatrixPortal portal, bool inside) => inside ? portal.InsideUnit : portal.OutsideUnit;
 

@@ -2,8 +2,11 @@ using LicenseAllocation.Domain.Allocations;
 
 namespace LicenseAllocation.Application.Allocations.Batches;
 
-/// <summary>Many quantities saved as one change with one reason: all are applied, or none.</summary>
-public sealed record QuantityBatch(int PlanId, string? Reason, IReadOnlyList<QuantityBatchItem> Items);
+/// <summary>
+/// Many quantities saved as one change with one reason, and optionally under one official letter
+/// (<paramref name="DocumentRef"/>): all are applied, or none.
+/// </summary>
+public sealed record QuantityBatch(int PlanId, string? Reason, IReadOnlyList<QuantityBatchItem> Items, string? DocumentRef = null);
 
 public sealed record QuantityBatchItem(int UnitId, int Quantity);
 

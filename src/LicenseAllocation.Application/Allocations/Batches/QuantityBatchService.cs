@@ -37,9 +37,14 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
             return QuantityBatchResult.RefusedAsAWhole(AllocationError.ReasonRequired());
         }
 
+        if (DocumentReference.Check(batch.DocumentRef) is { } documentRefused)
+        {
+            return QuantityBatchResult.RefusedAsAWhole(documentRefused);
+        }
+
         var items = batch.Items ?? [];
         return await TransientFailure.RetryAsync(
-            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason, items, dryRun: false, cancellationToken),
+            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason, batch.DocumentRef, items, dryRun: false, cancellationToken),
             () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to save a batch.",
             ct);
     }
@@ -60,14 +65,14 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
 
         var items = batch.Items ?? [];
         return await TransientFailure.RetryAsync(
-            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason ?? string.Empty, items, dryRun: true, cancellationToken),
+            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason ?? string.Empty, batch.DocumentRef, items, dryRun: true, cancellationToken),
             () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to preview a batch.",
             ct);
     }
 
     /// <summary>One attempt in one transaction; null when the figures changed underneath and the batch must be checked again.</summary>
     private async Task<QuantityBatchResult?> TryApplyAsync(
-        Caller caller, int planId, string reason, IReadOnlyList<QuantityBatchItem> items, bool dryRun, CancellationToken cancellationToken)
+        Caller caller, int planId, string reason, string? documentRef, IReadOnlyList<QuantityBatchItem> items, bool dryRun, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -152,7 +157,7 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
                 return null;
             }
 
-            audit.Add(AuditEntry.QuantityChange(planId, item.UnitId, caller.UserName, now, read.Quantity, item.Quantity, reason, changeSetId));
+            audit.Add(AuditEntry.QuantityChange(planId, item.UnitId, caller.UserName, now, read.Quantity, item.Quantity, reason, changeSetId).UnderDocument(documentRef));
         }
 
         await AuditTrail.AppendAsync(db, audit, cancellationToken);

@@ -1,0 +1,92 @@
+using LicenseAllocation.Application.Auditing;
+
+namespace LicenseAllocation.Web.Api;
+
+/// <summary>
+/// The audit trail: a plan's trail and the whole portal's (which adds the rows about user accounts), filtered and paged
+/// newest first or exported whole to Excel; one unit's history; the integrity check of the hash chain. The services
+/// decide who sees what: scoped roles their subtree, only the administrator and the auditor the check.
+/// </summary>
+internal static class AuditEndpoints
+{
+    private const string Filters = "Filters: unitId (the unit and its subtree), from and to (yyyy-MM-dd, inclusive, Vietnam time UTC+7), userName, action (AuditAction name), changeSetId";
+
+    public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/plans/{planId:int}/audit", PlanTrailAsync).WithName("PlanAuditTrail")
+            .WithSummary($"The plan's audit trail, newest first, 50 rows a page (page from 1). {Filters}. 400 invalid-filter; 403 out-of-scope; 404.");
+        api.MapGet("/plans/{planId:int}/audit.xlsx", PlanWorkbookAsync).WithName("PlanAuditWorkbook")
+            .WithSummary($"Every row of the plan's filtered trail as an Excel workbook. {Filters}.")
+            .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
+        api.MapGet("/audit", TrailAsync).WithName("AuditTrail")
+            .WithSummary($"The whole trail of every plan and, for administrators and auditors, of user accounts; newest first, 50 rows a page. {Filters}.");
+        api.MapGet("/audit.xlsx", WorkbookAsync).WithName("AuditWorkbook")
+            .WithSummary($"Every row of the whole filtered trail as an Excel workbook. {Filters}.")
+            .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
+        api.MapGet("/audit/verify", VerifyAsync).WithName("VerifyAuditTrail")
+            .WithSummary("Re-computes the hash chain: { valid, checked, firstBrokenId, firstBrokenSequence, problem, headHash, message }. Administrators and auditors only.");
+        api.MapGet("/plans/{planId:int}/units/{unitId:int}/history", UnitHistoryAsync).WithName("UnitHistory")
+            .WithSummary("Every audit row of one unit in the plan, oldest first, with the quantity after each and whether the trail reconciles with the stored figure.");
+        return api;
+    }
+
+    private static Task<IResult> PlanTrailAsync(int planId, [AsParameters] AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
+        PageAsync(planId, query, context, audit, cancellationToken);
+
+    private static Task<IResult> TrailAsync([AsParameters] AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
+        PageAsync(null, query, context, audit, cancellationToken);
+
+    private static Task<IResult> PlanWorkbookAsync(int planId, [AsParameters] AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
+        ExportAsync(planId, query, context, audit, cancellationToken);
+
+    private static Task<IResult> WorkbookAsync([AsParameters] AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
+        ExportAsync(null, query, context, audit, cancellationToken);
+
+    private static async Task<IResult> PageAsync(int? planId, AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.Of(context);
+        if (!AuditQueryParsing.TryParse(query, planId, out var filter, out var page, out var problem))
+        {
+            return problem!;
+        }
+
+        var outcome = await audit.PageAsync(caller, filter, page, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(AuditPageDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
+    }
+
+    private static async Task<IResult> ExportAsync(int? planId, AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.Of(context);
+        if (!AuditQueryParsing.TryParse(query, planId, out var filter, out _, out var problem))
+        {
+            return problem!;
+        }
+
+        var outcome = await audit.ExportAsync(caller, filter, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return ApiProblems.Refusal(outcome.Error);
+        }
+
+        var workbook = new MemoryStream();
+        AuditWorkbook.Write(outcome.Value, workbook);
+        workbook.Position = 0;
+        return TypedResults.File(workbook, AppendixEndpoints.XlsxContentType, planId is { } id ? $"nhat-ky-ke-hoach-{id}.xlsx" : "nhat-ky.xlsx");
+    }
+
+    private static async Task<IResult> VerifyAsync(HttpContext context, AuditChainVerifier verifier, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.Of(context);
+
+        var outcome = await verifier.VerifyAsync(caller, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(AuditVerdicts.ToDto(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
+    }
+
+    private static async Task<IResult> UnitHistoryAsync(int planId, int unitId, HttpContext context, AuditQueries audit, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.Of(context);
+
+        var outcome = await audit.UnitHistoryAsync(caller, planId, unitId, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(UnitHistoryDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
+    }
+}
