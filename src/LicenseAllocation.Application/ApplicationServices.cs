@@ -22,6 +22,11 @@ public static class ApplicationServices
         services.AddScoped<AllocationQueries>();
         services.AddScoped<PlanQueries>();
         services.AddScoped<AppendixQuery>();
+        services.AddScoped<AppendixExport>();
+        services.AddScoped<PlanPublication>();
+        services.AddScoped<PlanVersions>();
+        services.AddScoped<PlanProduct>();
+        services.AddScoped<PlanComparison>();
         services.AddScoped<DistrictQueries>();
         services.AddScoped<Plan2020Seeder>();
         services.AddScoped<QuantityBatchService>();

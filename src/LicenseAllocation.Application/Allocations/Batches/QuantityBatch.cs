@@ -14,7 +14,7 @@ public sealed record BatchRefusal(int UnitId, AllocationError Error);
 /// The verdict on a batch: when <see cref="Applied"/>, <see cref="Changed"/> holds the new figures of every changed unit
 /// and <see cref="ChangeSetId"/> groups their audit rows; otherwise <see cref="Refused"/> explains every refused item
 /// and nothing was written. <see cref="Error"/> is set when the batch as a whole is refused before any item is looked at
-/// (no reason, a caller who may not edit, an unknown plan).
+/// (no reason, a caller who may not edit, an unknown plan, a published one).
 /// </summary>
 public sealed record QuantityBatchResult(
     bool Applied, IReadOnlyList<UnitNodeView> Changed, IReadOnlyList<BatchRefusal> Refused, Guid? ChangeSetId, AllocationError? Error = null)
