@@ -54,17 +54,18 @@ public sealed class PlanQueries(IDbContextFactory<AllocationDbContext> contextFa
         int FirstOf(int id) => links[id] is { } previous ? FirstOf(previous) : id;
         var first = FirstOf(planId);
         var line = links.Keys.Where(id => FirstOf(id) == first).ToList();
-        var versions = await Summaries(db).Where(p => line.Contains(p.Id)).ToListAsync(cancellationToken);
+        var versions = await Summaries(db, ids: line).ToListAsync(cancellationToken);
         return Outcome.Success<IReadOnlyList<PlanSummary>>([.. versions.OrderBy(p => p.Version)]);
     }
 
     internal static Task<PlanSummary?> FindAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken) =>
         Summaries(db, planId).SingleOrDefaultAsync(cancellationToken);
 
-    private static IQueryable<PlanSummary> Summaries(AllocationDbContext db, int? planId = null) =>
+    /// <summary>Filter here, before the projection: EF cannot filter on a record's constructor.</summary>
+    private static IQueryable<PlanSummary> Summaries(AllocationDbContext db, int? planId = null, List<int>? ids = null) =>
         from p in db.Plans.AsNoTracking()
         join root in db.Nodes on new { PlanId = p.Id, UnitId = p.RootUnitId } equals new { root.PlanId, root.UnitId }
-        where planId == null || p.Id == planId
+        where (planId == null || p.Id == planId) && (ids == null || ids.Contains(p.Id))
         orderby p.Year descending, p.Name, p.Version descending, p.Id
         select new PlanSummary(
             p.Id,
