@@ -7,3 +7,13 @@ internal sealed record UnitJson(int UnitId, int? ParentUnitId, string? Code, str
 internal sealed record ProblemJson(int Status, string? Title, string? Detail, string? Code, int? Limit, int? ParentRemaining);
 
 internal sealed record UserJson(string Id, string UserName, string? Role, int? ScopeUnitId, string? ScopeUnitName, bool Disabled);
+
+internal sealed record PlanDocumentJson(string? Number, string? Date, string? Signer, string Issuer);
+
+internal sealed record PlanDetailJson(
+    int Id, string Name, int Year, string Status, int Version, int? AmendmentOf, int TotalLicenses, string? ProductName, string? Vendor,
+    string? LicenceTermStart, string? LicenceTermEnd, PlanDocumentJson? Document, string? PublishedBy, string? AppendixSha256);
+
+internal sealed record ComparisonItemJson(int UnitId, string? Code, string Name, int Quantity, int OtherQuantity, int Difference);
+
+internal sealed record ComparisonJson(int PlanId, int OtherPlanId, int Total, int OtherTotal, ComparisonItemJson[] Items);
