@@ -55,10 +55,16 @@ public sealed class PlanProduct(IDbContextFactory<AllocationDbContext> contextFa
                     return AllocationError.NotFound();
                 }
 
-                // The conditional no-op holds the plan row unless the plan has been superseded meanwhile.
-                if (plan.Status == PlanStatus.Superseded || !await PlanLock.MoveAsync(db, plan.Id, plan.Status, plan.Status, ct))
+                if (plan.Status == PlanStatus.Superseded)
                 {
                     return AllocationError.PlanLocked();
+                }
+
+                // The conditional no-op holds the plan row in the status just read; if it moved meanwhile (published,
+                // superseded), the attempt starts over and answers for the new status.
+                if (!await PlanLock.MoveAsync(db, plan.Id, plan.Status, plan.Status, ct))
+                {
+                    return null;
                 }
 
                 var before = (plan.ProductName, plan.Vendor, plan.LicenceTermStart, plan.LicenceTermEnd);

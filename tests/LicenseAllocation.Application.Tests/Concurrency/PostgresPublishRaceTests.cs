@@ -86,13 +86,15 @@ public sealed class PostgresPublishRaceTests(PostgresCluster cluster)
             async () =>
             {
                 await startPublishing.Task;
-                return await new PlanPublication(database.Factory, TimeProvider.System)
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                var outcome = await new PlanPublication(database.Factory, TimeProvider.System)
                     .PublishAsync(admin, new PublishPlan(seed.PlanId, "12/STTTT-CNTT", new DateOnly(2021, 1, 5), "Phó Giám đốc Nguyễn Văn An"), Ct);
+                return (Outcome: outcome, watch.Elapsed);
             },
             Ct);
 
         var errors = (await Task.WhenAll([.. districtRuns, .. agencyRuns, batchRun])).SelectMany(e => e).ToList();
-        var published = await publishRun;
+        var (published, publishing) = await publishRun;
 
         published.Error.ShouldBeNull();
         errors.Where(e => e is not null).ShouldAllBe(e => e!.Code == AllocationErrorCode.PlanLocked);
@@ -117,7 +119,7 @@ public sealed class PostgresPublishRaceTests(PostgresCluster cluster)
         sheet.Cell(AppendixWorkbook.FirstDataRow + stored.Count, 3).GetValue<int>().ShouldBe(stored.Sum());
         after.Tree().FindViolations().ShouldBeEmpty();
         await AuditChainCheck.ShouldBeIntactAsync(database.Factory, Ct);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{accepted} edits committed before the publication, {locked} refused with plan-locked");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{accepted} edits committed before the publication, {locked} refused with plan-locked; publishing took {publishing.TotalMilliseconds:0} ms");
     }
 
     /// <summary>An accepted batch writes one row per agency, where the count above counted it once.</summary>
