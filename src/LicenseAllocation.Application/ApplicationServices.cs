@@ -24,6 +24,11 @@ public static class ApplicationServices
         services.AddScoped<AllocationQueries>();
         services.AddScoped<PlanQueries>();
         services.AddScoped<AppendixQuery>();
+        services.AddScoped<AppendixExport>();
+        services.AddScoped<PlanPublication>();
+        services.AddScoped<PlanVersions>();
+        services.AddScoped<PlanProduct>();
+        services.AddScoped<PlanComparison>();
         services.AddScoped<DistrictQueries>();
         services.AddScoped<UnitListExport>();
         services.AddScoped<Plan2020Seeder>();

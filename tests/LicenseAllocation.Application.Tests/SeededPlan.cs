@@ -2,6 +2,7 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Units;
+using LicenseAllocation.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Tests;
@@ -11,11 +12,8 @@ internal static class SeededPlan
 {
     public static readonly Caller Admin = new("admin", PortalRole.ProvinceAdmin);
 
-    public static async Task<int> PlanIdAsync(IDbContextFactory<AllocationDbContext> factory)
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        return await db.Plans.Select(p => p.Id).SingleAsync();
-    }
+    /// <summary>The seeded 2020 plan, whatever amendments and copies were made from it.</summary>
+    public static Task<int> PlanIdAsync(IDbContextFactory<AllocationDbContext> factory) => StoredPlan.SeededPlanIdAsync(factory, CancellationToken.None);
 
     public static async Task<int> UnitIdAsync(IDbContextFactory<AllocationDbContext> factory, string name)
     {
@@ -35,10 +33,14 @@ internal static class SeededPlan
         return await db.Units.Where(u => u.Kind == UnitKind.Province).Select(u => u.Id).SingleAsync();
     }
 
-    public static async Task<(int Quantity, int HandedOn)> FiguresAsync(IDbContextFactory<AllocationDbContext> factory, int unitId)
+    /// <summary>The unit's figures in the seeded plan.</summary>
+    public static async Task<(int Quantity, int HandedOn)> FiguresAsync(IDbContextFactory<AllocationDbContext> factory, int unitId) =>
+        await FiguresAsync(factory, await PlanIdAsync(factory), unitId);
+
+    public static async Task<(int Quantity, int HandedOn)> FiguresAsync(IDbContextFactory<AllocationDbContext> factory, int planId, int unitId)
     {
         await using var db = await factory.CreateDbContextAsync();
-        var node = await db.Nodes.SingleAsync(n => n.UnitId == unitId);
+        var node = await db.Nodes.SingleAsync(n => n.PlanId == planId && n.UnitId == unitId);
         return (node.Quantity, node.HandedOn);
     }
 }

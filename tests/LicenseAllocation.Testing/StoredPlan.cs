@@ -1,4 +1,5 @@
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Units;
@@ -9,13 +10,27 @@ namespace LicenseAllocation.Testing;
 
 public sealed record StoredNode(int UnitId, int? ParentUnitId, UnitKind Kind, int Order, int Quantity, int HandedOn, int Version);
 
-/// <summary>The one plan of a seeded database as stored: every node and the whole audit trail in write order.</summary>
+/// <summary>One plan as stored: every node and the plan's audit trail in write order.</summary>
 public sealed record StoredPlan(int PlanId, IReadOnlyList<StoredNode> Nodes, IReadOnlyList<AuditEntry> Audit)
 {
-    public static async Task<StoredPlan> LoadAsync(IDbContextFactory<AllocationDbContext> factory, CancellationToken cancellationToken)
+    /// <summary>The seeded 2020 plan, whatever other plans (amendments, copies) the database holds.</summary>
+    public static async Task<StoredPlan> LoadAsync(IDbContextFactory<AllocationDbContext> factory, CancellationToken cancellationToken) =>
+        await LoadAsync(factory, await SeededPlanIdAsync(factory, cancellationToken), cancellationToken);
+
+    public static async Task<int> SeededPlanIdAsync(IDbContextFactory<AllocationDbContext> factory, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(factory);
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var planId = await db.Plans.Select(p => p.Id).SingleAsync(cancellationToken);
+        return await db.Plans
+            .Where(p => p.Year == Plan2020Seeder.PlanYear && p.Name == Plan2020Seeder.PlanName && p.Version == 1)
+            .Select(p => p.Id)
+            .SingleAsync(cancellationToken);
+    }
+
+    public static async Task<StoredPlan> LoadAsync(IDbContextFactory<AllocationDbContext> factory, int planId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var nodes = await (
             from n in db.Nodes
             join u in db.Units on n.UnitId equals u.Id

@@ -61,6 +61,12 @@ public static class AccessPolicy
     /// <summary>The integrity check reads the whole chain, so only the roles that see all of it run it.</summary>
     public static bool CanVerifyAudit(Caller caller) => SeesWholeTree(caller);
 
+    /// <summary>
+    /// May the caller move plans through their life cycle: publish, amend, copy, describe the product? The Department
+    /// issues the plan, so only the province administrator.
+    /// </summary>
+    public static bool CanManagePlans(Caller caller) => caller.Role == PortalRole.ProvinceAdmin;
+
     /// <summary>Whether an account of this role works within one unit's subtree (and so must have a scope unit).</summary>
     public static bool NeedsScope(PortalRole role) => role is PortalRole.DistrictOfficer or PortalRole.UnitViewer;
 }

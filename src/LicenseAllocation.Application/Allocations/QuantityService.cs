@@ -2,8 +2,10 @@ using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Allocations;
@@ -14,7 +16,8 @@ namespace LicenseAllocation.Application.Allocations;
 /// <list type="number">
 /// <item>the unit's row changes only if its quantity is still the one read and it keeps at least what it has handed on;</item>
 /// <item>the parent's <c>HandedOn</c> moves by the difference only if the parent still has room (<c>HandedOn + delta &lt;= Quantity</c>);</item>
-/// <item>the audit row is added; all three commit together or not at all.</item>
+/// <item>the plan row is held while the plan is still a draft (<see cref="PlanLock"/>): a plan published meanwhile refuses the change;</item>
+/// <item>the audit row is added; all of it commits together or not at all.</item>
 /// </list>
 /// A sibling's concurrent change only moves the parent's counter, which step 2 re-reads at write time, so it never
 /// causes a refusal. Concurrent changes of the same unit queue on the unit's row, which each attempt claims before
@@ -70,6 +73,11 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.NotFound();
         }
 
+        if (await PlanLock.StatusAsync(db, command.PlanId, cancellationToken) != PlanStatus.Draft)
+        {
+            return AllocationError.PlanLocked();
+        }
+
         var withinScope = AccessPolicy.SeesWholeTree(caller) || await UnitScope.IsWithinAsync(db, caller, command.UnitId, cancellationToken);
         if (!AccessPolicy.CanChangeQuantity(caller, command.UnitId, withinScope))
         {
@@ -121,6 +129,12 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
                 await transaction.RollbackAsync(cancellationToken);
                 return await ExplainParentRefusalAsync(command, target, cancellationToken);
             }
+        }
+
+        if (!await PlanLock.HoldDraftAsync(db, command.PlanId, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return AllocationError.PlanLocked();
         }
 
         await AuditTrail.AppendAsync(

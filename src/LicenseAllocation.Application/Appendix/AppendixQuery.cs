@@ -8,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Appendix;
 
-/// <summary>Builds a plan's appendix: one row per unit directly under the province, the district group showing its total.</summary>
+/// <summary>
+/// Builds a plan's appendix from its current figures: one row per unit directly under the province, the district group
+/// showing its total. A published plan's official appendix is the workbook frozen at publication (<see cref="AppendixExport"/>).
+/// </summary>
 public sealed class AppendixQuery(IDbContextFactory<AllocationDbContext> contextFactory)
 {
     public const string Label = "Phụ lục";
@@ -28,10 +31,17 @@ public sealed class AppendixQuery(IDbContextFactory<AllocationDbContext> context
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var document = await BuildAsync(db, planId, cancellationToken);
+        return document is null ? AllocationError.NotFound() : document;
+    }
+
+    /// <summary>The appendix as the plan's figures and units stand now in <paramref name="db"/>'s transaction; null for an unknown plan.</summary>
+    internal static async Task<AppendixDocument?> BuildAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken)
+    {
         var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
         if (plan is null)
         {
-            return AllocationError.NotFound();
+            return null;
         }
 
         var children = await PlanTreeQuery.Rows(db, planId, parentUnitId: plan.RootUnitId).ToListAsync(cancellationToken);

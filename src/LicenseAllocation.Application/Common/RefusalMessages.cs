@@ -74,6 +74,34 @@ public static class RefusalMessages
                 $"Căn cứ văn bản không quá {N(error.Limit)} ký tự (đã nhập {N(error.Requested)}). Chỉ ghi số, ký hiệu và ngày của văn bản, ví dụ \"Công văn số 123/UBND-VX ngày 05/01/2021\".",
             (AllocationErrorCode.DocumentRefTooLong, true) =>
                 $"The document reference has at most {N(error.Limit)} characters (you entered {N(error.Requested)}). Give the letter's number, symbol and date, e.g. \"Công văn số 123/UBND-VX ngày 05/01/2021\".",
+            (AllocationErrorCode.PlanLocked, false) =>
+                "Kế hoạch đã ban hành nên số liệu và danh sách đơn vị đã khóa, không thể sửa. Muốn thay đổi, quản trị cấp tỉnh tạo bản điều chỉnh của kế hoạch.",
+            (AllocationErrorCode.PlanLocked, true) =>
+                "The plan has been published, so its figures and units are locked. To change them, a province administrator creates an amendment of the plan.",
+            (AllocationErrorCode.DocumentNumberRequired, false) => "Vui lòng nhập số, ký hiệu văn bản ban hành (không quá 64 ký tự), ví dụ 125/STTTT-CNTT.",
+            (AllocationErrorCode.DocumentNumberRequired, true) => "Please give the number of the publishing letter (at most 64 characters), for example 125/STTTT-CNTT.",
+            (AllocationErrorCode.DocumentDateRequired, false) => "Vui lòng nhập ngày ký văn bản ban hành.",
+            (AllocationErrorCode.DocumentDateRequired, true) => "Please give the date the publishing letter was signed.",
+            (AllocationErrorCode.SignerRequired, false) => "Vui lòng nhập người ký văn bản ban hành (không quá 200 ký tự).",
+            (AllocationErrorCode.SignerRequired, true) => "Please give who signed the publishing letter (at most 200 characters).",
+            (AllocationErrorCode.PlanNotPublished, false) =>
+                "Chỉ tạo bản điều chỉnh từ kế hoạch đang có hiệu lực (đã ban hành và chưa được thay thế).",
+            (AllocationErrorCode.PlanNotPublished, true) => "Only the plan in force (published and not yet superseded) can be amended.",
+            (AllocationErrorCode.AmendmentExists, false) =>
+                "Kế hoạch này đã có một bản điều chỉnh đang soạn thảo. Hãy tiếp tục bản điều chỉnh đó.",
+            (AllocationErrorCode.AmendmentExists, true) => "This plan already has a draft amendment. Continue with that one.",
+            (AllocationErrorCode.InvalidPlanName, false) => "Tên kế hoạch phải có từ 1 đến 300 ký tự.",
+            (AllocationErrorCode.InvalidPlanName, true) => "A plan name has 1 to 300 characters.",
+            (AllocationErrorCode.InvalidYear, false) => $"Năm của kế hoạch phải từ 2000 đến 2100 (đã nhập {error.Requested}).",
+            (AllocationErrorCode.InvalidYear, true) => $"The plan's year must be between 2000 and 2100 (you entered {error.Requested}).",
+            (AllocationErrorCode.DuplicatePlan, false) => "Đã có kế hoạch cùng tên trong năm này. Hãy đặt tên khác.",
+            (AllocationErrorCode.DuplicatePlan, true) => "A plan of this name already exists for that year. Choose another name.",
+            (AllocationErrorCode.InvalidProductName, false) => "Tên phần mềm phải có từ 1 đến 200 ký tự.",
+            (AllocationErrorCode.InvalidProductName, true) => "The product name has 1 to 200 characters.",
+            (AllocationErrorCode.InvalidVendor, false) => "Tên hãng sản xuất, nhà cung cấp không quá 200 ký tự.",
+            (AllocationErrorCode.InvalidVendor, true) => "The vendor's name has at most 200 characters.",
+            (AllocationErrorCode.InvalidLicenceTerm, false) => "Ngày hết hạn bản quyền phải sau ngày bắt đầu.",
+            (AllocationErrorCode.InvalidLicenceTerm, true) => "The licence term must end after it starts.",
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Code, "Unknown refusal."),
         };
     }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Data;
 
-/// <summary>The portal's one database: units, plans, allocation nodes, the audit trail and Identity's tables.</summary>
+/// <summary>The portal's one database: units, plans, allocation nodes, published appendices, the audit trail and Identity's tables.</summary>
 public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> options) : IdentityDbContext<PortalUser>(options)
 {
     public DbSet<OrganisationUnit> Units => Set<OrganisationUnit>();
@@ -20,6 +20,8 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
+
+    public DbSet<PublishedAppendix> PublishedAppendices => Set<PublishedAppendix>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,7 +2,11 @@ using LicenseAllocation.Domain.Plans;
 
 namespace LicenseAllocation.Application.Plans;
 
-/// <summary>A plan with its headline figures: the total is its root's quantity, allocated is what the root has handed on.</summary>
+/// <summary>
+/// A plan with its headline figures: the total is its root's quantity, allocated is what the root has handed on. Its
+/// place among its versions (<see cref="Version"/>, <see cref="AmendmentOfId"/>), the product once announced, who
+/// published it and when, and the SHA-256 of its frozen appendix once published.
+/// </summary>
 public sealed record PlanSummary(
     int Id,
     string Name,
@@ -12,7 +16,18 @@ public sealed record PlanSummary(
     OfficialDocument? Document,
     int RootUnitId,
     int TotalLicenses,
-    int Allocated)
+    int Allocated,
+    int Version = 1,
+    int? AmendmentOfId = null,
+    string? Vendor = null,
+    DateOnly? LicenceTermStart = null,
+    DateOnly? LicenceTermEnd = null,
+    DateTime? PublishedAtUtc = null,
+    string? PublishedBy = null,
+    string? AppendixSha256 = null)
 {
     public int Remaining => TotalLicenses - Allocated;
+
+    /// <summary>Published or superseded: the figures and units no longer change.</summary>
+    public bool IsLocked => Status != PlanStatus.Draft;
 }

@@ -29,7 +29,8 @@ public sealed class Plan2020Seeder(IDbContextFactory<AllocationDbContext> contex
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (await db.Plans.AnyAsync(cancellationToken))
+        // Later plans (amendments, copies) do not count: only the 2020 plan itself means the seed is in.
+        if (await db.Plans.AnyAsync(p => p.Year == PlanYear && p.Name == PlanName, cancellationToken))
         {
             return false;
         }

@@ -3,8 +3,10 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,9 @@ namespace LicenseAllocation.Application.Units;
 /// Adds, renames, reorders, deactivates and reactivates the units of a plan's tree. The province administrator works
 /// anywhere; a district officer under their own district (adding under the district itself, but not renaming or
 /// deactivating it). Every change is written to the audit trail in the same transaction. A unit is never deleted: a
-/// deactivated unit holds 0 and keeps its history.
+/// deactivated unit holds 0 and keeps its history. A published plan's units are locked (<see cref="PlanLock"/>); units
+/// are shared between plans, so a change made through a draft also shows in the live tree of older versions, while
+/// their published appendices stay as they were issued.
 /// </summary>
 public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
 {
@@ -48,6 +52,11 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
                     return AllocationError.NotFound();
                 }
 
+                if (await PlanLock.StatusAsync(db, planId, ct) != PlanStatus.Draft)
+                {
+                    return AllocationError.PlanLocked();
+                }
+
                 if (!AccessPolicy.CanAddUnitUnder(caller, await IsWithinScopeAsync(db, caller, parentUnitId, ct)))
                 {
                     return AllocationError.OutOfScope();
@@ -60,7 +69,12 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
 
                 var order = await NextOrderAsync(db, parentUnitId, ct);
                 var unit = OrganisationUnit.CreateChild(parent, name, kind, code, order);
-                var added = await AddUnitsAsync(db, caller, planId, [unit], ct);
+                if (await AddUnitsAsync(db, caller, planId, [unit], ct) is not { } added)
+                {
+                    await transaction.RollbackAsync(ct);
+                    return AllocationError.PlanLocked();
+                }
+
                 await transaction.CommitAsync(ct);
                 return Outcome.Success(added.Single());
             },
@@ -118,6 +132,11 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
                     return AllocationError.NotFound();
                 }
 
+                if (await PlanLock.StatusAsync(db, planId, ct) != PlanStatus.Draft)
+                {
+                    return AllocationError.PlanLocked();
+                }
+
                 if (!AccessPolicy.CanAddUnitUnder(caller, await IsWithinScopeAsync(db, caller, districtUnitId, ct)))
                 {
                     return AllocationError.OutOfScope();
@@ -141,7 +160,12 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
                     return Outcome.Success<IReadOnlyList<UnitNodeView>>([]);
                 }
 
-                var added = await AddUnitsAsync(db, caller, planId, units, ct);
+                if (await AddUnitsAsync(db, caller, planId, units, ct) is not { } added)
+                {
+                    await transaction.RollbackAsync(ct);
+                    return AllocationError.PlanLocked();
+                }
+
                 await transaction.CommitAsync(ct);
                 return Outcome.Success(added);
             },
@@ -158,6 +182,11 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         if (unit is null)
         {
             return AllocationError.NotFound();
+        }
+
+        if (await PlanLock.StatusAsync(db, planId, ct) != PlanStatus.Draft)
+        {
+            return AllocationError.PlanLocked();
         }
 
         if (!AccessPolicy.CanAdministerUnit(caller, unitId, await IsWithinScopeAsync(db, caller, unitId, ct)))
@@ -180,10 +209,12 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
 
         if (active == false && unit.IsActive)
         {
-            // Counting a change on every node of the unit serialises this with quantity changes of the unit: a change
-            // that read the unit as active before this commits misses its conditional update and starts over.
-            await db.Nodes.Where(n => n.UnitId == unitId).ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version + 1), ct);
-            var held = await db.Nodes.Where(n => n.UnitId == unitId).SumAsync(n => n.Quantity, ct);
+            // Counting a change on every draft node of the unit serialises this with quantity changes of the unit: a
+            // change that read the unit as active before this commits misses its conditional update and starts over.
+            // Published and superseded plans are history: what the unit held there neither changes nor stops this.
+            var draftNodes = db.Nodes.Where(n => n.UnitId == unitId && db.Plans.Any(p => p.Id == n.PlanId && p.Status == PlanStatus.Draft));
+            await draftNodes.ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version + 1), ct);
+            var held = await draftNodes.SumAsync(n => n.Quantity, ct);
             if (held > 0)
             {
                 await transaction.RollbackAsync(ct);
@@ -201,6 +232,14 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
 
         if (events.Count > 0)
         {
+            // The unit rows first, then the plan row, then the audit chain head: the order every writer keeps.
+            await db.SaveChangesAsync(ct);
+            if (!await PlanLock.HoldDraftAsync(db, planId, ct))
+            {
+                await transaction.RollbackAsync(ct);
+                return AllocationError.PlanLocked();
+            }
+
             var changeSetId = Guid.NewGuid();
             var now = clock.GetUtcNow().UtcDateTime;
             await AuditTrail.AppendAsync(db, events.Select(e => AuditEntry.UnitEvent(planId, unitId, caller.UserName, now, e.Action, e.Description, changeSetId)), ct);
@@ -235,8 +274,11 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         return unit.Order == oldOrder ? null : oldOrder;
     }
 
-    /// <summary>Saves new units with a node of quantity 0 in the plan and one audit row each, under one change set.</summary>
-    private async Task<IReadOnlyList<UnitNodeView>> AddUnitsAsync(
+    /// <summary>
+    /// Saves new units with a node of quantity 0 in the plan and one audit row each, under one change set; null when
+    /// the plan was published meanwhile (the caller rolls back).
+    /// </summary>
+    private async Task<IReadOnlyList<UnitNodeView>?> AddUnitsAsync(
         AllocationDbContext db, Caller caller, int planId, List<OrganisationUnit> units, CancellationToken ct)
     {
         db.Units.AddRange(units);
@@ -244,6 +286,12 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         var changeSetId = Guid.NewGuid();
         var now = clock.GetUtcNow().UtcDateTime;
         db.Nodes.AddRange(units.Select(unit => AllocationNode.Create(planId, unit.Id)));
+        await db.SaveChangesAsync(ct);
+        if (!await PlanLock.HoldDraftAsync(db, planId, ct))
+        {
+            return null;
+        }
+
         await AuditTrail.AppendAsync(
             db, units.Select(unit => AuditEntry.UnitEvent(planId, unit.Id, caller.UserName, now, AuditAction.UnitCreated, $"Thêm đơn vị \"{unit.Name}\"", changeSetId)), ct);
         var ids = units.Select(u => u.Id).ToHashSet();

@@ -71,4 +71,32 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     /// <summary>The reference to the official letter a change is made under is longer than <paramref name="maximum"/> characters.</summary>
     public static AllocationError DocumentRefTooLong(int length, int maximum) => new(AllocationErrorCode.DocumentRefTooLong, length, maximum);
+    /// <summary>The plan is published (or superseded): its figures and units no longer change; an amendment does.</summary>
+    public static AllocationError PlanLocked() => new(AllocationErrorCode.PlanLocked);
+
+    public static AllocationError DocumentNumberRequired() => new(AllocationErrorCode.DocumentNumberRequired);
+
+    public static AllocationError DocumentDateRequired() => new(AllocationErrorCode.DocumentDateRequired);
+
+    public static AllocationError SignerRequired() => new(AllocationErrorCode.SignerRequired);
+
+    /// <summary>Only the plan in force (published, not yet superseded) is amended.</summary>
+    public static AllocationError PlanNotPublished() => new(AllocationErrorCode.PlanNotPublished);
+
+    /// <summary>The plan already has a draft amendment; finish or use that one.</summary>
+    public static AllocationError AmendmentExists() => new(AllocationErrorCode.AmendmentExists);
+
+    public static AllocationError InvalidPlanName() => new(AllocationErrorCode.InvalidPlanName);
+
+    public static AllocationError InvalidYear(int requested) => new(AllocationErrorCode.InvalidYear, requested);
+
+    /// <summary>A plan of that name already exists for that year.</summary>
+    public static AllocationError DuplicatePlan() => new(AllocationErrorCode.DuplicatePlan);
+
+    public static AllocationError InvalidProductName() => new(AllocationErrorCode.InvalidProductName);
+
+    public static AllocationError InvalidVendor() => new(AllocationErrorCode.InvalidVendor);
+
+    /// <summary>The licence term ends on or before the day it starts.</summary>
+    public static AllocationError InvalidLicenceTerm() => new(AllocationErrorCode.InvalidLicenceTerm);
 }

@@ -1,6 +1,6 @@
 namespace LicenseAllocation.Domain.Allocations;
 
-/// <summary>Why a change (of a quantity, of the unit tree or of a user account) is refused. Each value maps to a stable API code.</summary>
+/// <summary>Why a change (of a quantity, of the unit tree, of a plan or of a user account) is refused. Each value maps to a stable API code.</summary>
 public enum AllocationErrorCode
 {
     InvalidQuantity,
@@ -31,4 +31,18 @@ public enum AllocationErrorCode
 
     // Audit trail.
     DocumentRefTooLong,
+
+    // Plan life cycle.
+    PlanLocked,
+    DocumentNumberRequired,
+    DocumentDateRequired,
+    SignerRequired,
+    PlanNotPublished,
+    AmendmentExists,
+    InvalidPlanName,
+    InvalidYear,
+    DuplicatePlan,
+    InvalidProductName,
+    InvalidVendor,
+    InvalidLicenceTerm,
 }

@@ -34,6 +34,14 @@ public sealed class AllocationNode
 
     public static AllocationNode Create(int planId, int unitId) => new(planId, unitId, 0);
 
+    /// <summary>The same unit with the same figures in another plan (an amendment or a copy).</summary>
+    public static AllocationNode CopyFor(int planId, int unitId, int quantity, int handedOn)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(handedOn);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(handedOn, quantity);
+        return new(planId, unitId, quantity) { HandedOn = handedOn };
+    }
+
     /// <summary>Applies a change already checked by <see cref="AllocationRules"/> (used where one process owns the whole tree).</summary>
     public void SetQuantity(int quantity)
     {

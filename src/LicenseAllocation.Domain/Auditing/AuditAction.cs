@@ -3,7 +3,7 @@ namespace LicenseAllocation.Domain.Auditing;
 /// <summary>What an audit row records. Stored by name, so new values may be added anywhere; never rename one.</summary>
 public enum AuditAction
 {
-    /// <summary>A quantity set when a plan is first loaded from its official appendix.</summary>
+    /// <summary>A quantity set when a plan is first loaded: from its official appendix, or copied from the plan it amends or copies.</summary>
     Seeded,
     QuantityChanged,
     UnitCreated,

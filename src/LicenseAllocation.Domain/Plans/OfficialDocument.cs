@@ -5,7 +5,10 @@ namespace LicenseAllocation.Domain.Plans;
 /// <summary>The official letter (công văn) that issues a plan, with its number and date as they are written.</summary>
 public sealed record OfficialDocument
 {
-    public OfficialDocument(string? number, DateOnly? date, DatePrecision precision, string issuer, string issuerSuperior)
+    public const int MaxNumberLength = 64;
+    public const int MaxNameLength = 200;
+
+    public OfficialDocument(string? number, DateOnly? date, DatePrecision precision, string issuer, string issuerSuperior, string? signer = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
         ArgumentException.ThrowIfNullOrWhiteSpace(issuerSuperior);
@@ -14,6 +17,7 @@ public sealed record OfficialDocument
         Precision = precision;
         Issuer = issuer.Trim();
         IssuerSuperior = issuerSuperior.Trim();
+        Signer = string.IsNullOrWhiteSpace(signer) ? null : signer.Trim();
     }
 
     /// <summary>The number and symbol, for example "125/STTTT-CNTT"; "/STTTT-CNTT" while the number is not yet given.</summary>
@@ -28,6 +32,9 @@ public sealed record OfficialDocument
 
     /// <summary>The body above the issuer, written above its name in the letterhead, for example "UBND TỈNH ĐỒNG THÁP".</summary>
     public string IssuerSuperior { get; }
+
+    /// <summary>Who signed the letter (for example "Phó Giám đốc Nguyễn Văn A"); null while it is a draft.</summary>
+    public string? Signer { get; }
 
     /// <summary>
     /// The date as Decree 30/2020/NĐ-CP writes it: "ngày 05 tháng 02 năm 2021" (days below 10 and months below 3 take a leading zero),
@@ -52,4 +59,20 @@ public sealed record OfficialDocument
 
     /// <summary>The line under an appendix title: "(Kèm theo Công văn số … ngày … của …)".</summary>
     public string AppendixReference => $"(Kèm theo Công văn số {Number ?? string.Empty} {DateText} của {Issuer})";
+
+    /// <summary>How an audit row names the letter: "Công văn số 125/STTTT-CNTT ngày 05/01/2021".</summary>
+    public string Reference => Date is { } date && Precision == DatePrecision.Day
+        ? $"Công văn số {Number} ngày {date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)}"
+        : $"Công văn số {Number} {DateText}";
+
+    /// <summary>The letter that publishes a plan: number, the day it was signed, and its signer.</summary>
+    public static OfficialDocument Issued(string number, DateOnly date, string signer, string issuer, string issuerSuperior)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(number);
+        ArgumentException.ThrowIfNullOrWhiteSpace(signer);
+        return new OfficialDocument(number, date, DatePrecision.Day, issuer, issuerSuperior, signer);
+    }
+
+    /// <summary>The same issuer with the number, date and signer still to come, for a new draft.</summary>
+    public OfficialDocument Unissued() => new(null, null, DatePrecision.Day, Issuer, IssuerSuperior);
 }

@@ -233,8 +233,17 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AmendmentOfId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("LicenceTermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LicenceTermStart")
+                        .HasColumnType("date");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -245,6 +254,13 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int>("RootUnitId")
                         .HasColumnType("integer");
 
@@ -253,17 +269,50 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("Year")
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AmendmentOfId");
+
                     b.HasIndex("RootUnitId");
 
-                    b.HasIndex("Year", "Name")
+                    b.HasIndex("Year", "Name", "Version")
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Plans.PublishedAppendix", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("PublishedAppendices", (string)null);
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Units.OrganisationUnit", b =>
@@ -469,6 +518,11 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("LicenseAllocation.Domain.Plans.AllocationPlan", b =>
                 {
+                    b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
+                        .WithMany()
+                        .HasForeignKey("AmendmentOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
                         .WithMany()
                         .HasForeignKey("RootUnitId")
@@ -507,6 +561,11 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                                 .HasColumnType("character varying(8)")
                                 .HasColumnName("DocumentDatePrecision");
 
+                            b1.Property<string>("Signer")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("DocumentSigner");
+
                             b1.HasKey("AllocationPlanId");
 
                             b1.ToTable("Plans");
@@ -516,6 +575,15 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                         });
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Plans.PublishedAppendix", b =>
+                {
+                    b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
+                        .WithOne()
+                        .HasForeignKey("LicenseAllocation.Domain.Plans.PublishedAppendix", "PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Units.OrganisationUnit", b =>

@@ -234,8 +234,17 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AmendmentOfId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("LicenceTermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LicenceTermStart")
+                        .HasColumnType("date");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -246,6 +255,13 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<int>("RootUnitId")
                         .HasColumnType("int");
 
@@ -254,17 +270,50 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("Year")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AmendmentOfId");
+
                     b.HasIndex("RootUnitId");
 
-                    b.HasIndex("Year", "Name")
+                    b.HasIndex("Year", "Name", "Version")
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Plans.PublishedAppendix", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("PublishedAppendices", (string)null);
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Units.OrganisationUnit", b =>
@@ -471,6 +520,11 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("LicenseAllocation.Domain.Plans.AllocationPlan", b =>
                 {
+                    b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
+                        .WithMany()
+                        .HasForeignKey("AmendmentOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
                         .WithMany()
                         .HasForeignKey("RootUnitId")
@@ -509,6 +563,11 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                                 .HasColumnType("nvarchar(8)")
                                 .HasColumnName("DocumentDatePrecision");
 
+                            b1.Property<string>("Signer")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)")
+                                .HasColumnName("DocumentSigner");
+
                             b1.HasKey("AllocationPlanId");
 
                             b1.ToTable("Plans");
@@ -518,6 +577,15 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Plans.PublishedAppendix", b =>
+                {
+                    b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
+                        .WithOne()
+                        .HasForeignKey("LicenseAllocation.Domain.Plans.PublishedAppendix", "PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Units.OrganisationUnit", b =>

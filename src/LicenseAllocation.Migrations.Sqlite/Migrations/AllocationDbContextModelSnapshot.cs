@@ -222,7 +222,16 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AmendmentOfId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LicenceTermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LicenceTermStart")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -234,6 +243,13 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RootUnitId")
                         .HasColumnType("INTEGER");
 
@@ -242,17 +258,50 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Vendor")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AmendmentOfId");
+
                     b.HasIndex("RootUnitId");
 
-                    b.HasIndex("Year", "Name")
+                    b.HasIndex("Year", "Name", "Version")
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Plans.PublishedAppendix", b =>
+                {
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PlanId");
+
+                    b.ToTable("PublishedAppendices", (string)null);
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Units.OrganisationUnit", b =>
@@ -452,6 +501,11 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("LicenseAllocation.Domain.Plans.AllocationPlan", b =>
                 {
+                    b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
+                        .WithMany()
+                        .HasForeignKey("AmendmentOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
                         .WithMany()
                         .HasForeignKey("RootUnitId")
@@ -490,6 +544,11 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("DocumentDatePrecision");
 
+                            b1.Property<string>("Signer")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("DocumentSigner");
+
                             b1.HasKey("AllocationPlanId");
 
                             b1.ToTable("Plans");
@@ -499,6 +558,15 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Plans.PublishedAppendix", b =>
+                {
+                    b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
+                        .WithOne()
+                        .HasForeignKey("LicenseAllocation.Domain.Plans.PublishedAppendix", "PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Units.OrganisationUnit", b =>

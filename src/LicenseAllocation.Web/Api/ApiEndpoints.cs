@@ -8,6 +8,8 @@ internal static class ApiEndpoints
         var api = app.MapGroup("/api/v1").RequireAuthorization().RequireCaller().WithTags("v1");
         api.MapAuthEndpoints();
         api.MapPlanEndpoints();
+        api.MapPlanLifecycleEndpoints();
+        api.MapComparisonEndpoints();
         api.MapAppendixEndpoints();
         api.MapExportEndpoints();
         api.MapUnitEndpoints();

@@ -17,7 +17,10 @@ internal static class ApiProblems
                 or AllocationErrorCode.InvalidName or AllocationErrorCode.InvalidUnitKind or AllocationErrorCode.InvalidOrder
                 or AllocationErrorCode.InvalidRole or AllocationErrorCode.ScopeRequired or AllocationErrorCode.ScopeNotAllowed
                 or AllocationErrorCode.InvalidScope or AllocationErrorCode.WeakPassword or AllocationErrorCode.InvalidUserName
-                or AllocationErrorCode.DuplicateUser or AllocationErrorCode.DocumentRefTooLong => StatusCodes.Status400BadRequest,
+                or AllocationErrorCode.DuplicateUser or AllocationErrorCode.DocumentRefTooLong or AllocationErrorCode.DocumentNumberRequired or AllocationErrorCode.DocumentDateRequired
+                or AllocationErrorCode.SignerRequired or AllocationErrorCode.InvalidPlanName or AllocationErrorCode.InvalidYear
+                or AllocationErrorCode.InvalidProductName or AllocationErrorCode.InvalidVendor
+                or AllocationErrorCode.InvalidLicenceTerm => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
             AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status409Conflict,

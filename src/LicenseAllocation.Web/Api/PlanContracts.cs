@@ -4,11 +4,52 @@ using LicenseAllocation.Application.Plans;
 
 namespace LicenseAllocation.Web.Api;
 
-public sealed record PlanDto(int Id, string Name, int Year, string? ProductName, int TotalLicenses, int Allocated, int Remaining, string Status)
+/// <summary>
+/// A plan as the API shows it: headline figures, status (Draft, Published, Superseded), its version and the plan it
+/// amends, the product once announced, the publishing letter, and the SHA-256 of its frozen appendix once published.
+/// </summary>
+public sealed record PlanDto(
+    int Id,
+    string Name,
+    int Year,
+    string? ProductName,
+    int TotalLicenses,
+    int Allocated,
+    int Remaining,
+    string Status,
+    int Version,
+    int? AmendmentOf,
+    string? Vendor,
+    DateOnly? LicenceTermStart,
+    DateOnly? LicenceTermEnd,
+    PlanDocumentDto? Document,
+    DateTime? PublishedAt,
+    string? PublishedBy,
+    string? AppendixSha256)
 {
     internal static PlanDto From(PlanSummary plan) =>
-        new(plan.Id, plan.Name, plan.Year, plan.ProductName, plan.TotalLicenses, plan.Allocated, plan.Remaining, plan.Status.ToString());
+        new(
+            plan.Id,
+            plan.Name,
+            plan.Year,
+            plan.ProductName,
+            plan.TotalLicenses,
+            plan.Allocated,
+            plan.Remaining,
+            plan.Status.ToString(),
+            plan.Version,
+            plan.AmendmentOfId,
+            plan.Vendor,
+            plan.LicenceTermStart,
+            plan.LicenceTermEnd,
+            plan.Document is { } d ? new PlanDocumentDto(d.Number, d.Date, d.Signer, d.Issuer) : null,
+            plan.PublishedAtUtc,
+            plan.PublishedBy,
+            plan.AppendixSha256);
 }
+
+/// <summary>The letter that issues the plan; number, date and signer stay null until it is published.</summary>
+public sealed record PlanDocumentDto(string? Number, DateOnly? Date, string? Signer, string Issuer);
 
 public sealed record UnitDto(
     int UnitId, int? ParentUnitId, string? Code, string Name, string Kind, int Quantity, int HandedOn, int Remaining, int Version)

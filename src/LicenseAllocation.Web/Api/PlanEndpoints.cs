@@ -11,7 +11,7 @@ internal static class PlanEndpoints
         api.MapGet("/plans/{planId:int}/units", ListUnitsAsync).WithName("ListUnits")
             .WithSummary("The units of a plan the caller may see, in tree order, with quantity, handed on and remaining.");
         api.MapPut("/plans/{planId:int}/units/{unitId:int}/quantity", ChangeQuantityAsync).WithName("ChangeQuantity")
-            .WithSummary("Sets a unit's quantity, optionally under an official letter (documentRef). 400 invalid-quantity | reason-required | document-ref-too-long; 404; 409 exceeds-parent | below-handed-on | version-conflict.");
+            .WithSummary("Sets a unit's quantity, optionally under an official letter (documentRef). 400 invalid-quantity | reason-required | document-ref-too-long; 404; 409 exceeds-parent | below-handed-on | version-conflict | plan-locked.");
         return api;
     }
 

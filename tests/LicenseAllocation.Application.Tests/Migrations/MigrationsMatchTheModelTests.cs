@@ -18,7 +18,7 @@ namespace LicenseAllocation.Application.Tests.Migrations;
 /// </summary>
 public sealed class MigrationsMatchTheModelTests(PostgresCluster cluster)
 {
-    private static readonly string[] _tables = ["AllocationNodes", "Units", "Plans", "AuditEntries", "AspNetUsers"];
+    private static readonly string[] _tables = ["AllocationNodes", "Units", "Plans", "PublishedAppendices", "AuditEntries", "AspNetUsers"];
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

@@ -47,6 +47,30 @@ public static class EndpointCatalog
         ["GET api/v1/plans/{planId:int}/districts/{districtUnitId:int}.xlsx"] = new(
             (portal, inside) => Get($"/api/v1/plans/1/districts/{District(portal, inside)}.xlsx"),
             ScopedReaders),
+        // Every reader sees a plan, its versions compared and their export; the comparison is filtered to the caller's scope.
+        ["GET api/v1/plans/{planId:int}"] = new((_, _) => Get("/api/v1/plans/1"), (_, _) => Expect.Allowed),
+        ["GET api/v1/plans/{planId:int}/compare/{otherPlanId:int}"] = new((_, _) => Get("/api/v1/plans/1/compare/1"), (_, _) => Expect.Allowed),
+        ["GET api/v1/plans/{planId:int}/compare/{otherPlanId:int}/export.xlsx"] = new(
+            (_, _) => Get("/api/v1/plans/1/compare/1/export.xlsx"), (_, _) => Expect.Allowed),
+
+        // The plan's life cycle is the province administrator's alone. The allowed calls are refused for their content
+        // (a date in the wrong form, a draft that cannot be amended, a year out of range, a term that ends before it
+        // starts), so the matrix never publishes, amends, copies or describes the plan the other cases run on.
+        ["POST api/v1/plans/{planId:int}/publish"] = new(
+            (_, _) => Json(HttpMethod.Post, "/api/v1/plans/1/publish", new { documentNumber = "12/STTTT-CNTT", documentDate = "05/01/2021", signer = "Giám đốc" }),
+            AdministratorOnly),
+        ["POST api/v1/plans/{planId:int}/amendments"] = new((_, _) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans/1/amendments"), AdministratorOnly),
+        ["POST api/v1/plans/{planId:int}/copies"] = new(
+            (_, _) => Json(HttpMethod.Post, "/api/v1/plans/1/copies", new { name = "Kế hoạch kiểm tra phân quyền", year = 1999 }),
+            AdministratorOnly),
+        ["PUT api/v1/plans/{planId:int}/product"] = new(
+            (_, _) => Json(HttpMethod.Put, "/api/v1/plans/1/product", new
+            {
+                productName = "Phần mềm kiểm tra",
+                licenceTermStart = "2021-03-01",
+                licenceTermEnd = "2021-02-01",
+            }),
+            AdministratorOnly),
 
         // Setting a commune to the 0 it already holds: allowed calls change nothing, so the matrix leaves no trace.
         ["PUT api/v1/plans/{planId:int}/units/{unitId:int}/quantity"] = new(

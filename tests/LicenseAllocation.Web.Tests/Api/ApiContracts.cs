@@ -18,3 +18,12 @@ internal sealed record AuditVerdictJson(bool Valid, long Checked, long? FirstBro
 internal sealed record UnitHistoryEntryJson(long Id, DateTimeOffset At, string Actor, string Action, int? Old, int? New, int QuantityAfter, bool Continues, string Reason, Guid ChangeSetId, string? DocumentRef);
 
 internal sealed record UnitHistoryJson(int PlanId, UnitJson Unit, string[] Ancestors, int TrailQuantity, bool Reconciles, UnitHistoryEntryJson[] Items);
+internal sealed record PlanDocumentJson(string? Number, string? Date, string? Signer, string Issuer);
+
+internal sealed record PlanDetailJson(
+    int Id, string Name, int Year, string Status, int Version, int? AmendmentOf, int TotalLicenses, string? ProductName, string? Vendor,
+    string? LicenceTermStart, string? LicenceTermEnd, PlanDocumentJson? Document, string? PublishedBy, string? AppendixSha256);
+
+internal sealed record ComparisonItemJson(int UnitId, string? Code, string Name, int Quantity, int OtherQuantity, int Difference);
+
+internal sealed record ComparisonJson(int PlanId, int OtherPlanId, int Total, int OtherTotal, ComparisonItemJson[] Items);

@@ -20,7 +20,7 @@ public sealed record BatchRefusal(int UnitId, AllocationError Error);
 /// The verdict on a batch: when <see cref="Applied"/>, <see cref="Changed"/> holds the new figures of every changed unit
 /// and <see cref="ChangeSetId"/> groups their audit rows; otherwise <see cref="Refused"/> explains every refused item
 /// and nothing was written. <see cref="Error"/> is set when the batch as a whole is refused before any item is looked at
-/// (no reason, a caller who may not edit, an unknown plan).
+/// (no reason, a caller who may not edit, an unknown plan, a published one).
 /// <see cref="Changes"/> lists every unit whose quantity differs from what it holds, old → new: what was written when
 /// applied, what would be written in a preview (there also beside the refusals, for the items that passed their own checks).
 /// </summary>

@@ -1,8 +1,10 @@
 using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Allocations.Batches;
@@ -15,7 +17,7 @@ namespace LicenseAllocation.Application.Allocations.Batches;
 /// then increases, shallowest first — so that licences can move between siblings of a full parent and a district can be raised together
 /// with its communes; every item the rules refuse is explained, and then nothing is written;</item>
 /// <item>apply the items in the same order with the conditional statements of <see cref="QuantityService"/>, one audit row per changed unit,
-/// all under one change set, and commit.</item>
+/// all under one change set, hold the plan row while it is still a draft (<see cref="PlanLock"/>), and commit.</item>
 /// </list>
 /// Should a conditional statement match no row (someone changed the figures since step 1), the attempt is rolled back and
 /// the whole batch is checked again on fresh figures.
@@ -76,9 +78,12 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
+        switch (await PlanLock.StatusAsync(db, planId, cancellationToken))
         {
-            return QuantityBatchResult.RefusedAsAWhole(AllocationError.NotFound());
+            case null:
+                return QuantityBatchResult.RefusedAsAWhole(AllocationError.NotFound());
+            case not PlanStatus.Draft:
+                return QuantityBatchResult.RefusedAsAWhole(AllocationError.PlanLocked());
         }
 
         var rows = (await NodeRows.ForPlanAsync(db, planId, cancellationToken)).ToDictionary(r => r.UnitId);
@@ -158,6 +163,12 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
             }
 
             audit.Add(AuditEntry.QuantityChange(planId, item.UnitId, caller.UserName, now, read.Quantity, item.Quantity, reason, changeSetId).UnderDocument(documentRef));
+        }
+
+        if (!await PlanLock.HoldDraftAsync(db, planId, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return QuantityBatchResult.RefusedAsAWhole(AllocationError.PlanLocked());
         }
 
         await AuditTrail.AppendAsync(db, audit, cancellationToken);

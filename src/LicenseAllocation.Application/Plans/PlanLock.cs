@@ -1,0 +1,37 @@
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Domain.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Plans;
+
+/// <summary>
+/// How every write to a plan meets its publication (see docs/decisions/0005-plan-lifecycle-and-lock.md). A write path
+/// asks <see cref="StatusAsync"/> early, to refuse a locked plan with a clear answer before it does any work, and calls
+/// <see cref="HoldDraftAsync"/> in its transaction after its own statements and right before the audit rows: that
+/// no-op update takes the plan row's lock only while the plan is still a draft. Publishing moves the same row from
+/// Draft to Published with a conditional update, so whichever commits first wins: an edit that held the row first
+/// commits before the publication reads the figures; an edit that comes after finds no draft and rolls back.
+/// The order of locks is always node and unit rows, then the plan row, then the audit chain head, so no two writers
+/// wait for each other in a circle.
+/// </summary>
+internal static class PlanLock
+{
+    /// <summary>The plan's status as committed now; null when there is no such plan.</summary>
+    public static Task<PlanStatus?> StatusAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken) =>
+        db.Plans.Where(p => p.Id == planId).Select(p => (PlanStatus?)p.Status).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Locks the plan row while the plan is a draft; false when it is not (published meanwhile), and the caller must
+    /// roll its transaction back and answer plan-locked.
+    /// </summary>
+    public static async Task<bool> HoldDraftAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken) =>
+        await db.Plans
+            .Where(p => p.Id == planId && p.Status == PlanStatus.Draft)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, p => p.Status), cancellationToken) == 1;
+
+    /// <summary>Moves a plan from <paramref name="from"/> to <paramref name="to"/> only if it is still in <paramref name="from"/>.</summary>
+    public static async Task<bool> MoveAsync(AllocationDbContext db, int planId, PlanStatus from, PlanStatus to, CancellationToken cancellationToken) =>
+        await db.Plans
+            .Where(p => p.Id == planId && p.Status == from)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, to), cancellationToken) == 1;
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Appendix;
+using LicenseAllocation.Application.Auditing;
+using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Seeding;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Plans;
+
+/// <summary>
+/// Publishes a draft: records the official letter, locks the plan and freezes its appendix, in one transaction:
+/// <list type="number">
+/// <item>move the plan row from Draft to Published with a conditional update; an edit holding the row commits first, a
+/// later one finds no draft and rolls back (<see cref="PlanLock"/>), so no edit commits after this;</item>
+/// <item>when the plan amends another, move that one from Published to Superseded;</item>
+/// <item>record the letter, build the appendix from the figures as they now stand and store the workbook with its SHA-256;</item>
+/// <item>write PlanPublished (and PlanSuperseded) to the audit trail under the letter's reference, and commit.</item>
+/// </list>
+/// </summary>
+public sealed class PlanPublication(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
+{
+    public async Task<Outcome<PlanSummary>> PublishAsync(Caller caller, PublishPlan command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(command);
+        if (!AccessPolicy.CanManagePlans(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        if (string.IsNullOrWhiteSpace(command.DocumentNumber) || command.DocumentNumber.Trim().Length > OfficialDocument.MaxNumberLength)
+        {
+            return AllocationError.DocumentNumberRequired();
+        }
+
+        if (command.DocumentDate is not { } date)
+        {
+            return AllocationError.DocumentDateRequired();
+        }
+
+        if (string.IsNullOrWhiteSpace(command.Signer) || command.Signer.Trim().Length > OfficialDocument.MaxNameLength)
+        {
+            return AllocationError.SignerRequired();
+        }
+
+        return await TransientFailure.RetryAsync(
+            ct => TryPublishAsync(caller, command.PlanId, command.DocumentNumber, date, command.Signer, ct),
+            () => $"Publishing plan {command.PlanId} kept failing.",
+            cancellationToken);
+    }
+
+    private async Task<Outcome<PlanSummary>?> TryPublishAsync(
+        Caller caller, int planId, string number, DateOnly date, string signer, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
+        {
+            return AllocationError.NotFound();
+        }
+
+        if (plan.Status != PlanStatus.Draft || !await PlanLock.MoveAsync(db, planId, PlanStatus.Draft, PlanStatus.Published, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return AllocationError.PlanLocked();
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var superseded = plan.AmendmentOfId is { } previousId
+            && await PlanLock.MoveAsync(db, previousId, PlanStatus.Published, PlanStatus.Superseded, cancellationToken);
+
+        var (issuer, superior) = plan.Document is { } draftLetter
+            ? (draftLetter.Issuer, draftLetter.IssuerSuperior)
+            : DefaultIssuer();
+        var letter = OfficialDocument.Issued(number, date, signer, issuer, superior);
+        plan.Publish(letter, caller.UserName, now);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // Read after the status moved: every edit that got in first has committed, every later one will roll back.
+        var appendix = await AppendixQuery.BuildAsync(db, planId, cancellationToken)
+            ?? throw new InvalidOperationException($"Plan {planId} disappeared while it was published.");
+        var frozen = PublishedAppendix.Of(planId, AppendixExport.Render(appendix), now);
+        db.PublishedAppendices.Add(frozen);
+
+        var changeSetId = Guid.NewGuid();
+        var audit = new List<AuditEntry>
+        {
+            AuditEntry.Event(planId, unitId: null, caller.UserName, now, AuditAction.PlanPublished, PublishedText(plan, letter, frozen), changeSetId)
+                .UnderDocument(letter.Reference),
+        };
+        if (superseded)
+        {
+            audit.Add(AuditEntry.Event(
+                    plan.AmendmentOfId, unitId: null, caller.UserName, now, AuditAction.PlanSuperseded,
+                    $"Được thay thế bởi bản điều chỉnh lần {plan.Version - 1} (phiên bản {plan.Version}, kế hoạch #{planId})", changeSetId)
+                .UnderDocument(letter.Reference));
+        }
+
+        await AuditTrail.AppendAsync(db, audit, cancellationToken);
+        var summary = await PlanQueries.FindAsync(db, planId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return summary!;
+    }
+
+    private static string PublishedText(AllocationPlan plan, OfficialDocument letter, PublishedAppendix appendix) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"Ban hành kế hoạch \"{plan.Name}\" (phiên bản {plan.Version}) theo {letter.Reference}, người ký: {letter.Signer}. Phụ lục SHA-256: {appendix.Sha256}");
+
+    /// <summary>A plan made without a letter is issued by the Department that issued the 2020 plan.</summary>
+    private static (string Issuer, string Superior) DefaultIssuer()
+    {
+        var header = ReferenceData.Appendix2020().Header;
+        return (header.Issuer, header.Superior);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Plans;
+using LicenseAllocation.Web.Auth;
+using LicenseAllocation.Web.Components.Allocation;
+using LicenseAllocation.Web.Components.Districts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Shouldly;
+
+namespace LicenseAllocation.Web.Tests.Components;
+
+/// <summary>On a published plan the editing controls are gone and editors are told why.</summary>
+public sealed class LockedPlanComponentsTests : ComponentTestContext
+{
+    private static readonly Caller Admin = new("admin", PortalRole.ProvinceAdmin);
+    private BunitAuthorizationContext _auth = default!;
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    protected override void AddServices() => _auth = AddAuthorization();
+
+    [Fact]
+    public async Task The_tree_of_a_locked_plan_has_no_edit_buttons_and_says_why()
+    {
+        UseCulture("vi-VN");
+        var rows = (await Services.GetRequiredService<AllocationQueries>().GetTreeAsync(Admin, 1, Ct)).Value!;
+
+        var tree = Render<AllocationTreeTable>(p => p.Add(t => t.PlanId, 1).Add(t => t.Rows, rows).Add(t => t.Caller, Admin).Add(t => t.Locked, true));
+
+        tree.FindAll("button[data-testid^='edit-']").ShouldBeEmpty();
+        tree.Find("[data-testid='locked-explanation']").TextContent.ShouldContain("tạo bản điều chỉnh");
+    }
+
+    [Fact]
+    public async Task The_tree_of_a_draft_offers_editing_without_the_explanation()
+    {
+        UseCulture("vi-VN");
+        var rows = (await Services.GetRequiredService<AllocationQueries>().GetTreeAsync(Admin, 1, Ct)).Value!;
+
+        var tree = Render<AllocationTreeTable>(p => p.Add(t => t.PlanId, 1).Add(t => t.Rows, rows).Add(t => t.Caller, Admin));
+
+        tree.FindAll("button[data-testid^='edit-']").ShouldNotBeEmpty();
+        tree.FindAll("[data-testid='locked-explanation']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_district_officer_finds_the_workspace_of_a_published_plan_read_only_with_the_reason()
+    {
+        UseCulture("vi-VN");
+        int caoLanh;
+        await using (var db = await Database.Factory.CreateDbContextAsync(Ct))
+        {
+            caoLanh = await db.Units.Where(u => u.Code == "866").Select(u => u.Id).SingleAsync(Ct);
+        }
+
+        await Services.GetRequiredService<QuantityService>().ChangeAsync(Admin, new ChangeQuantity(1, caoLanh, 300, "Giao cho thành phố"), Ct);
+        (await Services.GetRequiredService<PlanPublication>().PublishAsync(Admin, new PublishPlan(1, "12/STTTT-CNTT", new DateOnly(2021, 1, 5), "Giám đốc"), Ct))
+            .Succeeded.ShouldBeTrue();
+        _auth.SetAuthorized("caolanh");
+        _auth.SetRoles(nameof(PortalRole.DistrictOfficer));
+        _auth.SetClaims(new Claim(Callers.ScopeUnitClaim, caoLanh.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+
+        var page = Render<DistrictWorkspacePage>(p => p.Add(w => w.PlanId, 1).Add(w => w.DistrictId, caoLanh));
+
+        page.WaitForAssertion(() => page.Find("[data-testid='workspace-locked']").TextContent.ShouldContain("Kế hoạch đã ban hành"));
+        page.FindAll("[data-testid='begin-bulk-edit']").ShouldBeEmpty();
+        page.FindAll("[data-testid='open-add-unit']").ShouldBeEmpty();
+        page.FindAll("button[data-testid^='rename-']").ShouldBeEmpty();
+        page.Find("[data-testid='district-quota']").TextContent.ShouldBe("300");
+    }
+}

@@ -1,0 +1,137 @@
+using Bunit;
+using Bunit.TestDoubles;
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Plans;
+using LicenseAllocation.Domain.Plans;
+using LicenseAllocation.Web.Components.Pages;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Shouldly;
+
+namespace LicenseAllocation.Web.Tests.Components;
+
+public sealed class PlanPageTests : ComponentTestContext
+{
+    private static readonly Caller Admin = new("admin", PortalRole.ProvinceAdmin);
+    private BunitAuthorizationContext _auth = default!;
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    protected override void AddServices() => _auth = AddAuthorization();
+
+    private (IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<PlanPage> Page) RenderAs(string user, PortalRole role)
+    {
+        UseCulture("vi-VN");
+        _auth.SetAuthorized(user);
+        _auth.SetRoles(role.ToString());
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        var page = Render<PlanPage>(p => p.Add(x => x.PlanId, 1));
+        page.WaitForElement("[data-testid='plan-name']");
+        return (dialogs, page);
+    }
+
+    private static void FillAndConfirm(IRenderedComponent<MudDialogProvider> dialogs, string number, string date, string signer)
+    {
+        dialogs.Find("input[data-testid='publish-number']").Input(number);
+        dialogs.Find("input[data-testid='publish-date']").Input(date);
+        dialogs.Find("input[data-testid='publish-signer']").Input(signer);
+        dialogs.Find("button[data-testid='confirm-publish']").Click();
+    }
+
+    [Fact]
+    public void The_administrator_publishes_through_the_dialog_and_the_page_locks()
+    {
+        var (dialogs, page) = RenderAs("admin", PortalRole.ProvinceAdmin);
+        page.Find("button[data-testid='edit-2']").ShouldNotBeNull("a draft is edited in place");
+
+        page.Find("button[data-testid='open-publish']").Click();
+        dialogs.WaitForElement("[data-testid='publish-dialog']");
+        FillAndConfirm(dialogs, "12/STTTT-CNTT", "05/01/2021", "Phó Giám đốc Nguyễn Văn An");
+
+        page.WaitForAssertion(() => page.Find("[data-testid='plan-locked-note']").TextContent.ShouldContain("đã khóa"));
+        page.Find("[data-testid='plan-status']").TextContent.ShouldBe("Đã ban hành");
+        page.Find("[data-testid='plan-document']").TextContent.ShouldContain("12/STTTT-CNTT — 05/01/2021");
+        page.Find("[data-testid='plan-signer']").TextContent.ShouldBe("Phó Giám đốc Nguyễn Văn An");
+        page.FindAll("button[data-testid^='edit-']").ShouldBeEmpty();
+        page.Find("[data-testid='locked-explanation']").TextContent.ShouldContain("kế hoạch đã ban hành nên số liệu đã khóa");
+        page.FindAll("[data-testid='open-publish']").ShouldBeEmpty();
+        page.Find("[data-testid='create-amendment']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void A_date_not_written_day_month_year_is_explained_in_the_dialog_and_nothing_is_published()
+    {
+        var (dialogs, page) = RenderAs("admin", PortalRole.ProvinceAdmin);
+        page.Find("button[data-testid='open-publish']").Click();
+        dialogs.WaitForElement("[data-testid='publish-dialog']");
+
+        FillAndConfirm(dialogs, "12/STTTT-CNTT", "2021-01-05", "Giám đốc");
+
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid='publish-refusal']").TextContent.ShouldContain("ngày/tháng/năm"));
+        page.Find("[data-testid='plan-status']").TextContent.ShouldBe("Dự thảo");
+    }
+
+    [Fact]
+    public void A_letter_without_a_signer_is_refused_in_the_dialog_with_the_services_words()
+    {
+        var (dialogs, page) = RenderAs("admin", PortalRole.ProvinceAdmin);
+        page.Find("button[data-testid='open-publish']").Click();
+        dialogs.WaitForElement("[data-testid='publish-dialog']");
+
+        FillAndConfirm(dialogs, "12/STTTT-CNTT", "05/01/2021", " ");
+
+        dialogs.WaitForAssertion(() => dialogs.Find("[data-testid='publish-refusal']").TextContent.ShouldBe("Vui lòng nhập người ký văn bản ban hành (không quá 200 ký tự)."));
+    }
+
+    [Fact]
+    public async Task An_amendment_shows_its_version_history_and_the_compare_link()
+    {
+        await Services.GetRequiredService<PlanPublication>().PublishAsync(Admin, new PublishPlan(1, "12/STTTT-CNTT", new DateOnly(2021, 1, 5), "Giám đốc"), Ct);
+        var amendment = (await Services.GetRequiredService<PlanVersions>().CreateAmendmentAsync(Admin, 1, Ct)).Value!;
+        UseCulture("vi-VN");
+        _auth.SetAuthorized("kiem-tra");
+        _auth.SetRoles(nameof(PortalRole.Auditor));
+        Render<MudPopoverProvider>();
+        Render<MudDialogProvider>();
+
+        var page = Render<PlanPage>(p => p.Add(x => x.PlanId, amendment.Id));
+
+        page.WaitForAssertion(() => page.Find("[data-testid='version-history']").TextContent.ShouldContain("Phiên bản 1"));
+        page.Find("[data-testid='version-status-1']").TextContent.ShouldBe("Đã ban hành");
+        page.Find("[data-testid='compare-previous']").GetAttribute("href").ShouldBe($"/plans/{amendment.Id}/compare/1");
+        page.Find("[data-testid='compare-with-1']").GetAttribute("href").ShouldBe($"/plans/{amendment.Id}/compare/1");
+        page.FindAll("[data-testid='plan-actions']").ShouldBeEmpty("an auditor only reads");
+        amendment.Status.ShouldBe(PlanStatus.Draft);
+    }
+
+    [Fact]
+    public void A_viewer_is_offered_neither_publishing_nor_the_product_form()
+    {
+        var (_, page) = RenderAs("xem", PortalRole.Auditor);
+
+        page.FindAll("[data-testid='plan-actions']").ShouldBeEmpty();
+        page.FindAll("[data-testid='product-form']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_administrator_fills_in_the_product_after_the_tender()
+    {
+        var (_, page) = RenderAs("admin", PortalRole.ProvinceAdmin);
+
+        page.Find("input[data-testid='product-name']").Input("Kaspersky Endpoint Security for Business");
+        page.Find("input[data-testid='product-vendor']").Input("Kaspersky Lab");
+        page.Find("input[data-testid='product-start']").Input("01/03/2021");
+        page.Find("input[data-testid='product-end']").Input("01/03/2021");
+        page.Find("button[data-testid='save-product']").Click();
+        page.WaitForAssertion(() => page.Find("[data-testid='product-refusal']").TextContent.ShouldBe("Ngày hết hạn bản quyền phải sau ngày bắt đầu."));
+
+        page.Find("input[data-testid='product-end']").Input("28/02/2024");
+        page.Find("button[data-testid='save-product']").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid='plan-product']").TextContent
+            .ShouldBe("Kaspersky Endpoint Security for Business — Kaspersky Lab — bản quyền từ 01/03/2021 đến 28/02/2024"));
+    }
+}
