@@ -37,6 +37,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddLicenseAllocationApplication();
 builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
 builder.Services.AddPortalAuthentication();
+builder.Services.AddLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddProblemDetails();

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Localization;
 
 namespace LicenseAllocation.Web.Localization;
 
-/// <summary>Vietnamese first, English available: the culture comes from the language cookie, then the browser, then Vietnamese.</summary>
+/// <summary>
+/// Vietnamese first, English available. The standard request-localization middleware picks the culture for pages
+/// and the API alike: <c>?culture=</c>, then the language switch's cookie, then <c>Accept-Language</c>, then Vietnamese.
+/// </summary>
 internal static class PortalCultures
 {
     public const string Vietnamese = "vi-VN";
@@ -18,19 +21,9 @@ internal static class PortalCultures
             .AddSupportedCultures(Supported)
             .AddSupportedUICultures(Supported);
         options.ApplyCurrentCultureToResponseHeaders = true;
-        // Pages are Vietnamese unless the reader picks English (query string or the language switch's cookie): officials'
-        // browsers are often set to English. API clients choose with Accept-Language, as HTTP intends.
-        var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
-        options.RequestCultureProviders =
-        [
-            new QueryStringRequestCultureProvider(),
-            new CookieRequestCultureProvider(),
-            new CustomRequestCultureProvider(context =>
-                context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                    ? acceptLanguage.DetermineProviderCultureResult(context)
-                    : Task.FromResult<ProviderCultureResult?>(null)),
-        ];
-        acceptLanguage.Options = options;
+        // "en" or "en-GB" from a browser becomes en-US, "vi" becomes vi-VN, instead of falling back to the default.
+        options.FallBackToParentUICultures = true;
+        options.FallBackToParentCultures = true;
         return options;
     }
 
@@ -38,14 +31,14 @@ internal static class PortalCultures
 
     /// <summary>Maps the language switch to a cookie the localization middleware reads.</summary>
     public static void MapCultureSwitch(this IEndpointRouteBuilder app) =>
-        app.MapGet("/culture/set", (string culture, string? returnUrl, HttpContext context) =>
+        app.MapGet("/culture/set", (string culture, string? returnUrl, HttpContext context, TimeProvider clock) =>
         {
             if (Supported.Contains(culture))
             {
                 context.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                    new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             }
 
             // Only a local path: the switch must not become an open redirect.

@@ -1,0 +1,63 @@
+using LicenseAllocation.Application.Plans;
+using LicenseAllocation.Web.Localization;
+using LicenseAllocation.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace LicenseAllocation.Web.Components.Controls;
+
+public partial class PlanFrame
+{
+    private PlanContext? _context;
+    private string? _problem;
+
+    [Inject]
+    private PlanQueries Plans { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Common> Text { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public int PlanId { get; set; }
+
+    [Parameter, EditorRequired]
+    public RenderFragment<PlanContext> ChildContent { get; set; } = default!;
+
+    /// <summary>Raised once the plan is read (first time and on every reload), for pages that load more with it.</summary>
+    [Parameter]
+    public EventCallback<PlanContext> OnLoaded { get; set; }
+
+    [Parameter]
+    public string ProblemTestId { get; set; } = "plan-problem";
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_context?.Plan.Id != PlanId)
+        {
+            _context = null;
+        }
+
+        await ReloadAsync();
+    }
+
+    /// <summary>Reads the plan again (after a change moved its figures or status).</summary>
+    public async Task ReloadAsync()
+    {
+        var caller = await ResolveCallerAsync();
+        if (caller is null)
+        {
+            (_context, _problem) = (null, Text[nameof(Common.NoRole)]);
+            return;
+        }
+
+        var plan = await Plans.GetAsync(caller, PlanId);
+        if (!plan.Succeeded)
+        {
+            (_context, _problem) = (null, Ui.Refusal(plan.Error));
+            return;
+        }
+
+        (_context, _problem) = (new PlanContext(plan.Value, caller), null);
+        await OnLoaded.InvokeAsync(_context);
+    }
+}
