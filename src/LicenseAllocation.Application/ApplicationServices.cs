@@ -22,6 +22,7 @@ public static class ApplicationServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<QuantityService>();
         services.AddScoped<AllocationQueries>();
+        services.AddScoped<TreeBrowsing>();
         services.AddScoped<PlanQueries>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<AppendixExport>();

@@ -10,7 +10,7 @@ using LicenseAllocation.Testing;
 using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Components.Allocation;
 using LicenseAllocation.Web.Components.Districts;
-using LicenseAllocation.Web.Components.Pages;
+using LicenseAllocation.Web.Components.Pages.Plans;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using Shouldly;

@@ -29,9 +29,10 @@ public sealed class LockedPlanComponentsTests : ComponentTestContext
     public async Task The_tree_of_a_locked_plan_has_no_edit_buttons_and_says_why()
     {
         UseCulture("vi-VN");
-        var rows = (await Services.GetRequiredService<AllocationQueries>().GetTreeAsync(Admin, 1, Ct)).Value!;
+        Render<MudPopoverProvider>();
 
-        var tree = Render<AllocationTreeTable>(p => p.Add(t => t.PlanId, 1).Add(t => t.Rows, rows).Add(t => t.Caller, Admin).Add(t => t.Locked, true));
+        var tree = Render<AllocationTree>(p => p.Add(t => t.PlanId, 1).Add(t => t.Caller, Admin).Add(t => t.Locked, true));
+        tree.WaitForAssertion(() => tree.FindAll("tr[data-testid^='row-']").ShouldNotBeEmpty());
 
         tree.FindAll("button[data-testid^='edit-']").ShouldBeEmpty();
         tree.Find("[data-testid='locked-explanation']").TextContent.ShouldContain("tạo bản điều chỉnh");
@@ -41,9 +42,10 @@ public sealed class LockedPlanComponentsTests : ComponentTestContext
     public async Task The_tree_of_a_draft_offers_editing_without_the_explanation()
     {
         UseCulture("vi-VN");
-        var rows = (await Services.GetRequiredService<AllocationQueries>().GetTreeAsync(Admin, 1, Ct)).Value!;
+        Render<MudPopoverProvider>();
 
-        var tree = Render<AllocationTreeTable>(p => p.Add(t => t.PlanId, 1).Add(t => t.Rows, rows).Add(t => t.Caller, Admin));
+        var tree = Render<AllocationTree>(p => p.Add(t => t.PlanId, 1).Add(t => t.Caller, Admin));
+        tree.WaitForAssertion(() => tree.FindAll("tr[data-testid^='row-']").ShouldNotBeEmpty());
 
         tree.FindAll("button[data-testid^='edit-']").ShouldNotBeEmpty();
         tree.FindAll("[data-testid='locked-explanation']").ShouldBeEmpty();

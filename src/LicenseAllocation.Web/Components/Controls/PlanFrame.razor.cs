@@ -30,13 +30,17 @@ public partial class PlanFrame
     [Parameter]
     public string ProblemTestId { get; set; } = "plan-problem";
 
+    // The page re-renders the frame whenever its own state changes; the plan is read again only for another plan or
+    // another signed-in state, or when the page asks (ReloadAsync after a change).
     protected override async Task OnParametersSetAsync()
     {
-        if (_context?.Plan.Id != PlanId)
+        var signedIn = await ResolveCallerAsync();
+        if (_context is not null && _context.Plan.Id == PlanId && _context.Caller == signedIn)
         {
-            _context = null;
+            return;
         }
 
+        _context = null;
         await ReloadAsync();
     }
 

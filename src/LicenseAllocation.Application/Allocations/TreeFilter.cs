@@ -1,0 +1,25 @@
+using LicenseAllocation.Domain.Units;
+
+namespace LicenseAllocation.Application.Allocations;
+
+/// <summary>
+/// What an official narrows the tree to: a name or GSO code, a kind of unit, units still at 0, units with licences
+/// not yet handed on. All given conditions must hold.
+/// </summary>
+public sealed record TreeFilter(string? Text = null, UnitKind? Kind = null, bool NotYetAllocated = false, bool HasRoomLeft = false)
+{
+    public const int MaxTextLength = 100;
+
+    public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && Kind is null && !NotYetAllocated && !HasRoomLeft;
+
+    internal Func<UnitNodeView, int, bool> Predicate()
+    {
+        var query = SearchText.Fold(Text is { Length: > MaxTextLength } text ? text[..MaxTextLength] : Text);
+        return (node, childCount) =>
+            SearchText.Matches(query, node.Name, node.Code)
+            && (Kind is not { } kind || node.Kind == kind)
+            && (!NotYetAllocated || node.Quantity == 0)
+            // Only a unit with units under it hands licences on; a leaf's whole quantity is its own.
+            && (!HasRoomLeft || (childCount > 0 && node.Remaining > 0));
+    }
+}

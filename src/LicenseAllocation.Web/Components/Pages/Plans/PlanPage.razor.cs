@@ -1,0 +1,41 @@
+using LicenseAllocation.Application.Plans;
+using LicenseAllocation.Domain.Plans;
+using LicenseAllocation.Web.Components.Controls;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace LicenseAllocation.Web.Components.Pages.Plans;
+
+/// <summary>A plan: its letter and product, its headline figures, and the tree of what every unit receives.</summary>
+public sealed partial class PlanPage
+{
+    private PlanFrame? _frame;
+    private IReadOnlyList<PlanSummary>? _versions;
+
+    [Inject]
+    private PlanQueries Plans { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Resources.Allocation> Loc { get; set; } = default!;
+
+    [Parameter]
+    public int PlanId { get; set; }
+
+    private async Task LoadVersionsAsync(PlanContext context) =>
+        _versions = (await Plans.GetVersionsAsync(context.Caller, PlanId)).Value;
+
+    private Task ReloadAsync() => _frame?.ReloadAsync() ?? Task.CompletedTask;
+
+    private string? LockedNote(PlanSummary plan)
+    {
+        if (!plan.IsLocked)
+        {
+            return null;
+        }
+
+        var superseding = _versions?.FirstOrDefault(v => v.AmendmentOfId == PlanId && v.Status != PlanStatus.Draft);
+        return plan.Status == PlanStatus.Superseded && superseding is not null
+            ? Loc[nameof(Resources.Allocation.SupersededNote), superseding.Version]
+            : Loc[nameof(Resources.Allocation.PublishedNote)];
+    }
+}
