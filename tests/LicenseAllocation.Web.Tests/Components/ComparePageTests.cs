@@ -3,7 +3,7 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Plans;
-using LicenseAllocation.Web.Components.Pages;
+using LicenseAllocation.Web.Components.Pages.Plans;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Shouldly;

@@ -8,7 +8,7 @@ using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Import;
 using LicenseAllocation.Testing;
 using LicenseAllocation.Web.Auth;
-using LicenseAllocation.Web.Components.Import;
+using LicenseAllocation.Web.Components.Pages.Import;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;

@@ -1,0 +1,23 @@
+using LicenseAllocation.Application.Import;
+using LicenseAllocation.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace LicenseAllocation.Web.Components.Import;
+
+public partial class ImportChangesTable
+{
+    private ICollection<ImportChange> _rows = [];
+
+    [Inject]
+    private IStringLocalizer<Resources.Import> Loc { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Common> Text { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public ImportReport Report { get; set; } = default!;
+
+    // Virtualize takes a collection; the service's lists already are one.
+    protected override void OnParametersSet() => _rows = Report.Changes as ICollection<ImportChange> ?? [.. Report.Changes];
+}

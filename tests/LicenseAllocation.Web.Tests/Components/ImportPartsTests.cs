@@ -1,0 +1,115 @@
+using Bunit;
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Import;
+using LicenseAllocation.Application.Plans;
+using LicenseAllocation.Web.Components.Controls;
+using LicenseAllocation.Web.Components.Import;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace LicenseAllocation.Web.Tests.Components;
+
+/// <summary>The import page's parts on their own: the preview, the error list, and when a file may be applied.</summary>
+public sealed class ImportPartsTests : ComponentTestContext
+{
+    private static readonly ImportSource Template = new(ImportKind.Template, 866, "Thành phố Cao Lãnh");
+
+    private static ImportReport Preview(params ImportChange[] changes) => new(false, Template, changes, []);
+
+    [Fact]
+    public void The_preview_lists_each_changed_unit_with_its_old_and_new_quantity()
+    {
+        UseCulture("vi-VN");
+        var report = Preview(
+            new ImportChange("Phân bổ", 9, 11, "29863", "Phường 11", 0, 1250),
+            new ImportChange("Phân bổ", 10, 12, "29864", "Phường 1", 60, 0));
+
+        var table = Render<ImportChangesTable>(p => p.Add(t => t.Report, report));
+
+        var ward11 = table.Find("[data-testid='import-change-11']");
+        ward11.TextContent.ShouldContain("Phân bổ / 9");
+        ward11.TextContent.ShouldContain("Phường 11");
+        ward11.QuerySelector("[data-testid='import-change-old']")!.TextContent.ShouldBe("0");
+        ward11.QuerySelector("[data-testid='import-change-new']")!.TextContent.ShouldBe("1.250");
+        table.Find("[data-testid='import-change-12'] [data-testid='import-change-old']").TextContent.ShouldBe("60");
+        table.FindAll("[data-testid='import-no-change']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_valid_file_that_changes_nothing_says_so_instead_of_an_empty_table()
+    {
+        UseCulture("en-US");
+
+        var table = Render<ImportChangesTable>(p => p.Add(t => t.Report, Preview()));
+
+        table.FindAll("[data-testid='import-changes']").ShouldBeEmpty();
+        table.Find("[data-testid='import-no-change']").TextContent.ShouldBe("The file changes no quantity.");
+    }
+
+    [Fact]
+    public void Each_error_is_listed_by_sheet_row_and_column_under_a_count()
+    {
+        UseCulture("vi-VN");
+        IReadOnlyList<ImportIssue> errors =
+        [
+            new(ImportErrorCode.QuantityNotANumber, "Phân bổ", 9, "E") { Found = "bốn mươi" },
+            new(ImportErrorCode.QuantityNotANumber, "Phân bổ", 12, "E") { Found = "x" },
+        ];
+
+        var list = Render<ImportErrorList>(p => p.Add(l => l.Errors, errors));
+
+        list.Find("[data-testid='import-error-summary']").TextContent.ShouldContain("Tệp có 2 lỗi");
+        var first = list.FindAll("[data-testid='import-error']")[0];
+        first.GetAttribute("data-code").ShouldBe("quantity-not-a-number");
+        first.Children.Select(cell => cell.TextContent).ShouldBe(["Phân bổ", "9", "E", "Số lượng phải là một số, ô đang chứa \"bốn mươi\"."]);
+    }
+
+    [Fact]
+    public async Task An_auditor_is_told_that_importing_is_not_theirs_and_offered_no_file_choice()
+    {
+        UseCulture("vi-VN");
+        var auditor = new Caller("kiemtra", PortalRole.Auditor);
+        var plan = (await Services.GetRequiredService<PlanQueries>().GetAsync(auditor, 1, Xunit.TestContext.Current.CancellationToken)).Value!;
+
+        var workspace = Render<ImportWorkspace>(p => p.Add(w => w.Plan, new PlanContext(plan, auditor)));
+
+        workspace.Find("[data-testid='import-problem']").TextContent.ShouldNotBeNullOrWhiteSpace();
+        workspace.FindAll("[data-testid='import-choose-file']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_file_may_be_applied_once_after_a_preview_without_errors_that_changes_something()
+    {
+        var state = new ImportState();
+        var change = new ImportChange("Phân bổ", 9, 11, "29863", "Phường 11", 0, 40);
+
+        state.Choose("mau.xlsx");
+        state.Read([1, 2, 3]);
+        state.CanApply.ShouldBeFalse("not previewed yet");
+
+        state.Show(new ImportReport(false, Template, [change], [new ImportIssue(ImportErrorCode.QuantityNotANumber, "Phân bổ", 10, "E")]));
+        state.CanApply.ShouldBeFalse("the file has an error");
+
+        state.Show(Preview(change));
+        state.Reason = "Phân bổ theo mẫu";
+        state.CanApply.ShouldBeTrue();
+
+        state.Show(new ImportReport(true, Template, [change], [], Guid.NewGuid()));
+        state.CanApply.ShouldBeFalse("applying it again would be a second change set");
+        (state.File, state.Reason).ShouldBe((null, null));
+    }
+
+    [Fact]
+    public void Choosing_another_file_forgets_the_previous_preview()
+    {
+        var state = new ImportState();
+        state.Choose("mau.xlsx");
+        state.Read([1]);
+        state.Show(Preview(new ImportChange("Phân bổ", 9, 11, "29863", "Phường 11", 0, 40)));
+
+        state.Choose("khac.xlsx");
+
+        (state.FileName, state.File, state.Report, state.CanApply).ShouldBe(("khac.xlsx", null, null, false));
+    }
+}
