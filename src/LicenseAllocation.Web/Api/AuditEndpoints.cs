@@ -1,4 +1,7 @@
 using LicenseAllocation.Application.Auditing;
+using LicenseAllocation.Web.Resources;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace LicenseAllocation.Web.Api;
 
@@ -30,39 +33,41 @@ internal static class AuditEndpoints
         return api;
     }
 
-    private static Task<IResult> PlanTrailAsync(int planId, [AsParameters] AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
+    private static Task<IResult> PlanTrailAsync(int planId, [AsParameters] AuditQueryParameters query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
         PageAsync(planId, query, context, audit, cancellationToken);
 
-    private static Task<IResult> TrailAsync([AsParameters] AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
+    private static Task<IResult> TrailAsync([AsParameters] AuditQueryParameters query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
         PageAsync(null, query, context, audit, cancellationToken);
 
-    private static Task<IResult> PlanWorkbookAsync(int planId, [AsParameters] AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
+    private static Task<IResult> PlanWorkbookAsync(int planId, [AsParameters] AuditQueryParameters query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
         ExportAsync(planId, query, context, audit, cancellationToken);
 
-    private static Task<IResult> WorkbookAsync([AsParameters] AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
+    private static Task<IResult> WorkbookAsync([AsParameters] AuditQueryParameters query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken) =>
         ExportAsync(null, query, context, audit, cancellationToken);
 
-    private static async Task<IResult> PageAsync(int? planId, AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken)
+    private static async Task<IResult> PageAsync(int? planId, AuditQueryParameters query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken)
     {
         var caller = ApiCaller.Of(context);
-        if (!AuditQueryParsing.TryParse(query, planId, out var filter, out var page, out var problem))
+        var parsed = query.Parse(planId);
+        if (!parsed.Understood)
         {
-            return problem!;
+            return InvalidFilter(parsed.Problems[0], context.RequestServices);
         }
 
-        var outcome = await audit.PageAsync(caller, filter, page, cancellationToken);
+        var outcome = await audit.PageAsync(caller, parsed.Filter, parsed.Page, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(AuditPageDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
     }
 
-    private static async Task<IResult> ExportAsync(int? planId, AuditQueryString query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(int? planId, AuditQueryParameters query, HttpContext context, AuditQueries audit, CancellationToken cancellationToken)
     {
         var caller = ApiCaller.Of(context);
-        if (!AuditQueryParsing.TryParse(query, planId, out var filter, out _, out var problem))
+        var parsed = query.Parse(planId);
+        if (!parsed.Understood)
         {
-            return problem!;
+            return InvalidFilter(parsed.Problems[0], context.RequestServices);
         }
 
-        var outcome = await audit.ExportAsync(caller, filter, cancellationToken);
+        var outcome = await audit.ExportAsync(caller, parsed.Filter, cancellationToken);
         if (!outcome.Succeeded)
         {
             return ApiProblems.Refusal(outcome.Error);
@@ -73,6 +78,14 @@ internal static class AuditEndpoints
         workbook.Position = 0;
         return TypedResults.File(workbook, AppendixEndpoints.XlsxContentType, planId is { } id ? $"nhat-ky-ke-hoach-{id}.xlsx" : "nhat-ky.xlsx");
     }
+
+    /// <summary>Shaped as <see cref="ApiProblems"/> shapes a refusal, with the sentence the trail page shows for the same parameter.</summary>
+    private static ProblemHttpResult InvalidFilter(AuditQueryProblem problem, IServiceProvider services) =>
+        TypedResults.Problem(
+            detail: problem.Describe(services.GetRequiredService<IStringLocalizer<Auditing>>()),
+            statusCode: StatusCodes.Status400BadRequest,
+            title: services.GetRequiredService<IStringLocalizer<Common>>()[nameof(Common.RequestRefused)],
+            extensions: new Dictionary<string, object?> { ["code"] = "invalid-filter" });
 
     private static async Task<IResult> VerifyAsync(HttpContext context, AuditChainVerifier verifier, CancellationToken cancellationToken)
     {

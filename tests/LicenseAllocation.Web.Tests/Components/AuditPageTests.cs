@@ -9,7 +9,7 @@ using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Units;
 using LicenseAllocation.Domain.Units;
 using LicenseAllocation.Web.Auth;
-using LicenseAllocation.Web.Components.Pages;
+using LicenseAllocation.Web.Components.Pages.Auditing;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,7 +6,7 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Web.Auth;
-using LicenseAllocation.Web.Components.Auditing;
+using LicenseAllocation.Web.Components.Pages.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;
