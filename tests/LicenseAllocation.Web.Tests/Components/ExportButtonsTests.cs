@@ -11,6 +11,7 @@ using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Components.Allocation;
 using LicenseAllocation.Web.Components.Districts;
 using LicenseAllocation.Web.Components.Pages;
+using LicenseAllocation.Web.Components.Pages.Districts;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using Shouldly;
