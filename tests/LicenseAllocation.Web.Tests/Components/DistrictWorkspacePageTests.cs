@@ -5,7 +5,7 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Web.Auth;
-using LicenseAllocation.Web.Components.Districts;
+using LicenseAllocation.Web.Components.Pages.Districts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

@@ -1,7 +1,7 @@
 using Bunit;
 using Bunit.TestDoubles;
 using LicenseAllocation.Application.Identity;
-using LicenseAllocation.Web.Components.Districts;
+using LicenseAllocation.Web.Components.Pages.Districts;
 using Shouldly;
 
 namespace LicenseAllocation.Web.Tests.Components;

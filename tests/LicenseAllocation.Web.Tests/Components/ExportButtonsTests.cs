@@ -10,6 +10,7 @@ using LicenseAllocation.Testing;
 using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Components.Allocation;
 using LicenseAllocation.Web.Components.Districts;
+using LicenseAllocation.Web.Components.Pages.Districts;
 using LicenseAllocation.Web.Components.Pages.Plans;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;

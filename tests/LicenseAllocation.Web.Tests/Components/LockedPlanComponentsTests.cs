@@ -7,7 +7,7 @@ using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Components.Allocation;
-using LicenseAllocation.Web.Components.Districts;
+using LicenseAllocation.Web.Components.Pages.Districts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

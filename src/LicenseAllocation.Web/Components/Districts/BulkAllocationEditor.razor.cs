@@ -1,0 +1,68 @@
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Allocations.Batches;
+using LicenseAllocation.Web.Localization;
+using LicenseAllocation.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+
+namespace LicenseAllocation.Web.Components.Districts;
+
+public partial class BulkAllocationEditor
+{
+    private bool _saving;
+    private string? _problem;
+
+    [Inject]
+    private QuantityBatchService Batches { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Resources.Districts> Loc { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Common> Text { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public BulkAllocationState State { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public Caller Caller { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public int PlanId { get; set; }
+
+    /// <summary>Raised with how many units changed once the whole batch is saved.</summary>
+    [Parameter]
+    public EventCallback<int> OnSaved { get; set; }
+
+    /// <summary>Raised when the service refused the batch, so the rows can show why.</summary>
+    [Parameter]
+    public EventCallback OnRefused { get; set; }
+
+    [Parameter]
+    public EventCallback OnCancel { get; set; }
+
+    private async Task SaveAsync()
+    {
+        _saving = true;
+        try
+        {
+            var result = await Batches.ApplyAsync(Caller, State.ToBatch(PlanId), CancellationToken.None);
+            State.Refused(result);
+            if (!result.Applied)
+            {
+                _problem = result.Error is { } whole
+                    ? Ui.Refusal(whole)
+                    : Loc[nameof(Resources.Districts.NothingSavedRowsInvalid), Ui.N(result.Refused.Count)];
+                await OnRefused.InvokeAsync();
+                return;
+            }
+
+            _problem = null;
+            await OnSaved.InvokeAsync(result.Changed.Count);
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}

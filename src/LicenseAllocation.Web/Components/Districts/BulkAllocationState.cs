@@ -1,0 +1,94 @@
+using System.Globalization;
+using LicenseAllocation.Application.Allocations.Batches;
+using LicenseAllocation.Application.Districts;
+using LicenseAllocation.Web.Localization;
+
+namespace LicenseAllocation.Web.Components.Districts;
+
+/// <summary>
+/// The figures a district officer is typing for every active unit of the district at once. All drafts live here, not in
+/// the rows, so a row that scrolls out of view (and is no longer rendered) keeps what was typed into it. The running
+/// figures start from the service's handed-on and remaining and only add what the drafts change.
+/// </summary>
+public sealed class BulkAllocationState
+{
+    private readonly DistrictWorkspace _workspace;
+    private readonly Dictionary<int, int> _saved;
+    private readonly Dictionary<int, int> _drafts;
+    private readonly HashSet<int> _directChildren;
+    private readonly HashSet<int> _blank = [];
+    private Dictionary<int, string> _refusals = [];
+
+    public BulkAllocationState(DistrictWorkspace workspace)
+    {
+        ArgumentNullException.ThrowIfNull(workspace);
+        _workspace = workspace;
+        _saved = workspace.Units.Where(u => u.Node.IsActive).ToDictionary(u => u.Node.UnitId, u => u.Node.Quantity);
+        _drafts = new Dictionary<int, int>(_saved);
+        _directChildren = workspace.Units.Where(u => u.Node.ParentUnitId == workspace.District.UnitId).Select(u => u.Node.UnitId).ToHashSet();
+    }
+
+    public string? Reason { get; set; }
+
+    public string? DocumentRef { get; set; }
+
+    /// <summary>The district's quota from the province, as the service reported it.</summary>
+    public int Quota => _workspace.District.Quantity;
+
+    /// <summary>What the district's own units would hold together once the drafts are saved.</summary>
+    public int HandedOnAfterSaving => _workspace.District.HandedOn + ChangeToDistrict;
+
+    public int RemainingAfterSaving => _workspace.District.Remaining - ChangeToDistrict;
+
+    /// <summary>How far the drafts go beyond the quota; 0 while they fit.</summary>
+    public int Excess => Math.Max(0, -RemainingAfterSaving);
+
+    public bool IsOverQuota => Excess > 0;
+
+    /// <summary>Why the service refused each unit's figure at the last save, in the reader's language.</summary>
+    public IReadOnlyDictionary<int, string> Refusals => _refusals;
+
+    public bool IsEditable(int unitId) => _drafts.ContainsKey(unitId);
+
+    public int DraftOf(int unitId) => _drafts.TryGetValue(unitId, out var draft) ? draft : 0;
+
+    /// <summary>The draft as its input shows it: a cleared input stays empty while it counts as 0.</summary>
+    public string DraftText(int unitId) => _blank.Contains(unitId) ? string.Empty : DraftOf(unitId).ToString(CultureInfo.InvariantCulture);
+
+    public void SetDraft(int unitId, int quantity)
+    {
+        if (_drafts.ContainsKey(unitId))
+        {
+            _drafts[unitId] = Math.Max(0, quantity);
+            _blank.Remove(unitId);
+        }
+    }
+
+    /// <summary>What was typed into a number input: digits, or nothing while the reader clears it to type anew.</summary>
+    public void SetDraft(int unitId, string? typed)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            SetDraft(unitId, 0);
+            _blank.Add(unitId);
+        }
+        else if (int.TryParse(typed, NumberStyles.Integer, CultureInfo.InvariantCulture, out var quantity))
+        {
+            SetDraft(unitId, quantity);
+        }
+    }
+
+    /// <summary>Only the figures that differ from what is saved: the service leaves the others alone anyway.</summary>
+    public QuantityBatch ToBatch(int planId) =>
+        new(planId, Reason, _drafts.Where(d => d.Value != _saved[d.Key]).Select(d => new QuantityBatchItem(d.Key, d.Value)).ToList(), DocumentRef);
+
+    public void Refused(QuantityBatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        _refusals = result.Refused.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => Ui.Refusal(g.First().Error));
+    }
+
+    public string NameOf(int unitId) => _workspace.Units.FirstOrDefault(u => u.Node.UnitId == unitId)?.Node.Name ?? string.Empty;
+
+    private int ChangeToDistrict => _directChildren.Where(_drafts.ContainsKey).Sum(id => _drafts[id] - _saved[id]);
+}

@@ -1,0 +1,147 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Units;
+using LicenseAllocation.Web.Auth;
+using LicenseAllocation.Web.Components.Districts;
+using LicenseAllocation.Web.Components.Pages.Districts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Shouldly;
+
+namespace LicenseAllocation.Web.Tests.Components;
+
+/// <summary>The parts of a district's workspace: the bulk allocation, the list of units, the unit forms.</summary>
+public sealed class DistrictWorkspacePartsTests : ComponentTestContext
+{
+    private static readonly Caller Admin = new("admin", PortalRole.ProvinceAdmin);
+    private BunitAuthorizationContext _auth = default!;
+    private int _caoLanh;
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    protected override void AddServices() => _auth = AddAuthorization();
+
+    [Fact]
+    public async Task A_bulk_allocation_over_the_quota_is_explained_with_the_numbers()
+    {
+        var page = await RenderAsOfficerAsync();
+        var (ward1, ward11) = (await UnitIdAsync("29866"), await UnitIdAsync("29863"));
+        page.WaitForElement("[data-testid='begin-bulk-edit']").Click();
+
+        page.Find($"input[data-testid='draft-{ward1}']").Input("250");
+        page.Find($"input[data-testid='draft-{ward11}']").Input("100");
+
+        page.Find("[data-testid='draft-remaining']").TextContent.ShouldContain("-50");
+        page.Find("[data-testid='bulk-over-quota']").TextContent.ShouldContain("Vượt số được giao 50: các đơn vị sẽ nhận 350, huyện chỉ được giao 300.");
+    }
+
+    [Fact]
+    public async Task A_refused_batch_keeps_the_drafts_and_explains_the_refusal_on_the_row()
+    {
+        var page = await RenderAsOfficerAsync();
+        var (ward1, ward11) = (await UnitIdAsync("29866"), await UnitIdAsync("29863"));
+        page.WaitForElement("[data-testid='begin-bulk-edit']").Click();
+        page.Find($"input[data-testid='draft-{ward1}']").Input("250");
+        page.Find($"input[data-testid='draft-{ward11}']").Input("100");
+        page.Find("input[data-testid='bulk-reason']").Input("Phân bổ đợt 1");
+
+        page.Find("button[data-testid='save-bulk']").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid='bulk-problem']").TextContent.ShouldContain("Không lưu thay đổi nào"));
+        page.FindAll("[data-testid^='refusal-']").ShouldNotBeEmpty();
+        page.Find($"input[data-testid='draft-{ward1}']").GetAttribute("value").ShouldBe("250");
+        page.Find("[data-testid='district-handed-on']").TextContent.ShouldBe("0");
+    }
+
+    [Fact]
+    public async Task A_saved_bulk_allocation_shows_the_services_new_figures()
+    {
+        var page = await RenderAsOfficerAsync();
+        var ward11 = await UnitIdAsync("29863");
+        page.WaitForElement("[data-testid='begin-bulk-edit']").Click();
+        page.Find($"input[data-testid='draft-{ward11}']").Input("40");
+        page.Find("input[data-testid='bulk-reason']").Input("Phân bổ đợt 1");
+
+        page.Find("button[data-testid='save-bulk']").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid='district-handed-on']").TextContent.ShouldBe("40"));
+        page.Find("[data-testid='district-remaining']").TextContent.ShouldBe("260");
+        page.Find($"[data-testid='quantity-{ward11}']").TextContent.ShouldBe("40");
+        page.FindAll("[data-testid='bulk-editor']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_unit_is_renamed_from_the_form_above_the_list()
+    {
+        var page = await RenderAsOfficerAsync();
+        var ward11 = await UnitIdAsync("29863");
+        page.WaitForElement($"button[data-testid='rename-{ward11}']").Click();
+
+        page.Find("input[data-testid='rename-input']").Input("Phường 11 mới");
+        page.Find("button[data-testid='save-rename']").Click();
+
+        page.WaitForAssertion(() => page.Find($"[data-testid='unit-{ward11}']").GetAttribute("data-unit-name").ShouldBe("Phường 11 mới"));
+        page.FindAll("[data-testid='rename-form']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_list_of_a_district_with_1500_units_renders_only_a_window_of_rows()
+    {
+        UseCulture("vi-VN");
+        _caoLanh = await UnitIdAsync("866");
+        await AddAgenciesUntilAsync(_caoLanh, 1500);
+
+        _auth.SetAuthorized("admin");
+        _auth.SetRoles(nameof(PortalRole.ProvinceAdmin));
+        Render<MudPopoverProvider>();
+        var page = Render<DistrictWorkspacePage>(p => p.Add(w => w.PlanId, 1).Add(w => w.DistrictId, _caoLanh));
+
+        page.WaitForElement("[data-testid='workspace-table'] tbody tr[data-testid^='unit-']");
+        var rendered = page.FindAll("tr[data-testid^='unit-']").Count;
+        rendered.ShouldBeInRange(1, 100 + (2 * DistrictUnitList.Overscan));
+        page.FindAll("tr[aria-hidden='true']")[^1].GetAttribute("style")!.ShouldNotStartWith("height: 0px");
+    }
+
+    private async Task<IRenderedComponent<DistrictWorkspacePage>> RenderAsOfficerAsync()
+    {
+        UseCulture("vi-VN");
+        _caoLanh = await UnitIdAsync("866");
+        await Services.GetRequiredService<QuantityService>().ChangeAsync(Admin, new ChangeQuantity(1, _caoLanh, 300, "Giao cho thành phố"), Ct);
+        _auth.SetAuthorized("caolanh");
+        _auth.SetRoles(nameof(PortalRole.DistrictOfficer));
+        _auth.SetClaims(new Claim(Callers.ScopeUnitClaim, _caoLanh.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        return Render<DistrictWorkspacePage>(p => p.Add(w => w.PlanId, 1).Add(w => w.DistrictId, _caoLanh));
+    }
+
+    private async Task<int> UnitIdAsync(string code)
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
+        return await db.Units.Where(u => u.Code == code).Select(u => u.Id).SingleAsync(Ct);
+    }
+
+    /// <summary>
+    /// Fills the district up to <paramref name="count"/> units in one write, as a synthetic plan is made: adding 1,500
+    /// through the service one by one (each with its audit entry) would make this the slowest test of the suite.
+    /// </summary>
+    private async Task AddAgenciesUntilAsync(int districtId, int count)
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
+        var district = await db.Units.SingleAsync(u => u.Id == districtId, Ct);
+        var existing = await db.Units.CountAsync(u => u.ParentId == districtId, Ct);
+        var units = Enumerable.Range(existing + 1, count - existing)
+            .Select(i => OrganisationUnit.CreateChild(district, $"Tổ công tác số {i}", UnitKind.DistrictAgency, null, i))
+            .ToList();
+        db.Units.AddRange(units);
+        await db.SaveChangesAsync(Ct);
+        db.Nodes.AddRange(units.Select(u => AllocationNode.Create(1, u.Id)));
+        await db.SaveChangesAsync(Ct);
+    }
+}
