@@ -20,6 +20,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Database = await SqliteTestDatabase.CreateAsync();
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddLocalization();
         Services.AddSingleton(Database.Factory);
         Services.AddLicenseAllocationApplication();
         AddServices();
