@@ -69,14 +69,19 @@ public sealed class AuthenticationTests(PortalFactory portal) : IClassFixture<Po
         response.Headers.Location!.ToString().ShouldContain("/account/login");
     }
 
+    // Decision 7: the browser's language is honoured; Vietnamese without one, and whenever the reader asks for it.
     [Fact]
-    public async Task The_sign_in_page_is_in_Vietnamese_even_for_an_English_browser_and_in_English_on_request()
+    public async Task The_sign_in_page_is_in_Vietnamese_by_default_follows_an_English_browser_and_is_in_Vietnamese_on_request()
     {
         using var client = portal.CreateClient();
         using var englishBrowser = new HttpRequestMessage(HttpMethod.Get, "/account/login");
         englishBrowser.Headers.AcceptLanguage.ParseAdd("en-US");
+        using var englishBrowserAskingForVietnamese = new HttpRequestMessage(HttpMethod.Get, "/account/login?culture=vi-VN");
+        englishBrowserAskingForVietnamese.Headers.AcceptLanguage.ParseAdd("en-US");
 
-        (await (await client.SendAsync(englishBrowser, Ct)).Content.ReadAsStringAsync(Ct)).ShouldContain("Đăng nhập hệ thống phân bổ bản quyền");
+        (await client.GetStringAsync("/account/login", Ct)).ShouldContain("Đăng nhập hệ thống phân bổ bản quyền");
+        (await (await client.SendAsync(englishBrowser, Ct)).Content.ReadAsStringAsync(Ct)).ShouldContain("Sign in to licence allocation");
+        (await (await client.SendAsync(englishBrowserAskingForVietnamese, Ct)).Content.ReadAsStringAsync(Ct)).ShouldContain("Đăng nhập hệ thống phân bổ bản quyền");
         (await client.GetStringAsync("/account/login?culture=en-US", Ct)).ShouldContain("Sign in to licence allocation");
     }
 

@@ -3,7 +3,7 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Users;
-using LicenseAllocation.Web.Components.Pages;
+using LicenseAllocation.Web.Components.Pages.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Shouldly;

@@ -1,0 +1,73 @@
+using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Users;
+using LicenseAllocation.Domain.Units;
+using LicenseAllocation.Web.Components.Controls;
+using LicenseAllocation.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace LicenseAllocation.Web.Components.Users;
+
+public partial class CreateUserForm
+{
+    private readonly ServiceCall _call = new();
+    private string? _userName;
+    private string? _password;
+    private PortalRole? _role;
+    private int? _scopeUnitId;
+
+    [Inject]
+    private UserAdministration Administration { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Resources.Users> Loc { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Common> Text { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public Caller Caller { get; set; } = default!;
+
+    /// <summary>The units an account can be put in charge of, as the service lists them for the administrator.</summary>
+    [Parameter, EditorRequired]
+    public IReadOnlyList<ScopeUnitOption> Units { get; set; } = [];
+
+    [Parameter]
+    public EventCallback<UserView> OnCreated { get; set; }
+
+    private void RoleChanged(PortalRole? role)
+    {
+        _role = role;
+        // A district officer's unit must be a district committee: drop a choice that no longer fits.
+        if (role is not { } chosen || !AccessPolicy.NeedsScope(chosen) || !ScopeChoices(chosen).Any(u => u.Id == _scopeUnitId))
+        {
+            _scopeUnitId = null;
+        }
+    }
+
+    private IEnumerable<ScopeUnitOption> ScopeChoices(PortalRole role) =>
+        role == PortalRole.DistrictOfficer ? Units.Where(u => u.Kind == UnitKind.DistrictCommittee) : Units;
+
+    // Two communes may share a name: the parent tells them apart (a district committee's parent is the district group).
+    private static string UnitLabel(ScopeUnitOption unit) =>
+        unit.ParentName is null || unit.Kind == UnitKind.DistrictCommittee ? unit.Name : $"{unit.Name} — {unit.ParentName}";
+
+    private async Task CreateAsync()
+    {
+        var (created, account) = await _call.RunAsync(() =>
+            Administration.CreateAsync(Caller, new NewUser(_userName, _password, _role?.ToString(), _scopeUnitId)));
+        if (!created || account is null)
+        {
+            return;
+        }
+
+        Snackbar.Add(Loc[nameof(Resources.Users.AccountCreated), account.UserName], Severity.Success);
+        (_userName, _password, _role, _scopeUnitId) = (null, null, null, null);
+        await OnCreated.InvokeAsync(account);
+    }
+}
