@@ -19,6 +19,16 @@ internal sealed class PortalProcess : IAsyncDisposable
 
     public string BaseUrl { get; }
 
+    /// <summary>The portal's own process (the <c>dotnet</c> host runs the app in-process).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>The portal's resident set (<c>VmRSS</c> in /proc/&lt;pid&gt;/status), in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+    }
+
     public static string WebDll(string repositoryRoot)
     {
         var dll = Path.Combine(repositoryRoot, "artifacts", "portal", "LicenseAllocation.Web.dll");

@@ -14,6 +14,23 @@ if (args.FirstOrDefault() == FlatExport.ChildFlag)
 var repositoryRoot = RepositoryRoot.Find();
 var output = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 
+// --browser: only the browser benchmark of the plan tree; its section (titled by --title) is printed and, with --write,
+// put into the file in place of an earlier section of the same title, leaving the rest of the file as it is.
+if (args.Contains("--browser"))
+{
+    var title = args.SkipWhile(a => a != "--title").Skip(1).FirstOrDefault();
+    var section = await BrowserTree.RunAsync(repositoryRoot, title);
+    Console.WriteLine(section);
+    if (output is not null)
+    {
+        var path = Path.Combine(repositoryRoot, output);
+        var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : "# Benchmarks\n";
+        await File.WriteAllTextAsync(path, ReportSections.Upsert(existing, section));
+    }
+
+    return 0;
+}
+
 var report = new StringBuilder();
 report.AppendLine("# Benchmarks").AppendLine();
 report.AppendLine(CultureInfo.InvariantCulture, $"Measured on {DateTime.UtcNow:dd/MM/yyyy} (UTC) by `dotnet publish -c Release src/LicenseAllocation.Web -o artifacts/portal && dotnet run -c Release --project bench/LicenseAllocation.Benchmarks -- --write docs/benchmarks.md`.");
@@ -31,7 +48,10 @@ report.Append(await FlatExport.RunAsync());
 Console.WriteLine(report);
 if (output is not null)
 {
-    await File.WriteAllTextAsync(Path.Combine(repositoryRoot, output), report.ToString());
+    // The browser sections are measured by their own runs (--browser), so a full run keeps them.
+    var path = Path.Combine(repositoryRoot, output);
+    var kept = File.Exists(path) ? ReportSections.Marked(await File.ReadAllTextAsync(path)) : "";
+    await File.WriteAllTextAsync(path, report.ToString() + kept);
 }
 
 return 0;

@@ -21,11 +21,25 @@ public static class SyntheticPlan
     public static int DistrictsFor(int units) => (units - 2) * 95 / 100 / DistrictSize;
 
     /// <summary>Creates the plan in an empty, migrated database and returns its id.</summary>
-    public static async Task<int> CreateAsync(IDbContextFactory<AllocationDbContext> factory, int units, CancellationToken cancellationToken = default)
+    public static Task<int> CreateAsync(IDbContextFactory<AllocationDbContext> factory, int units, CancellationToken cancellationToken = default) =>
+        CreateAsync(factory, units, largeDistrictChildren: 0, cancellationToken);
+
+    /// <summary>
+    /// Creates the plan and returns its id; with <paramref name="largeDistrictChildren"/> above 0 the first district
+    /// ("Huyện số 1") has that many children (its 12 agencies, the rest communes) instead of 27, and the plan still has
+    /// <paramref name="units"/> units in all. The units get their own root, so the database may already hold other plans.
+    /// </summary>
+    public static async Task<int> CreateAsync(IDbContextFactory<AllocationDbContext> factory, int units, int largeDistrictChildren, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        var districts = DistrictsFor(units);
-        var provincialAgencies = units - 2 - (districts * DistrictSize);
+        if (largeDistrictChildren is < 0 or (> 0 and < AgenciesPerDistrict + CommunesPerDistrict))
+        {
+            throw new ArgumentOutOfRangeException(nameof(largeDistrictChildren), $"A large district has at least {AgenciesPerDistrict + CommunesPerDistrict} children.");
+        }
+
+        var extra = largeDistrictChildren == 0 ? 0 : largeDistrictChildren - AgenciesPerDistrict - CommunesPerDistrict;
+        var districts = DistrictsFor(units - extra);
+        var provincialAgencies = units - 2 - (districts * DistrictSize) - extra;
         if (districts < 1 || provincialAgencies < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(units), "A synthetic plan needs at least 31 units.");
@@ -66,7 +80,8 @@ public static class SyntheticPlan
                 Child(district, $"Phòng số {a} huyện {d}", UnitKind.DistrictAgency, null, a, quantity: (a + d) % 4 == 0 ? 0 : 2);
             }
 
-            for (var c = 1; c <= CommunesPerDistrict; c++)
+            var communes = d == 1 && largeDistrictChildren > 0 ? largeDistrictChildren - AgenciesPerDistrict : CommunesPerDistrict;
+            for (var c = 1; c <= communes; c++)
             {
                 commune++;
                 Child(district, $"Xã số {c} huyện {d}", UnitKind.CommuneCommittee, commune.ToString("00000", System.Globalization.CultureInfo.InvariantCulture), AgenciesPerDistrict + c,
