@@ -1,10 +1,8 @@
-using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
-using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,14 +17,13 @@ namespace LicenseAllocation.Application.Allocations;
 /// <item>the plan row is held while the plan is still a draft (<see cref="PlanLock"/>): a plan published meanwhile refuses the change;</item>
 /// <item>the audit row is added; all of it commits together or not at all.</item>
 /// </list>
+/// The checks and the statements are those of <see cref="QuantityChangeCore"/>, shared with the batch.
 /// A sibling's concurrent change only moves the parent's counter, which step 2 re-reads at write time, so it never
 /// causes a refusal. Concurrent changes of the same unit queue on the unit's row, which each attempt claims before
 /// reading it; should step 1 still miss (a database that does not hold that claim), the whole attempt is retried.
 /// </summary>
 public sealed class QuantityService(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
 {
-    public const int MaxReasonLength = 1000;
-
     public async Task<Outcome<UnitNodeView>> ChangeAsync(Caller caller, ChangeQuantity command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -41,14 +38,9 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.InvalidQuantity(command.Quantity);
         }
 
-        if (string.IsNullOrWhiteSpace(command.Reason) || command.Reason.Trim().Length > MaxReasonLength)
+        if (QuantityChangeCore.CheckRequest(command.Reason, command.DocumentRef) is { } requestRefused)
         {
-            return AllocationError.ReasonRequired();
-        }
-
-        if (DocumentReference.Check(command.DocumentRef) is { } documentRefused)
-        {
-            return documentRefused;
+            return requestRefused;
         }
 
         return await TransientFailure.RetryAsync(
@@ -79,19 +71,9 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
         }
 
         var withinScope = AccessPolicy.SeesWholeTree(caller) || await UnitScope.IsWithinAsync(db, caller, command.UnitId, cancellationToken);
-        if (!AccessPolicy.CanChangeQuantity(caller, command.UnitId, withinScope))
+        if (QuantityChangeCore.CheckUnit(caller, command.UnitId, command.Quantity, target, withinScope, command.ExpectedVersion) is { } unitRefused)
         {
-            return AllocationError.OutOfScope();
-        }
-
-        if (command.ExpectedVersion is { } expected && expected != target.Version)
-        {
-            return AllocationError.VersionConflict();
-        }
-
-        if (!target.IsActive && command.Quantity > 0)
-        {
-            return AllocationError.UnitInactive(command.Quantity);
+            return unitRefused;
         }
 
         var parent = target.ParentUnitId is { } parentUnitId
@@ -107,42 +89,21 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
             return await NodeRows.ViewAsync(db, command.PlanId, command.UnitId, cancellationToken);
         }
 
-        var newQuantity = command.Quantity;
-        var ownRowUpdated = await NodeUpdates.SetQuantityAsync(db, target, newQuantity, cancellationToken);
-        if (!ownRowUpdated)
+        var (result, _) = await QuantityChangeCore.WriteAsync(
+            db, transaction, command.PlanId, [new QuantityWrite(target, parent?.NodeId, command.Quantity)],
+            caller, command.Reason!, command.DocumentRef, Guid.NewGuid(), clock, cancellationToken);
+        switch (result)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            if (command.ExpectedVersion is null)
-            {
+            case QuantityWriteResult.OwnRowChanged when command.ExpectedVersion is null:
                 return null;
-            }
-
-            return AllocationError.VersionConflict();
-        }
-
-        if (parent is not null)
-        {
-            var delta = newQuantity - target.Quantity;
-            var parentUpdated = await NodeUpdates.MoveHandedOnAsync(db, parent.NodeId, delta, cancellationToken);
-            if (!parentUpdated)
-            {
-                await transaction.RollbackAsync(cancellationToken);
+            case QuantityWriteResult.OwnRowChanged:
+                return AllocationError.VersionConflict();
+            case QuantityWriteResult.ParentFull:
                 return await ExplainParentRefusalAsync(command, target, cancellationToken);
-            }
+            case QuantityWriteResult.PlanLocked:
+                return AllocationError.PlanLocked();
         }
 
-        if (!await PlanLock.HoldDraftAsync(db, command.PlanId, cancellationToken))
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return AllocationError.PlanLocked();
-        }
-
-        await AuditTrail.AppendAsync(
-            db,
-            AuditEntry.QuantityChange(
-                command.PlanId, command.UnitId, caller.UserName, clock.GetUtcNow().UtcDateTime, target.Quantity, newQuantity, command.Reason!, Guid.NewGuid())
-                .UnderDocument(command.DocumentRef),
-            cancellationToken);
         var view = await NodeRows.ViewAsync(db, command.PlanId, command.UnitId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return view;

@@ -1,24 +1,23 @@
 using System.Globalization;
 using ClosedXML.Excel;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using LicenseAllocation.Application.Appendix;
+using LicenseAllocation.Application.Exports;
 
 namespace LicenseAllocation.Application.Auditing;
 
 /// <summary>
-/// Writes an exported audit trail as a one-sheet workbook an auditor can file or print: Times New Roman, A4 landscape,
-/// fixed column widths, the column headings repeated on every printed page. Times are real date cells in Vietnam time
+/// Writes an exported audit trail as a one-sheet workbook an auditor can file or print: Times New Roman, A4 landscape
+/// set up by the shared print kit (<see cref="OfficialPrint"/>), fixed column widths, the column headings repeated on every printed page. Times are real date cells in Vietnam time
 /// (dd/MM/yyyy HH:mm), quantities real numbers (#,##0), and every text a user typed goes in as text, neutralised by
 /// <see cref="ExcelText"/> so that a reason starting with "=" never becomes a formula.
 /// </summary>
 public static class AuditWorkbook
 {
     public const string SheetName = "Nhật ký";
-    public const string FontName = "Times New Roman";
+    public const string FontName = OfficialPrint.FontName;
     public const double HeadingFontSize = 13;
     public const double TableFontSize = 11;
-    public const string NumberFormat = "#,##0";
+    public const string NumberFormat = OfficialPrint.NumberFormat;
     public const string TimeFormat = "dd/MM/yyyy HH:mm";
 
     public static readonly IReadOnlyList<string> Columns =
@@ -26,7 +25,7 @@ public static class AuditWorkbook
         "STT", "Số hiệu dòng", "Thời gian", "Người thực hiện", "Thao tác", "Đơn vị", "Số cũ", "Số mới", "Lý do / nội dung", "Căn cứ văn bản", "Lần thay đổi",
     ];
 
-    /// <summary>In Excel's character units; the sheet is printed fitted to the page width (see <see cref="SetUpPage"/>).</summary>
+    /// <summary>In Excel's character units; the sheet is printed fitted to the page width (see <see cref="OfficialPrint.Apply"/>).</summary>
     public static readonly IReadOnlyList<double> ColumnWidths = [5, 8, 15, 13, 17, 24, 8, 8, 32, 24, 10];
 
     // Title, subject, filters, export line, a blank row, then the table.
@@ -36,7 +35,6 @@ public static class AuditWorkbook
     private const double LineHeight = 16;
     private const double PixelsPerPoint = 96.0 / 72;
     private const double PixelsPerWidthUnit = 7;
-    private const double CentimetresPerInch = 2.54;
 
     // Columns whose text wraps, and so decides a row's height.
     private static readonly int[] WrappedColumns = [5, 6, 9, 10];
@@ -66,13 +64,10 @@ public static class AuditWorkbook
         Line(sheet, 4, string.Create(Vietnamese,
             $"Xuất lúc {document.ExportedAt.ToString(TimeFormat, CultureInfo.InvariantCulture)} (giờ Việt Nam, UTC+7), tài khoản {document.ExportedBy}; {document.Rows.Count:N0} dòng, mới nhất trước."), bold: false);
         WriteTable(sheet, document.Rows);
-        SetUpPage(sheet);
 
-        using var package = new MemoryStream();
-        workbook.SaveAs(package);
-        MakePrintTitlesAbsolute(package);
-        package.Position = 0;
-        package.CopyTo(output);
+        // Eleven columns do not fit the width of a landscape page at full size: the kit shrinks them to one page wide.
+        OfficialPrint.Apply(sheet, HeaderRow, XLPageOrientation.Landscape);
+        OfficialPrint.Save(workbook, output);
     }
 
     private static void WriteTable(IXLWorksheet sheet, IReadOnlyList<AuditRow> rows)
@@ -130,33 +125,6 @@ public static class AuditWorkbook
         sheet.SheetView.FreezeRows(HeaderRow);
     }
 
-    private static void SetUpPage(IXLWorksheet sheet)
-    {
-        var page = sheet.PageSetup;
-        page.PaperSize = XLPaperSize.A4Paper;
-        page.PageOrientation = XLPageOrientation.Landscape;
-        page.Margins.Top = Inches(2);
-        page.Margins.Bottom = Inches(2);
-        page.Margins.Left = Inches(2);
-        page.Margins.Right = Inches(1.5);
-        page.Margins.Header = Inches(1);
-        page.Margins.Footer = Inches(1);
-        page.CenterHorizontally = true;
-
-        // Eleven columns do not fit the width of a landscape page at full size: shrink to one page wide, as many long as it takes.
-        page.FitToPages(1, 0);
-        page.SetRowsToRepeatAtTop(HeaderRow, HeaderRow);
-        page.Footer.Center.AddText($"&\"{FontName},Regular\"&10Trang &P/&N", XLHFOccurrence.AllPages);
-    }
-
-    /// <summary>ClosedXML 0.95.4 writes the repeated rows as a relative reference, which LibreOffice ignores; Excel's own files say $6:$6.</summary>
-    private static void MakePrintTitlesAbsolute(Stream package)
-    {
-        using var document = SpreadsheetDocument.Open(package, isEditable: true);
-        var printTitles = document.WorkbookPart!.Workbook.Descendants<DefinedName>().Single(n => n.Name == "_xlnm.Print_Titles");
-        printTitles.Text = $"'{SheetName}'!${HeaderRow}:${HeaderRow}";
-    }
-
     private static void Line(IXLWorksheet sheet, int row, string text, bool bold)
     {
         var cell = ExcelText.SetText(sheet.Cell(row, 1), text);
@@ -193,6 +161,4 @@ public static class AuditWorkbook
         var pixels = ems * TableFontSize * PixelsPerPoint;
         return Math.Max(1, (int)Math.Ceiling(pixels / (width * PixelsPerWidthUnit)));
     }
-
-    private static double Inches(double centimetres) => centimetres / CentimetresPerInch;
 }

@@ -7,7 +7,9 @@ namespace LicenseAllocation.Application.Exports;
 /// <summary>
 /// How the portal's workbooks print, after Decree 30/2020/NĐ-CP: A4, Times New Roman, margins of 2 cm top and bottom,
 /// 3 cm left and 2 cm right, one page wide, the table's header row again on every page, and the page number centred
-/// at the top from page 2 on (never on page 1), in 13 pt.
+/// at the top from page 2 on (never on page 1), in 13 pt. Every workbook of the portal sets its pages up here: the
+/// ClosedXML ones (appendix, districts, template, audit trail, comparison) through <see cref="Apply"/> and <see cref="Save"/>,
+/// the flat list of units, which writes OpenXml itself, through the <c>OpenXml…</c> elements, so the numbers come from one place.
 /// </summary>
 public static class OfficialPrint
 {
@@ -27,6 +29,9 @@ public static class OfficialPrint
     /// <summary>The header text Excel reads as "centred, Times New Roman 13, page number".</summary>
     public static readonly string PageNumberHeader = $"&C&\"{FontName},Regular\"&{PageNumberFontSize}&P";
 
+    /// <summary>A4 in SpreadsheetML's paper size numbering (<see cref="XLPaperSize.A4Paper"/>).</summary>
+    public const uint A4PaperSize = (uint)XLPaperSize.A4Paper;
+
     private const double CentimetresPerInch = 2.54;
 
     public static double Inches(double centimetres) => centimetres / CentimetresPerInch;
@@ -36,7 +41,7 @@ public static class OfficialPrint
     {
         ArgumentNullException.ThrowIfNull(sheet);
         var page = sheet.PageSetup;
-        page.PaperSize = XLPaperSize.A4Paper;
+        page.PaperSize = (XLPaperSize)A4PaperSize;
         page.PageOrientation = orientation;
         page.Margins.Top = Inches(TopCentimetres);
         page.Margins.Bottom = Inches(BottomCentimetres);
@@ -58,6 +63,52 @@ public static class OfficialPrint
         page.Header.Center.AddText($"&\"{FontName},Regular\"&{PageNumberFontSize}&P", XLHFOccurrence.OddPages);
     }
 
+    /// <summary>Saves a workbook set up with <see cref="Apply"/> to <paramref name="output"/>, its print titles made absolute.</summary>
+    public static void Save(XLWorkbook workbook, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        ArgumentNullException.ThrowIfNull(output);
+        using var package = new MemoryStream();
+        workbook.SaveAs(package);
+        MakePrintTitlesAbsolute(package);
+        package.Position = 0;
+        package.CopyTo(output);
+    }
+
+    /// <summary>The print titles of a sheet as Excel writes them: <c>'Phụ lục'!$5:$5</c>.</summary>
+    public static string PrintTitlesReference(string sheetName, int headerRow) =>
+        $"{QuotedSheetName(sheetName)}!${headerRow}:${headerRow}";
+
+    /// <summary>For a sheet written with OpenXml: its properties, which must say "fit to page" for Excel to honour the fit.</summary>
+    public static SheetProperties OpenXmlSheetProperties() => new(new PageSetupProperties { FitToPage = true });
+
+    /// <summary>For a sheet written with OpenXml: the margins of <see cref="Apply"/>.</summary>
+    public static PageMargins OpenXmlPageMargins() => new()
+    {
+        Top = Inches(TopCentimetres),
+        Bottom = Inches(BottomCentimetres),
+        Left = Inches(LeftCentimetres),
+        Right = Inches(RightCentimetres),
+        Header = Inches(HeaderCentimetres),
+        Footer = Inches(FooterCentimetres),
+    };
+
+    /// <summary>For a sheet written with OpenXml: A4, one page wide and as many tall as needed.</summary>
+    public static PageSetup OpenXmlPageSetup(bool landscape = false) => new()
+    {
+        PaperSize = A4PaperSize,
+        Orientation = landscape ? OrientationValues.Landscape : OrientationValues.Portrait,
+        FitToWidth = 1,
+        FitToHeight = 0,
+    };
+
+    /// <summary>For a sheet written with OpenXml: the page number centred at the top from page 2 on.</summary>
+    public static HeaderFooter OpenXmlHeaderFooter() => new(new OddHeader(PageNumberHeader)) { DifferentFirst = true };
+
+    /// <summary>For a sheet written with OpenXml: its header row printed again on every page.</summary>
+    public static DefinedName OpenXmlPrintTitles(string sheetName, uint sheetIndex, int headerRow) =>
+        new(PrintTitlesReference(sheetName, headerRow)) { Name = "_xlnm.Print_Titles", LocalSheetId = sheetIndex };
+
     /// <summary>
     /// ClosedXML 0.95.4 writes repeated rows as a relative reference ('Phụ lục'!5:5). Excel's own files say $5:$5, and
     /// LibreOffice ignores the relative form, printing later pages without the column headings. Rewrites every sheet's.
@@ -71,7 +122,11 @@ public static class OfficialPrint
         {
             var sheetName = sheets[(int)printTitles.LocalSheetId!.Value].Name!.Value!;
             var rows = printTitles.Text[(printTitles.Text.LastIndexOf('!') + 1)..].Split(':');
-            printTitles.Text = $"{QuotedSheetName(sheetName)}!${rows[0].TrimStart('$')}:${rows[1].TrimStart('$')}";
+            var first = rows[0].TrimStart('$');
+            var last = rows[1].TrimStart('$');
+            printTitles.Text = first == last && int.TryParse(first, out var row)
+                ? PrintTitlesReference(sheetName, row)
+                : $"{QuotedSheetName(sheetName)}!${first}:${last}";
         }
     }
 

@@ -34,7 +34,6 @@ public static class UnitListWorkbook
 
     private const uint ThousandsFormatId = 164;
     private const uint TextFormatId = 49;
-    private const uint A4PaperSize = 9;
 
     private static readonly string[] Letters = [.. Enumerable.Range(0, 10).Select(i => ((char)('A' + i)).ToString())];
 
@@ -63,7 +62,7 @@ public static class UnitListWorkbook
             new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = "rId1" }),
             new DefinedNames(
                 new DefinedName($"{sheetReference}!$A$1:${lastColumn}${lastRow}") { Name = "_xlnm._FilterDatabase", LocalSheetId = 0, Hidden = true },
-                new DefinedName($"{sheetReference}!$1:$1") { Name = "_xlnm.Print_Titles", LocalSheetId = 0 })));
+                OfficialPrint.OpenXmlPrintTitles(SheetName, sheetIndex: 0, headerRow: 1))));
         Element(zip, "xl/styles.xml", Stylesheet());
 
         using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
@@ -152,7 +151,7 @@ public static class UnitListWorkbook
     private static void WriteSheet(OpenXmlWriter writer, IReadOnlyCollection<UnitListRow> rows, string range)
     {
         writer.WriteStartElement(new Worksheet());
-        writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
+        writer.WriteElement(OfficialPrint.OpenXmlSheetProperties());
         writer.WriteElement(new SheetDimension { Reference = range });
         writer.WriteElement(new SheetViews(new SheetView(
             new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
@@ -190,17 +189,9 @@ public static class UnitListWorkbook
         writer.WriteEndElement();
 
         writer.WriteElement(new AutoFilter { Reference = range });
-        writer.WriteElement(new PageMargins
-        {
-            Top = OfficialPrint.Inches(OfficialPrint.TopCentimetres),
-            Bottom = OfficialPrint.Inches(OfficialPrint.BottomCentimetres),
-            Left = OfficialPrint.Inches(OfficialPrint.LeftCentimetres),
-            Right = OfficialPrint.Inches(OfficialPrint.RightCentimetres),
-            Header = OfficialPrint.Inches(OfficialPrint.HeaderCentimetres),
-            Footer = OfficialPrint.Inches(OfficialPrint.FooterCentimetres),
-        });
-        writer.WriteElement(new PageSetup { PaperSize = A4PaperSize, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
-        writer.WriteElement(new HeaderFooter(new OddHeader(OfficialPrint.PageNumberHeader)) { DifferentFirst = true });
+        writer.WriteElement(OfficialPrint.OpenXmlPageMargins());
+        writer.WriteElement(OfficialPrint.OpenXmlPageSetup(landscape: true));
+        writer.WriteElement(OfficialPrint.OpenXmlHeaderFooter());
         writer.WriteEndElement();
     }
 

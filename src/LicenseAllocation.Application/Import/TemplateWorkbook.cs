@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using LicenseAllocation.Application.Appendix;
+using LicenseAllocation.Application.Exports;
 
 namespace LicenseAllocation.Application.Import;
 
@@ -12,7 +13,7 @@ namespace LicenseAllocation.Application.Import;
 /// </summary>
 public static class TemplateWorkbook
 {
-    public const string FontName = "Times New Roman";
+    public const string FontName = OfficialPrint.FontName;
     public const double BodyFontSize = 13;
     public const double TableFontSize = 12;
     public const string NumberFormat = "#,##0";
@@ -48,7 +49,6 @@ public static class TemplateWorkbook
     private const double LineHeight = 17;
     private const double PixelsPerPoint = 96.0 / 72;
     private const double PixelsPerWidthUnit = 7;
-    private const double CentimetresPerInch = 2.54;
     private static readonly XLColor _editableFill = XLColor.FromHtml("#FFF2CC");
 
     public static void Write(TemplateDocument document, Stream output)
@@ -89,8 +89,8 @@ public static class TemplateWorkbook
 
         WriteTable(sheet, document, totalRow);
         Protect(sheet, document.Rows.Count);
-        SetUpPage(sheet);
-        workbook.SaveAs(output);
+        OfficialPrint.Apply(sheet, HeaderRow);
+        OfficialPrint.Save(workbook, output);
     }
 
     private static void WriteTable(IXLWorksheet sheet, TemplateDocument document, int totalRow)
@@ -166,21 +166,6 @@ public static class TemplateWorkbook
             .AllowElement(XLSheetProtectionElements.SelectEverything);
     }
 
-    private static void SetUpPage(IXLWorksheet sheet)
-    {
-        var page = sheet.PageSetup;
-        page.PaperSize = XLPaperSize.A4Paper;
-        page.PageOrientation = XLPageOrientation.Portrait;
-        page.Margins.Top = Inches(2);
-        page.Margins.Bottom = Inches(2);
-        page.Margins.Left = Inches(3);
-        page.Margins.Right = Inches(2);
-        page.Margins.Header = Inches(1);
-        page.Margins.Footer = Inches(1);
-        page.CenterHorizontally = true;
-        page.FitToPages(1, 0);
-    }
-
     /// <summary>A label right-aligned in the name column; its value goes in the quantity column beside it.</summary>
     private static IXLCell Labelled(IXLWorksheet sheet, int row, string label)
     {
@@ -227,5 +212,4 @@ public static class TemplateWorkbook
         return Math.Max(1, (int)Math.Ceiling(ems * fontSize * PixelsPerPoint / (width * PixelsPerWidthUnit)));
     }
 
-    private static double Inches(double centimetres) => centimetres / CentimetresPerInch;
 }

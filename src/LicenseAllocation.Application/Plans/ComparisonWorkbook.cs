@@ -1,12 +1,13 @@
 using ClosedXML.Excel;
 using LicenseAllocation.Application.Appendix;
+using LicenseAllocation.Application.Exports;
 
 namespace LicenseAllocation.Application.Plans;
 
 /// <summary>
 /// Writes a comparison of two plans as a one-sheet workbook for the file: the units whose quantity differs, in tree
 /// order, with both quantities and the difference, and the two plans' totals. Same print conventions as the appendix
-/// (Times New Roman, A4, Decree 30's margins), landscape for its six columns.
+/// (Times New Roman, A4, Decree 30's margins, the column headings on every page: <see cref="OfficialPrint"/>), landscape for its six columns.
 /// </summary>
 public static class ComparisonWorkbook
 {
@@ -76,8 +77,8 @@ public static class ComparisonWorkbook
         table.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
         table.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
         table.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
-        SetUpPage(sheet);
-        workbook.SaveAs(output);
+        OfficialPrint.Apply(sheet, HeaderRow, XLPageOrientation.Landscape);
+        OfficialPrint.Save(workbook, output);
     }
 
     private static int WriteTable(IXLWorksheet sheet, PlanComparisonResult comparison)
@@ -142,19 +143,4 @@ public static class ComparisonWorkbook
         cell.Style.NumberFormat.Format = NumberFormat;
         cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
     }
-
-    private static void SetUpPage(IXLWorksheet sheet)
-    {
-        var page = sheet.PageSetup;
-        page.PaperSize = XLPaperSize.A4Paper;
-        page.PageOrientation = XLPageOrientation.Landscape;
-        page.Margins.Top = Inches(2);
-        page.Margins.Bottom = Inches(2);
-        page.Margins.Left = Inches(3);
-        page.Margins.Right = Inches(2);
-        page.CenterHorizontally = true;
-        page.FitToPages(1, 0);
-    }
-
-    private static double Inches(double centimetres) => centimetres / 2.54;
 }

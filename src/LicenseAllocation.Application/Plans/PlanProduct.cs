@@ -27,22 +27,14 @@ public sealed class PlanProduct(IDbContextFactory<AllocationDbContext> contextFa
             return AllocationError.Forbidden();
         }
 
-        var name = details.ProductName?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > AllocationPlan.MaxProductTextLength)
+        if ((LicensedProduct.CheckName(details.ProductName) ?? LicensedProduct.CheckVendor(details.Vendor)
+            ?? LicensedProduct.CheckTerm(details.LicenceTermStart, details.LicenceTermEnd)) is { } refused)
         {
-            return AllocationError.InvalidProductName();
+            return refused;
         }
 
+        var name = details.ProductName!.Trim();
         var vendor = string.IsNullOrWhiteSpace(details.Vendor) ? null : details.Vendor.Trim();
-        if (vendor is { Length: > AllocationPlan.MaxProductTextLength })
-        {
-            return AllocationError.InvalidVendor();
-        }
-
-        if (details.LicenceTermStart is { } start && details.LicenceTermEnd is { } end && end <= start)
-        {
-            return AllocationError.InvalidLicenceTerm();
-        }
 
         return await TransientFailure.RetryAsync<Outcome<PlanSummary>>(
             async ct =>

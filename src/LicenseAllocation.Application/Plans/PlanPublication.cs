@@ -33,23 +33,16 @@ public sealed class PlanPublication(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.Forbidden();
         }
 
-        if (string.IsNullOrWhiteSpace(command.DocumentNumber) || command.DocumentNumber.Trim().Length > OfficialDocument.MaxNumberLength)
+        if ((OfficialDocument.CheckNumber(command.DocumentNumber) ?? OfficialDocument.CheckDate(command.DocumentDate)
+            ?? OfficialDocument.CheckSigner(command.Signer)) is { } refused)
         {
-            return AllocationError.DocumentNumberRequired();
+            return refused;
         }
 
-        if (command.DocumentDate is not { } date)
-        {
-            return AllocationError.DocumentDateRequired();
-        }
-
-        if (string.IsNullOrWhiteSpace(command.Signer) || command.Signer.Trim().Length > OfficialDocument.MaxNameLength)
-        {
-            return AllocationError.SignerRequired();
-        }
+        var date = command.DocumentDate!.Value;
 
         return await TransientFailure.RetryAsync(
-            ct => TryPublishAsync(caller, command.PlanId, command.DocumentNumber, date, command.Signer, ct),
+            ct => TryPublishAsync(caller, command.PlanId, command.DocumentNumber!, date, command.Signer!, ct),
             () => $"Publishing plan {command.PlanId} kept failing.",
             cancellationToken);
     }

@@ -71,16 +71,12 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
             return AllocationError.Forbidden();
         }
 
-        var name = command.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > AllocationPlan.MaxNameLength)
+        if ((PlanName.Check(command.Name) ?? PlanYear.Check(command.Year)) is { } refused)
         {
-            return AllocationError.InvalidPlanName();
+            return refused;
         }
 
-        if (command.Year is < AllocationPlan.MinYear or > AllocationPlan.MaxYear)
-        {
-            return AllocationError.InvalidYear(command.Year);
-        }
+        var name = command.Name!.Trim();
 
         return await TransientFailure.RetryAsync(
             async ct =>

@@ -215,10 +215,10 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
             var draftNodes = db.Nodes.Where(n => n.UnitId == unitId && db.Plans.Any(p => p.Id == n.PlanId && p.Status == PlanStatus.Draft));
             await draftNodes.ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version + 1), ct);
             var held = await draftNodes.SumAsync(n => n.Quantity, ct);
-            if (held > 0)
+            if (AllocationRules.CheckDeactivation(held) is { } notEmpty)
             {
                 await transaction.RollbackAsync(ct);
-                return AllocationError.UnitNotEmpty(held);
+                return notEmpty;
             }
 
             unit.Deactivate();
@@ -313,5 +313,5 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         (await db.Units.Where(u => u.ParentId == parentUnitId).MaxAsync(u => (int?)u.Order, ct) ?? 0) + 1;
 
     private static bool IsValidName(string? name) =>
-        name is not null && UnitName.Normalize(name) is { Length: > 0 and <= UnitName.MaxLength };
+        UnitName.IsValid(name);
 }

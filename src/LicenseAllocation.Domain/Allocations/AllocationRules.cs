@@ -27,4 +27,12 @@ public static class AllocationRules
 
         return null;
     }
+
+    /// <summary>An inactive unit holds 0: it may be brought down to 0 (or kept there) but receives nothing.</summary>
+    public static AllocationError? CheckUnitActivity(bool isActive, int newQuantity) =>
+        !isActive && newQuantity > 0 ? AllocationError.UnitInactive(newQuantity) : null;
+
+    /// <summary>A unit is deactivated only once it holds 0 in every draft plan: <paramref name="held"/> is what it holds there.</summary>
+    public static AllocationError? CheckDeactivation(int held) =>
+        held > 0 ? AllocationError.UnitNotEmpty(held) : null;
 }

@@ -7,7 +7,10 @@ namespace LicenseAllocation.Domain.Auditing;
 /// </summary>
 public sealed class AuditEntry
 {
-    public const int MaxDocumentRefLength = 200;
+    public const int MaxDocumentRefLength = DocumentReference.MaxLength;
+
+    /// <summary>The most characters of <see cref="Reason"/>: a change's reason (<see cref="Allocations.ChangeReason"/>) or an event's description.</summary>
+    public const int MaxReasonLength = Allocations.ChangeReason.MaxLength;
 
     private AuditEntry(int? planId, int? unitId, string actor, DateTime atUtc, AuditAction action, string reason, Guid changeSetId)
     {

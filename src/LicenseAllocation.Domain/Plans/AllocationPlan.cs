@@ -8,10 +8,10 @@ namespace LicenseAllocation.Domain.Plans;
 /// </summary>
 public sealed class AllocationPlan
 {
-    public const int MaxNameLength = 300;
-    public const int MaxProductTextLength = 200;
-    public const int MinYear = 2000;
-    public const int MaxYear = 2100;
+    public const int MaxNameLength = PlanName.MaxLength;
+    public const int MaxProductTextLength = LicensedProduct.MaxNameLength;
+    public const int MinYear = PlanYear.Min;
+    public const int MaxYear = PlanYear.Max;
 
     private AllocationPlan(string name, int year, int rootUnitId, DateTime createdAtUtc)
     {

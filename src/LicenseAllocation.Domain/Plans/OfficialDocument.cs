@@ -1,12 +1,30 @@
 using System.Globalization;
+using LicenseAllocation.Domain.Allocations;
 
 namespace LicenseAllocation.Domain.Plans;
 
 /// <summary>The official letter (công văn) that issues a plan, with its number and date as they are written.</summary>
 public sealed record OfficialDocument
 {
+    /// <summary>The most characters of a letter's number and symbol ("125/STTTT-CNTT"), once trimmed.</summary>
     public const int MaxNumberLength = 64;
+
+    /// <summary>The most characters of a name on the letter: its signer, its issuer and the body above the issuer.</summary>
     public const int MaxNameLength = 200;
+
+    /// <summary>The most characters of the signer's name and title (<see cref="MaxNameLength"/>).</summary>
+    public const int MaxSignerLength = MaxNameLength;
+
+    /// <summary>Null when the publishing letter's number is given and fits; otherwise <see cref="AllocationErrorCode.DocumentNumberRequired"/>.</summary>
+    public static AllocationError? CheckNumber(string? number) =>
+        string.IsNullOrWhiteSpace(number) || number.Trim().Length > MaxNumberLength ? AllocationError.DocumentNumberRequired() : null;
+
+    /// <summary>Null when the publishing letter's date is given; otherwise <see cref="AllocationErrorCode.DocumentDateRequired"/>.</summary>
+    public static AllocationError? CheckDate(DateOnly? date) => date is null ? AllocationError.DocumentDateRequired() : null;
+
+    /// <summary>Null when the publishing letter's signer is given and fits; otherwise <see cref="AllocationErrorCode.SignerRequired"/>.</summary>
+    public static AllocationError? CheckSigner(string? signer) =>
+        string.IsNullOrWhiteSpace(signer) || signer.Trim().Length > MaxSignerLength ? AllocationError.SignerRequired() : null;
 
     public OfficialDocument(string? number, DateOnly? date, DatePrecision precision, string issuer, string issuerSuperior, string? signer = null)
     {

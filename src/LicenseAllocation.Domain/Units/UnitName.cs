@@ -1,4 +1,5 @@
 using System.Text;
+using LicenseAllocation.Domain.Allocations;
 
 namespace LicenseAllocation.Domain.Units;
 
@@ -8,7 +9,14 @@ namespace LicenseAllocation.Domain.Units;
 /// </summary>
 public static class UnitName
 {
+    /// <summary>The most characters of a unit's name, once normalised.</summary>
     public const int MaxLength = 200;
+
+    /// <summary>True when the name, once normalised, has 1 to <see cref="MaxLength"/> characters.</summary>
+    public static bool IsValid(string? name) => name is not null && Normalize(name) is { Length: > 0 and <= MaxLength };
+
+    /// <summary>Null when the name may be used; otherwise <see cref="AllocationErrorCode.InvalidName"/>.</summary>
+    public static AllocationError? Check(string? name) => IsValid(name) ? null : AllocationError.InvalidName();
 
     public static string Normalize(string value)
     {

@@ -1,9 +1,7 @@
-using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
-using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,7 +14,7 @@ namespace LicenseAllocation.Application.Allocations.Batches;
 /// <item>simulate the batch on an <see cref="AllocationTree"/> of those figures in a fixed order — decreases first, deepest units first,
 /// then increases, shallowest first — so that licences can move between siblings of a full parent and a district can be raised together
 /// with its communes; every item the rules refuse is explained, and then nothing is written;</item>
-/// <item>apply the items in the same order with the conditional statements of <see cref="QuantityService"/>, one audit row per changed unit,
+/// <item>apply the items in the same order with the conditional statements shared with <see cref="QuantityService"/> (<see cref="QuantityChangeCore"/>), one audit row per changed unit,
 /// all under one change set, hold the plan row while it is still a draft (<see cref="PlanLock"/>), and commit.</item>
 /// </list>
 /// Should a conditional statement match no row (someone changed the figures since step 1), the attempt is rolled back and
@@ -34,19 +32,14 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
             return QuantityBatchResult.RefusedAsAWhole(AllocationError.Forbidden());
         }
 
-        if (string.IsNullOrWhiteSpace(batch.Reason) || batch.Reason.Trim().Length > QuantityService.MaxReasonLength)
+        if (QuantityChangeCore.CheckRequest(batch.Reason, batch.DocumentRef) is { } requestRefused)
         {
-            return QuantityBatchResult.RefusedAsAWhole(AllocationError.ReasonRequired());
-        }
-
-        if (DocumentReference.Check(batch.DocumentRef) is { } documentRefused)
-        {
-            return QuantityBatchResult.RefusedAsAWhole(documentRefused);
+            return QuantityBatchResult.RefusedAsAWhole(requestRefused);
         }
 
         var items = batch.Items ?? [];
         return await TransientFailure.RetryAsync(
-            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason, batch.DocumentRef, items, dryRun: false, cancellationToken),
+            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason!, batch.DocumentRef, items, dryRun: false, cancellationToken),
             () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to save a batch.",
             ct);
     }
@@ -106,7 +99,8 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
                 continue;
             }
 
-            if (CheckItem(caller, item, rows.GetValueOrDefault(item.UnitId), scope) is { } error)
+            var withinScope = scope is null ? AccessPolicy.SeesWholeTree(caller) : scope.Contains(item.UnitId);
+            if (QuantityChangeCore.CheckUnit(caller, item.UnitId, item.Quantity, rows.GetValueOrDefault(item.UnitId), withinScope) is { } error)
             {
                 refused.Add(new BatchRefusal(item.UnitId, error));
             }
@@ -149,29 +143,19 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
         }
 
         var changeSetId = Guid.NewGuid();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var audit = new List<AuditEntry>();
-        foreach (var item in ordered)
+        var writes = ordered
+            .Select(item => (Read: rows[item.UnitId], item.Quantity))
+            .Select(w => new QuantityWrite(w.Read, w.Read.ParentUnitId is { } parentUnitId ? rows[parentUnitId].NodeId : null, w.Quantity))
+            .ToList();
+        switch ((await QuantityChangeCore.WriteAsync(db, transaction, planId, writes, caller, reason, documentRef, changeSetId, clock, cancellationToken)).Result)
         {
-            var read = rows[item.UnitId];
-            if (!await NodeUpdates.SetQuantityAsync(db, read, item.Quantity, cancellationToken)
-                || (read.ParentUnitId is { } parentUnitId
-                    && !await NodeUpdates.MoveHandedOnAsync(db, rows[parentUnitId].NodeId, item.Quantity - read.Quantity, cancellationToken)))
-            {
-                await transaction.RollbackAsync(cancellationToken);
+            case QuantityWriteResult.OwnRowChanged or QuantityWriteResult.ParentFull:
+                // Someone changed the figures since they were read: check the whole batch again on fresh ones.
                 return null;
-            }
-
-            audit.Add(AuditEntry.QuantityChange(planId, item.UnitId, caller.UserName, now, read.Quantity, item.Quantity, reason, changeSetId).UnderDocument(documentRef));
+            case QuantityWriteResult.PlanLocked:
+                return QuantityBatchResult.RefusedAsAWhole(AllocationError.PlanLocked());
         }
 
-        if (!await PlanLock.HoldDraftAsync(db, planId, cancellationToken))
-        {
-            await transaction.RollbackAsync(cancellationToken);
-            return QuantityBatchResult.RefusedAsAWhole(AllocationError.PlanLocked());
-        }
-
-        await AuditTrail.AppendAsync(db, audit, cancellationToken);
         var changedIds = ordered.Select(i => i.UnitId).ToHashSet();
         var views = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -180,31 +164,6 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
         {
             Changes = planned,
         };
-    }
-
-    private static AllocationError? CheckItem(Caller caller, QuantityBatchItem item, NodeRow? row, HashSet<int>? scope)
-    {
-        if (item.Quantity < 0)
-        {
-            return AllocationError.InvalidQuantity(item.Quantity);
-        }
-
-        if (row is null)
-        {
-            return AllocationError.NotFound();
-        }
-
-        if (!AccessPolicy.CanChangeQuantity(caller, item.UnitId, withinScope: scope is null ? AccessPolicy.SeesWholeTree(caller) : scope.Contains(item.UnitId)))
-        {
-            return AllocationError.OutOfScope();
-        }
-
-        if (!row.IsActive && item.Quantity > 0)
-        {
-            return AllocationError.UnitInactive(item.Quantity);
-        }
-
-        return null;
     }
 
     /// <summary>Depths of the plan's units below its root, for the order in which a batch is applied.</summary>

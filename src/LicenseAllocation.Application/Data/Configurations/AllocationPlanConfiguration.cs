@@ -10,9 +10,9 @@ internal sealed class AllocationPlanConfiguration : IEntityTypeConfiguration<All
     public void Configure(EntityTypeBuilder<AllocationPlan> builder)
     {
         builder.ToTable("Plans");
-        builder.Property(p => p.Name).HasMaxLength(AllocationPlan.MaxNameLength).IsRequired();
-        builder.Property(p => p.ProductName).HasMaxLength(AllocationPlan.MaxProductTextLength);
-        builder.Property(p => p.Vendor).HasMaxLength(AllocationPlan.MaxProductTextLength);
+        builder.Property(p => p.Name).HasMaxLength(PlanName.MaxLength).IsRequired();
+        builder.Property(p => p.ProductName).HasMaxLength(LicensedProduct.MaxNameLength);
+        builder.Property(p => p.Vendor).HasMaxLength(LicensedProduct.MaxVendorLength);
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(p => p.Version).HasDefaultValue(1);
         builder.Property(p => p.PublishedBy).HasMaxLength(256);
@@ -28,9 +28,9 @@ internal sealed class AllocationPlanConfiguration : IEntityTypeConfiguration<All
             document.Property(d => d.Number).HasColumnName("DocumentNumber").HasMaxLength(OfficialDocument.MaxNumberLength);
             document.Property(d => d.Date).HasColumnName("DocumentDate");
             document.Property(d => d.Precision).HasColumnName("DocumentDatePrecision").HasConversion<string>().HasMaxLength(8);
-            document.Property(d => d.Issuer).HasColumnName("DocumentIssuer").HasMaxLength(200);
-            document.Property(d => d.IssuerSuperior).HasColumnName("DocumentIssuerSuperior").HasMaxLength(200);
-            document.Property(d => d.Signer).HasColumnName("DocumentSigner").HasMaxLength(OfficialDocument.MaxNameLength);
+            document.Property(d => d.Issuer).HasColumnName("DocumentIssuer").HasMaxLength(OfficialDocument.MaxNameLength);
+            document.Property(d => d.IssuerSuperior).HasColumnName("DocumentIssuerSuperior").HasMaxLength(OfficialDocument.MaxNameLength);
+            document.Property(d => d.Signer).HasColumnName("DocumentSigner").HasMaxLength(OfficialDocument.MaxSignerLength);
         });
     }
 }

@@ -12,8 +12,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.ToTable("AuditEntries");
         builder.Property(a => a.Actor).HasMaxLength(256).IsRequired();
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(32);
-        builder.Property(a => a.Reason).HasMaxLength(1000).IsRequired();
-        builder.Property(a => a.DocumentRef).HasMaxLength(AuditEntry.MaxDocumentRefLength);
+        builder.Property(a => a.Reason).HasMaxLength(AuditEntry.MaxReasonLength).IsRequired();
+        builder.Property(a => a.DocumentRef).HasMaxLength(DocumentReference.MaxLength);
         builder.Property(a => a.PreviousHash).HasMaxLength(64).IsRequired();
         builder.Property(a => a.Hash).HasMaxLength(64).IsRequired();
         builder.HasOne<AllocationPlan>().WithMany().HasForeignKey(a => a.PlanId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
