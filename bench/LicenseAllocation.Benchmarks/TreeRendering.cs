@@ -23,7 +23,7 @@ internal static class TreeRendering
         var browser = await BrowserAsync(repositoryRoot);
         return new StringBuilder("## Plan page with the full tree\n\n")
             .AppendLine("| Measure | Median | p95 |").AppendLine("| --- | ---: | ---: |")
-            .AppendLine(CultureInfo.InvariantCulture, $"| Server render of the tree table, 179 rows expanded (bUnit, 30 runs) | {Stats.Median(server):0.0} ms | {Stats.Percentile(server, 0.95):0.0} ms |")
+            .AppendLine(CultureInfo.InvariantCulture, $"| Server render of the tree, 179 rows expanded and a window of them rendered (bUnit, 30 runs) | {Stats.Median(server):0.0} ms | {Stats.Percentile(server, 0.95):0.0} ms |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Chromium: open /plans/1 until the tree is shown (10 runs) | {Stats.Median(browser.Load):0} ms | {Stats.Percentile(browser.Load, 0.95):0} ms |")
             .AppendLine(CultureInfo.InvariantCulture, $"| Chromium: click \"Mở rộng tất cả\" until all 179 rows are shown (10 runs) | {Stats.Median(browser.Expand):0} ms | {Stats.Percentile(browser.Expand, 0.95):0} ms |")
             .AppendLine().ToString();
@@ -36,20 +36,25 @@ internal static class TreeRendering
         await using var context = new BunitContext();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
+        context.Services.AddLocalization();
         context.Services.AddSingleton(database.Factory);
         context.Services.AddLicenseAllocationApplication();
         context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         var admin = new Caller("bench", PortalRole.ProvinceAdmin);
         var rows = (await context.Services.GetRequiredService<AllocationQueries>().GetTreeAsync(admin, 1)).Value!;
+        context.Render<MudBlazor.MudPopoverProvider>();
 
         var timings = new List<double>();
         for (var run = 0; run < 35; run++)
         {
             var started = Stopwatch.GetTimestamp();
-            var tree = context.Render<AllocationTreeTable>(p => p.Add(t => t.PlanId, 1).Add(t => t.Rows, rows).Add(t => t.Caller, admin));
+            var tree = context.Render<AllocationTree>(p => p.Add(t => t.PlanId, 1).Add(t => t.Caller, admin));
+            tree.WaitForState(() => tree.Instance.State is { Items.Count: > 0 });
             tree.Find("[data-testid='expand-all']").Click();
+            tree.WaitForState(() => tree.Instance.State!.Items.Count == rows.Count);
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            if (tree.FindAll("tr[data-testid^='row-']").Count != rows.Count)
+            // Only a window of the rows is rendered; every row is in the list the window moves over.
+            if (tree.Instance.State!.Items.Count != rows.Count)
             {
                 throw new InvalidOperationException("The tree did not expand fully.");
             }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Domain.Allocations;
-using LicenseAllocation.Web.Localization;
+using ApiText = LicenseAllocation.Web.Resources.Api;
 
 namespace LicenseAllocation.Web.Api;
 
@@ -32,15 +32,16 @@ internal static class ApiProblems
         return TypedResults.Problem(
             detail: RefusalMessages.Describe(error, CultureInfo.CurrentUICulture),
             statusCode: status,
-            title: Ui.T("Yêu cầu bị từ chối", "Request refused"),
+            title: ApiText.RequestRefused,
             extensions: extensions);
     }
 
-    public static IResult Problem(int status, string code, string vietnamese, string english) =>
+    /// <summary>A refusal the API makes itself (a body it cannot read); <paramref name="detail"/> comes from <c>Resources/Api.resx</c>.</summary>
+    public static IResult Problem(int status, string code, string detail) =>
         TypedResults.Problem(
-            detail: Ui.T(vietnamese, english),
+            detail: detail,
             statusCode: status,
-            title: Ui.T("Yêu cầu bị từ chối", "Request refused"),
+            title: ApiText.RequestRefused,
             extensions: new Dictionary<string, object?> { ["code"] = code });
 
     private static void AddIfPresent(Dictionary<string, object?> extensions, string key, int? value)

@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Users;
 using Microsoft.AspNetCore.Identity;
+using ApiText = LicenseAllocation.Web.Resources.Api;
 
 namespace LicenseAllocation.Web.Api;
 
@@ -31,16 +32,13 @@ internal static class AuthEndpoints
         if (result.IsLockedOut && UserAdministration.IsDisabled(user.LockoutEnd))
         {
             logger.LogWarning("API sign-in refused for {UserName}: account disabled", user.UserName);
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "account-disabled",
-                "Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.", "The account is disabled. Contact the administrator.");
+            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "account-disabled", ApiText.AccountDisabled);
         }
 
         if (result.IsLockedOut)
         {
             logger.LogWarning("API sign-in refused for {UserName}: locked out", user.UserName);
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "locked-out",
-                "Tài khoản tạm thời bị khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau 15 phút.",
-                "The account is locked after repeated failed sign-ins. Try again in 15 minutes.");
+            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "locked-out", ApiText.LockedOut);
         }
 
         if (!result.Succeeded)
@@ -56,6 +54,5 @@ internal static class AuthEndpoints
     }
 
     private static IResult InvalidCredentials() => ApiProblems.Problem(
-        StatusCodes.Status401Unauthorized, "invalid-credentials",
-        "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong user name or password.");
+        StatusCodes.Status401Unauthorized, "invalid-credentials", ApiText.InvalidCredentials);
 }

@@ -2,6 +2,7 @@ using LicenseAllocation.Application.Import;
 using LicenseAllocation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using ApiText = LicenseAllocation.Web.Resources.Api;
 
 namespace LicenseAllocation.Web.Api;
 
@@ -114,9 +115,9 @@ internal static class ImportEndpoints
             return TypedResults.Problem(
                 detail: reasonOnly
                     ? errors[0].Message
-                    : Ui.T($"Không lưu thay đổi nào: tệp có {errors.Count} lỗi.", $"Nothing was saved: the file has {errors.Count} error(s)."),
+                    : Ui.F(ApiText.ImportRefused, errors.Count),
                 statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: Ui.T("Tệp không nhập được", "The file cannot be imported"),
+                title: ApiText.ImportRefusedTitle,
                 extensions: new Dictionary<string, object?>
                 {
                     ["code"] = reasonOnly ? "reason-required" : "import-refused",
@@ -132,10 +133,8 @@ internal static class ImportEndpoints
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(ImportIssue issue) => TypedResults.Problem(
         detail: ImportMessages.Describe(issue, System.Globalization.CultureInfo.CurrentUICulture),
         statusCode: StatusCodes.Status413PayloadTooLarge,
-        title: Ui.T("Tệp quá lớn", "File too large"),
+        title: ApiText.FileTooLargeTitle,
         extensions: new Dictionary<string, object?> { ["code"] = issue.ApiCode });
 
-    private static IResult FileRequired() => ApiProblems.Problem(StatusCodes.Status400BadRequest, "file-required",
-        "Hãy gửi tệp Excel trong trường \"file\" của một biểu mẫu multipart/form-data.",
-        "Send the Excel file in the \"file\" field of a multipart/form-data form.");
+    private static IResult FileRequired() => ApiProblems.Problem(StatusCodes.Status400BadRequest, "file-required", ApiText.FileRequired);
 }

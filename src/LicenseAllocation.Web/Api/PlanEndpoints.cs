@@ -1,5 +1,6 @@
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Plans;
+using ApiText = LicenseAllocation.Web.Resources.Api;
 
 namespace LicenseAllocation.Web.Api;
 
@@ -40,8 +41,7 @@ internal static class PlanEndpoints
 
         if (!request.TryGetQuantity(out var quantity))
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-quantity",
-                "Số lượng phải là số nguyên không âm.", "The quantity must be a whole number of 0 or more.");
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-quantity", ApiText.QuantityNotANumber);
         }
 
         var outcome = await quantities.ChangeAsync(caller, new ChangeQuantity(planId, unitId, quantity, request.Reason, request.Version, request.DocumentRef), cancellationToken);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using LicenseAllocation.Application.Plans;
+using LicenseAllocation.Web.Localization;
+using ApiText = LicenseAllocation.Web.Resources.Api;
 
 namespace LicenseAllocation.Web.Api;
 
@@ -50,6 +52,5 @@ internal static class ApiDates
 
     public static IResult Invalid(string field) => ApiProblems.Problem(
         StatusCodes.Status400BadRequest, "invalid-date",
-        $"Ngày không hợp lệ ({field}): hãy ghi theo dạng năm-tháng-ngày, ví dụ 2021-01-05.",
-        $"Invalid date ({field}): write it as year-month-day, for example 2021-01-05.");
+        Ui.F(ApiText.InvalidDate, field));
 }

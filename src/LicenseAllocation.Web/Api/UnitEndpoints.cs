@@ -5,6 +5,7 @@ using LicenseAllocation.Application.Units;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Units;
 using LicenseAllocation.Web.Localization;
+using ApiText = LicenseAllocation.Web.Resources.Api;
 
 namespace LicenseAllocation.Web.Api;
 
@@ -36,8 +37,7 @@ internal static class UnitEndpoints
         {
             if (!item.TryGetQuantity(out var quantity))
             {
-                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-quantity",
-                    "Số lượng phải là số nguyên không âm.", "The quantity must be a whole number of 0 or more.");
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-quantity", ApiText.QuantityNotANumber);
             }
 
             items.Add(new QuantityBatchItem(item.UnitId, quantity));
@@ -61,11 +61,9 @@ internal static class UnitEndpoints
                 .Select(r => new BatchRefusalDto(r.UnitId, r.Error.Code.ApiCode(), RefusalMessages.Describe(r.Error, CultureInfo.CurrentUICulture), r.Error.Limit))
                 .ToList();
             return TypedResults.Problem(
-                detail: Ui.T(
-                    $"Không lưu thay đổi nào: {refused.Count} dòng bị từ chối.",
-                    $"Nothing was saved: {refused.Count} item(s) refused."),
+                detail: Ui.F(ApiText.BatchRefused, refused.Count),
                 statusCode: StatusCodes.Status409Conflict,
-                title: Ui.T("Yêu cầu bị từ chối", "Request refused"),
+                title: ApiText.RequestRefused,
                 extensions: new Dictionary<string, object?> { ["code"] = "batch-refused", ["items"] = refused });
         }
 
@@ -84,8 +82,7 @@ internal static class UnitEndpoints
 
         if (request.Code is { } code && code.Trim().Length > MaxCodeLength)
         {
-            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-code",
-                "Mã đơn vị không quá 16 ký tự.", "A unit code has at most 16 characters.");
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-code", ApiText.InvalidCode);
         }
 
         var outcome = await units.AddUnitAsync(caller, planId, request.ParentUnitId, request.Name ?? string.Empty, kind, request.Code, cancellationToken);

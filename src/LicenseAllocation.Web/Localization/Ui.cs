@@ -10,11 +10,8 @@ namespace LicenseAllocation.Web.Localization;
 /// </summary>
 internal static class Ui
 {
-    /// <summary>Transitional: text still written inline in both languages. New code uses resources.</summary>
-    public static string T(string vietnamese, string english) => PortalCultures.IsEnglish ? english : vietnamese;
-
-    /// <summary>Transitional, like <see cref="T"/>: pages use <c>Common.NoRole</c>.</summary>
-    public static string NoRole => T("Tài khoản chưa được phân quyền.", "Your account has no role yet.");
+    /// <summary>A resource's composite format filled in the reader's culture (for code that has no localizer, such as endpoints).</summary>
+    public static string F(string format, params object?[] args) => string.Format(CultureInfo.CurrentCulture, format, args);
 
     /// <summary>A count in the reader's format: 5.137 in Vietnamese, 5,137 in English.</summary>
     public static string N(int value) => value.ToString("N0", CultureInfo.CurrentCulture);

@@ -8,11 +8,14 @@ using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Units;
 using LicenseAllocation.Testing;
 using LicenseAllocation.Web.Auth;
-using LicenseAllocation.Web.Components.Allocation;
+using LicenseAllocation.Web.Localization;
+using LicenseAllocation.Web.Resources;
 using LicenseAllocation.Web.Components.Districts;
 using LicenseAllocation.Web.Components.Pages.Districts;
 using LicenseAllocation.Web.Components.Pages.Plans;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using Shouldly;
 
@@ -72,9 +75,10 @@ public sealed class ExportButtonsTests : ComponentTestContext
     {
         UseCulture("vi-VN");
 
+        var text = Services.GetRequiredService<IStringLocalizer<Common>>();
         foreach (var kind in Enum.GetValues<UnitKind>())
         {
-            VietnameseLabels.Kind(kind).ShouldBe(UnitKindText.Of(kind));
+            VietnameseLabels.Kind(kind).ShouldBe(text.Of(kind));
         }
 
         foreach (var status in Enum.GetValues<AllocationStatus>())
