@@ -1,4 +1,6 @@
 using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -9,9 +11,9 @@ namespace LicenseAllocation.Web.Components.Allocation;
 
 public sealed partial class QuantityEditor
 {
-    // The fields stop where the service would refuse; the service still checks, and explains, on save.
-    private const int ReasonMaxLength = 1000;
-    private const int DocumentRefMaxLength = 200;
+    // The fields stop where the domain's rules would refuse; the service still checks, and explains, on save.
+    private const int ReasonMaxLength = ChangeReason.MaxLength;
+    private const int DocumentRefMaxLength = DocumentReference.MaxLength;
 
     private int _quantity;
     private string? _reason;
