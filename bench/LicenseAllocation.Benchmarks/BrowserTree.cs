@@ -239,6 +239,8 @@ internal static class BrowserTree
             var target = $"tr[data-unit-name=\"{facts.DeepUnitName}\"]";
             for (var run = 0; run < 6; run++)
             {
+                // A fresh page each time: clearing the box would bring back the path to the last unit found.
+                await OpenAsync(page, url);
                 await page.Locator(target).WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 10_000 });
                 var started = Stopwatch.GetTimestamp();
                 await page.Locator(SearchBox).First.FillAsync(facts.DeepUnitName);
