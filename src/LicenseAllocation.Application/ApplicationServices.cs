@@ -23,6 +23,7 @@ public static class ApplicationServices
         services.AddScoped<QuantityService>();
         services.AddScoped<AllocationQueries>();
         services.AddScoped<TreeBrowsing>();
+        services.AddSingleton<PlanTreeSnapshots>();
         services.AddScoped<PlanQueries>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<AppendixExport>();

@@ -12,11 +12,12 @@ public sealed record TreeFilter(string? Text = null, UnitKind? Kind = null, bool
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && Kind is null && !NotYetAllocated && !HasRoomLeft;
 
-    internal Func<UnitNodeView, int, bool> Predicate()
+    /// <summary>The test of one row: its figures, its number of children and its name already folded.</summary>
+    internal Func<UnitNodeView, int, string, bool> Predicate()
     {
         var query = SearchText.Fold(Text is { Length: > MaxTextLength } text ? text[..MaxTextLength] : Text);
-        return (node, childCount) =>
-            SearchText.Matches(query, node.Name, node.Code)
+        return (node, childCount, foldedName) =>
+            SearchText.Matches(query, foldedName, node.Code)
             && (Kind is not { } kind || node.Kind == kind)
             && (!NotYetAllocated || node.Quantity == 0)
             // Only a unit with units under it hands licences on; a leaf's whole quantity is its own.

@@ -32,9 +32,13 @@ public static class SearchText
         return builder.ToString();
     }
 
-    /// <summary>Does a unit with this name and code answer the folded query? A name contains it, or a code starts with it.</summary>
-    public static bool Matches(string foldedQuery, string name, string? code) =>
-        foldedQuery.Length == 0
-        || Fold(name).Contains(foldedQuery, StringComparison.Ordinal)
-        || (code is not null && code.StartsWith(foldedQuery, StringComparison.Ordinal));
+    /// <summary>Does a unit answer the folded query? Its folded name contains it, or its code starts with it.</summary>
+    public static bool Matches(string foldedQuery, string foldedName, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(foldedQuery);
+        ArgumentNullException.ThrowIfNull(foldedName);
+        return foldedQuery.Length == 0
+            || foldedName.Contains(foldedQuery, StringComparison.Ordinal)
+            || (code is not null && code.StartsWith(foldedQuery, StringComparison.Ordinal));
+    }
 }
