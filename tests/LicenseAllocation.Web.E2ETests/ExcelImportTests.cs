@@ -38,8 +38,10 @@ public sealed class ExcelImportTests(PortalBrowser portal) : IClassFixture<Porta
         var filled = WorkbookFiles.WithQuantities(template, new Dictionary<string, int> { ["Phường 11"] = 40, ["Phường 1"] = 60 });
 
         await page.GotoAsync($"/plans/1/import?unitId={caoLanh}");
+        // The file input only reaches the server once the live connection is up.
+        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("import-choose-file")).ToBeEnabledAsync();
-        await page.Locator("input[type=file]").First.SetInputFilesAsync(Payload(wrong));
+        await UploadAsync(page, Payload(wrong), page.GetByTestId("import-error"));
         await Expect(page.GetByTestId("import-error")).ToContainTextAsync("Số lượng phải là số nguyên, ô đang chứa 40,5.");
         await Expect(page.GetByTestId("import-apply")).ToBeDisabledAsync();
 
@@ -83,5 +85,26 @@ public sealed class ExcelImportTests(PortalBrowser portal) : IClassFixture<Porta
         (await users.CreateAsync(officer, OfficerPassword)).Succeeded.ShouldBeTrue();
         (await users.AddToRoleAsync(officer, nameof(PortalRole.DistrictOfficer))).Succeeded.ShouldBeTrue();
         return (caoLanh, ward11);
+    }
+
+    /// <summary>
+    /// Chooses a file. The file input is wired to the server by a script that runs just after the page goes live, so a
+    /// file chosen in that instant goes unnoticed: the choice is made again until the page answers.
+    /// </summary>
+    private static async Task UploadAsync(IPage page, FilePayload file, ILocator answer)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator("input[type=file]").First.SetInputFilesAsync(file);
+            try
+            {
+                await answer.First.WaitForAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                // Not wired yet; choose it again.
+            }
+        }
     }
 }
