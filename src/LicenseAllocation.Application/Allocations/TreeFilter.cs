@@ -12,6 +12,13 @@ public sealed record TreeFilter(string? Text = null, UnitKind? Kind = null, bool
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Text) && Kind is null && !NotYetAllocated && !HasRoomLeft;
 
+    /// <summary>Whether one unit answers the filter, for lists short enough to test row by row (a district's units).</summary>
+    public bool Matches(UnitNodeView node, int childCount)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return Predicate()(node, childCount, SearchText.Fold(node.Name));
+    }
+
     /// <summary>The test of one row: its figures, its number of children and its name already folded.</summary>
     internal Func<UnitNodeView, int, string, bool> Predicate()
     {

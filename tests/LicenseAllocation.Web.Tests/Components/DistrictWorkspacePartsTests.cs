@@ -77,6 +77,24 @@ public sealed class DistrictWorkspacePartsTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_ward_typed_without_diacritics_narrows_the_list_and_a_draft_typed_before_is_kept()
+    {
+        var page = await RenderAsOfficerAsync();
+        var (ward1, ward11) = (await UnitIdAsync("29866"), await UnitIdAsync("29863"));
+        page.WaitForElement("[data-testid='begin-bulk-edit']").Click();
+        page.Find($"input[data-testid='draft-{ward1}']").Input("25");
+
+        page.Find("input[data-testid='tree-search']").Input("phuong 11");
+
+        page.WaitForAssertion(() => page.FindAll("tr[data-testid^='unit-']").Select(r => r.GetAttribute("data-unit-name")).ShouldBe(["Phường 11"]));
+        page.Find("[data-testid='tree-match-count']").TextContent.ShouldBe("Tìm thấy 1 đơn vị");
+        page.FindAll($"input[data-testid='draft-{ward11}']").ShouldHaveSingleItem();
+
+        page.Find("button[data-testid='tree-filter-clear']").Click();
+        page.WaitForAssertion(() => page.Find($"input[data-testid='draft-{ward1}']").GetAttribute("value").ShouldBe("25"));
+    }
+
+    [Fact]
     public async Task A_unit_is_renamed_from_the_form_above_the_list()
     {
         var page = await RenderAsOfficerAsync();

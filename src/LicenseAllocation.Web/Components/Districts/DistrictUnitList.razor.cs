@@ -24,6 +24,7 @@ public partial class DistrictUnitList
     private const string ActionClass = "mud-button-root mud-icon-button mud-icon-button-size-small row-action";
 
     private ICollection<WorkspaceRow> _rows = [];
+    private TreeFilter _filter = new();
 
     [Inject]
     private IStringLocalizer<Resources.Districts> Loc { get; set; } = default!;
@@ -65,7 +66,19 @@ public partial class DistrictUnitList
 
     private bool Inert => !RendererInfo.IsInteractive;
 
-    protected override void OnParametersSet() => _rows = Rows as ICollection<WorkspaceRow> ?? [.. Rows];
+    protected override void OnParametersSet() => ApplyFilter();
+
+    // Drafts of the bulk editor are kept by unit, so narrowing the list hides rows without losing what was typed.
+    private void ApplyFilter() => _rows = _filter.IsEmpty
+        ? Rows as ICollection<WorkspaceRow> ?? [.. Rows]
+        : [.. Rows.Where(r => _filter.Matches(r.Node, r.ChildCount))];
+
+    private Task FilterAsync(TreeFilter filter)
+    {
+        _filter = filter;
+        ApplyFilter();
+        return Task.CompletedTask;
+    }
 
     private static int Indent(WorkspaceRow row) => 12 + ((row.Depth - 1) * 20);
 
