@@ -24,6 +24,7 @@ internal static class BrowserTree
     public const int Units = 20_000;
     public const int LargeDistrictChildren = 1_000;
     private const int Circuits = 20;
+    private static readonly int WarmUpOpens = int.TryParse(Environment.GetEnvironmentVariable("BENCH_WARMUP_OPENS"), out var opens) ? opens : 40;
     private const int Edits = 20;
     private const string Row = "tr[data-testid^='row-']";
     private const string SearchBox = "input[data-testid='tree-search'], [data-testid='tree-search'] input";
@@ -46,6 +47,8 @@ internal static class BrowserTree
             && !!button && !button.disabled && !button.classList.contains('mud-disabled');
         }
         """;
+
+    private const string LayoutInteractive = "() => !!document.querySelector(\".mud-layout[data-interactive='true']\")";
 
     // Clicks a control and waits, frame by frame, until the rows are there: either the expected number of rows is in the
     // DOM (a tree that renders every open row), or, for a tree that renders only what is in view, the row that must
@@ -372,20 +375,63 @@ internal static class BrowserTree
         return (result.GetProperty("ms").GetDouble(), result.GetProperty("how").GetString()!);
     }
 
-    private static async Task<Memory> MemoryPerCircuitAsync(IBrowser browser, PortalProcess portal, int planId)
+    /// <summary>
+    /// Only the memory per circuit of one page of the 2020 plan (<c>{plan}</c> in the path stands for its id), on a portal
+    /// started with extra environment variables: the quick loop for finding what a circuit costs.
+    /// </summary>
+    public static async Task<string> MemoryOnlyAsync(string repositoryRoot, string path, IReadOnlyDictionary<string, string> environment)
+    {
+        PortalProcess.WebDll(repositoryRoot);
+        var directory = Directory.CreateTempSubdirectory("license-allocation-memory-").FullName;
+        try
+        {
+            var plan2020 = await Prepare2020Async(Path.Combine(directory, "portal.db"));
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new()
+            {
+                ExecutablePath = "/usr/bin/chromium",
+                Headless = true,
+                Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            });
+            await using var portal = PortalProcess.Start(repositoryRoot, directory, environment);
+            await portal.WaitHealthyAsync();
+            var m = await MemoryPerCircuitAsync(browser, portal, path.Replace("{plan}", plan2020.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            var settings = string.Join(", ", environment.Select(e => $"{e.Key}={e.Value}"));
+            return $"{path} [{settings}]: {Mb(m.PerCircuitCollected)} after a forced GC, {Mb(m.PerCircuitSteady)} steady "
+                + $"(VmRSS {Mb(m.CollectedBefore)} → {Mb(m.CollectedAfter)} after GC, over {Circuits} circuits)";
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static Task<Memory> MemoryPerCircuitAsync(IBrowser browser, PortalProcess portal, int planId) =>
+        MemoryPerCircuitAsync(browser, portal, $"/plans/{planId}");
+
+    private static async Task<Memory> MemoryPerCircuitAsync(IBrowser browser, PortalProcess portal, string path)
     {
         var state = await SignInAsync(browser, portal.BaseUrl);
-        var url = $"{portal.BaseUrl}/plans/{planId}";
+        var url = portal.BaseUrl + path;
         var contexts = new List<IBrowserContext>();
         try
         {
-            // Warm-up: one page, kept open, so the baseline has the page's code paths, caches and the plan's first load.
+            // Warm-up: the page opened WarmUpOpens times in one tab (each open ends the previous circuit), the last kept open,
+            // so the baseline has the page's code paths compiled at their final tier, its caches and the plan's first load,
+            // and what the 20 circuits add is what they hold rather than code the runtime compiles once.
             var warmUp = await NewContextAsync(browser, state);
             contexts.Add(warmUp);
-            await OpenAsync(await warmUp.NewPageAsync(), url);
+            var warmUpPage = await warmUp.NewPageAsync();
+            for (var open = 0; open < WarmUpOpens; open++)
+            {
+                await OpenAsync(warmUpPage, url);
+            }
+
             var steadyBefore = await SteadyResidentAsync(portal);
             var gcOk = await InducedGc.CollectAsync(portal.ProcessId);
             var collectedBefore = await SteadyResidentAsync(portal);
+            await HeapDumpAsync(portal, "before");
 
             for (var circuit = 0; circuit < Circuits; circuit++)
             {
@@ -397,6 +443,7 @@ internal static class BrowserTree
             var steadyAfter = await SteadyResidentAsync(portal);
             gcOk &= await InducedGc.CollectAsync(portal.ProcessId);
             var collectedAfter = await SteadyResidentAsync(portal);
+            await HeapDumpAsync(portal, "after");
             return new Memory((steadyAfter - steadyBefore) / (double)Circuits, gcOk ? (collectedAfter - collectedBefore) / (double)Circuits : double.NaN,
                 steadyBefore, steadyAfter, collectedBefore, collectedAfter);
         }
@@ -407,6 +454,20 @@ internal static class BrowserTree
                 await context.CloseAsync();
             }
         }
+    }
+
+    /// <summary>With BENCH_GCDUMP set to a folder, a heap dump of the portal there (dotnet-gcdump on PATH), to see what a circuit holds.</summary>
+    private static async Task HeapDumpAsync(PortalProcess portal, string name)
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_GCDUMP") is not { Length: > 0 } folder)
+        {
+            return;
+        }
+
+        File.Copy($"/proc/{portal.ProcessId}/smaps", Path.Combine(folder, name + ".smaps"), overwrite: true);
+        File.Copy($"/proc/{portal.ProcessId}/status", Path.Combine(folder, name + ".status"), overwrite: true);
+        using var dump = Process.Start("dotnet-gcdump", ["collect", "-p", portal.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", Path.Combine(folder, name + ".gcdump")])!;
+        await dump.WaitForExitAsync();
     }
 
     /// <summary>VmRSS sampled every 250 ms until it has moved less than 0.5 MB over 2 s (at most 15 s).</summary>
@@ -433,7 +494,7 @@ internal static class BrowserTree
     {
         var started = Stopwatch.GetTimestamp();
         await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Commit, Timeout = 120_000 });
-        await page.WaitForFunctionAsync(Interactive, null, new() { Timeout = 120_000 });
+        await page.WaitForFunctionAsync(url.Contains("/plans/", StringComparison.Ordinal) ? Interactive : LayoutInteractive, null, new() { Timeout = 120_000 });
         return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
@@ -466,6 +527,22 @@ internal static class BrowserTree
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync($"{baseUrl}/");
         return await context.StorageStateAsync();
+    }
+
+    private static async Task<int> Prepare2020Async(string file)
+    {
+        var builder = new DbContextOptionsBuilder<AllocationDbContext>();
+        SqliteDatabase.Configure(builder, new SqliteConnectionStringBuilder { DataSource = file, DefaultTimeout = 60, Pooling = false }.ToString());
+        var factory = new TestContextFactory(builder.Options);
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        await new Plan2020Seeder(factory, TimeProvider.System).SeedAsync();
+        await using var context = factory.CreateDbContext();
+        return await context.Plans.Where(p => p.Year == Plan2020Seeder.PlanYear && p.Name == Plan2020Seeder.PlanName).Select(p => p.Id).SingleAsync();
     }
 
     private static async Task<Facts> PrepareDatabaseAsync(string file)

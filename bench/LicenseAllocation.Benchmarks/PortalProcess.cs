@@ -35,7 +35,7 @@ internal sealed class PortalProcess : IAsyncDisposable
         return File.Exists(dll) ? dll : throw new InvalidOperationException($"Publish the portal first: dotnet publish -c Release src/LicenseAllocation.Web -o artifacts/portal ({dll} is missing).");
     }
 
-    public static PortalProcess Start(string repositoryRoot, string dataDirectory)
+    public static PortalProcess Start(string repositoryRoot, string dataDirectory, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var info = new ProcessStartInfo("dotnet", [WebDll(repositoryRoot)])
@@ -50,6 +50,11 @@ internal sealed class PortalProcess : IAsyncDisposable
         info.Environment["DataProtection__KeysPath"] = Path.Combine(dataDirectory, "keys");
         info.Environment["Bootstrap__AdminPassword"] = AdminPassword;
         info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var process = Process.Start(info)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();

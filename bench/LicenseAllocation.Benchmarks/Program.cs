@@ -14,6 +14,15 @@ if (args.FirstOrDefault() == FlatExport.ChildFlag)
 var repositoryRoot = RepositoryRoot.Find();
 var output = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 
+// --memory <path> [NAME=VALUE…]: only the memory per circuit of one page of the 2020 plan ({plan} = its id), on a portal
+// started with the given extra environment variables (runtime or portal settings), printed on one line.
+if (args is ["--memory", var memoryPath, .. var settings])
+{
+    var environment = settings.Select(s => s.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
+    Console.WriteLine(await BrowserTree.MemoryOnlyAsync(repositoryRoot, memoryPath, environment));
+    return 0;
+}
+
 // --browser: only the browser benchmark of the plan tree; its section (titled by --title) is printed and, with --write,
 // put into the file in place of an earlier section of the same title, leaving the rest of the file as it is.
 if (args.Contains("--browser"))

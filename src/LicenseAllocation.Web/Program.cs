@@ -69,7 +69,7 @@ app.MapOpenApi();
 app.MapApiV1();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(CircuitWebSockets.Configure);
 
 await app.RunAsync();
 return 0;

@@ -100,11 +100,13 @@ public sealed class AllocationTreeSearchTests : ComponentTestContext
     {
         var tree = RenderAllocationTree();
 
-        tree.Instance.State.ShouldNotBeNull();
-        tree.InvokeAsync(() => tree.Instance.State!.ApplyFilterAsync(new(Kind: UnitKind.DistrictCommittee)));
-        tree.Render();
+        tree.Find("select[data-testid='tree-filter-kind']").Change(nameof(UnitKind.DistrictCommittee));
 
         tree.WaitForAssertion(() => tree.FindAll(".tree-match").Count.ShouldBe(SeedFacts.Districts));
+        tree.Find("select[data-testid='tree-filter-kind'] option[value='DistrictCommittee']").TextContent.ShouldBe("UBND cấp huyện");
+
+        tree.Find("select[data-testid='tree-filter-kind']").Change("");
+        tree.WaitForAssertion(() => tree.FindAll(".tree-match").ShouldBeEmpty("any kind is no filter"));
     }
 
     [Fact]

@@ -114,13 +114,16 @@ public sealed class PlanPageTests : ComponentTestContext
 
         page.FindAll("[data-testid='plan-actions']").ShouldBeEmpty();
         page.FindAll("[data-testid='product-form']").ShouldBeEmpty();
+        page.FindAll("[data-testid='open-product-form']").ShouldBeEmpty();
     }
 
     [Fact]
     public void The_administrator_fills_in_the_product_after_the_tender()
     {
         var (_, page) = RenderAs("admin", PortalRole.ProvinceAdmin);
+        page.FindAll("[data-testid='product-form']").ShouldBeEmpty("the fields open on request");
 
+        page.Find("button[data-testid='open-product-form']").Click();
         page.Find("input[data-testid='product-name']").Input("Kaspersky Endpoint Security for Business");
         page.Find("input[data-testid='product-vendor']").Input("Kaspersky Lab");
         page.Find("input[data-testid='product-start']").Input("01/03/2021");
@@ -133,5 +136,22 @@ public sealed class PlanPageTests : ComponentTestContext
 
         page.WaitForAssertion(() => page.Find("[data-testid='plan-product']").TextContent
             .ShouldBe("Kaspersky Endpoint Security for Business — Kaspersky Lab — bản quyền từ 01/03/2021 đến 28/02/2024"));
+        page.FindAll("[data-testid='product-form']").ShouldBeEmpty("the form closes once saved");
+    }
+
+    [Fact]
+    public void Cancelling_the_product_form_keeps_the_product_as_it_was()
+    {
+        var (_, page) = RenderAs("admin", PortalRole.ProvinceAdmin);
+        var before = page.Find("[data-testid='plan-product']").TextContent;
+
+        page.Find("button[data-testid='open-product-form']").Click();
+        page.Find("input[data-testid='product-name']").Input("Sản phẩm khác");
+        page.Find("button[data-testid='cancel-product']").Click();
+
+        page.FindAll("[data-testid='product-form']").ShouldBeEmpty();
+        page.Find("[data-testid='plan-product']").TextContent.ShouldBe(before);
+        page.Find("button[data-testid='open-product-form']").Click();
+        page.Find("input[data-testid='product-name']").GetAttribute("value").ShouldNotBe("Sản phẩm khác", "a reopened form starts from the saved product");
     }
 }

@@ -54,9 +54,11 @@ public sealed partial class TreeFilterBar
         return ApplyAsync();
     }
 
-    private Task KindChangedAsync(UnitKind? kind)
+    private string KindValue => _kind?.ToString() ?? "";
+
+    private Task KindSelectedAsync(ChangeEventArgs change)
     {
-        _kind = kind;
+        _kind = Enum.TryParse<UnitKind>(change.Value as string, out var kind) && Enum.IsDefined(kind) ? kind : null;
         return ApplyAsync();
     }
 

@@ -17,6 +17,7 @@ public partial class ProductDetailsForm
     private string? _start;
     private string? _end;
     private string? _invalidDay;
+    private bool _open;
 
     [Inject]
     private PlanProduct Product { get; set; } = default!;
@@ -42,13 +43,17 @@ public partial class ProductDetailsForm
 
     private string? Refusal => _invalidDay ?? _save.Refusal;
 
-    protected override void OnInitialized()
+    private void Open()
     {
+        _open = true;
+        _invalidDay = null;
         _name = Plan.ProductName;
         _vendor = Plan.Vendor;
         _start = Plan.LicenceTermStart is { } start ? Ui.D(start) : null;
         _end = Plan.LicenceTermEnd is { } end ? Ui.D(end) : null;
     }
+
+    private void Close() => _open = false;
 
     private async Task SaveAsync()
     {
@@ -62,6 +67,7 @@ public partial class ProductDetailsForm
         var (saved, _) = await _save.RunAsync(() => Product.DescribeAsync(Caller, new ProductDetails(Plan.Id, _name, _vendor, start, end)));
         if (saved)
         {
+            _open = false;
             Snackbar.Add(Loc[nameof(Resources.Plans.ProductSaved)], Severity.Success);
             await OnSaved.InvokeAsync();
         }
