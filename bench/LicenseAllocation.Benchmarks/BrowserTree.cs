@@ -51,8 +51,9 @@ internal static class BrowserTree
     private const string LayoutInteractive = "() => !!document.querySelector(\".mud-layout[data-interactive='true']\")";
 
     // Clicks a control and waits, frame by frame, until the rows are there: either the expected number of rows is in the
-    // DOM (a tree that renders every open row), or, for a tree that renders only what is in view, the row that must
-    // appear is there and the DOM has been quiet for 300 ms (the time reported is then the last change's).
+    // DOM (a tree that renders every open row), or, for a tree that renders only what is in view, the tree reports the
+    // expected number of open lines (data-row-count) and the DOM has been quiet for 100 ms, or the row that must appear is
+    // there and the DOM has been quiet for 300 ms (the time reported is then the last change's).
     private const string ClickAndWait = """
         async ({ click, expectedRows, mustShow, timeoutMs }) => {
           const target = document.querySelector(click);
@@ -68,6 +69,9 @@ internal static class BrowserTree
               const now = performance.now();
               const rows = document.querySelectorAll("tr[data-testid^='row-']").length;
               if (expectedRows > 0 && rows >= expectedRows) return resolve({ ms: now - started, how: 'all rows', rows });
+              const lines = Number(document.querySelector("[data-testid='allocation-tree']")?.getAttribute('data-row-count') ?? 0);
+              if (expectedRows > 0 && lines >= expectedRows && last > started && now - last >= 100 && (!mustShow || document.querySelector(mustShow)))
+                return resolve({ ms: last - started, how: 'line count', rows });
               if (last > started && now - last >= 300 && (!mustShow || document.querySelector(mustShow)))
                 return resolve({ ms: last - started, how: 'settled', rows });
               if (now - started > timeoutMs) return resolve({ ms: -1, how: 'timeout', rows });
