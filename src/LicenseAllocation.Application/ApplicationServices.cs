@@ -25,6 +25,7 @@ public static class ApplicationServices
         services.AddScoped<TreeBrowsing>();
         services.AddSingleton<PlanTreeSnapshots>();
         services.AddScoped<PlanQueries>();
+        services.AddScoped<PlanProgressQuery>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<AppendixExport>();
         services.AddScoped<PlanPublication>();

@@ -49,6 +49,7 @@ public static class EndpointCatalog
             ScopedReaders),
         // Every reader sees a plan, its versions compared and their export; the comparison is filtered to the caller's scope.
         ["GET api/v1/plans/{planId:int}"] = new((_, _) => Get("/api/v1/plans/1"), (_, _) => Expect.Allowed),
+        ["GET api/v1/plans/{planId:int}/progress"] = new((_, _) => Get("/api/v1/plans/1/progress"), (_, _) => Expect.Allowed),
         ["GET api/v1/plans/{planId:int}/compare/{otherPlanId:int}"] = new((_, _) => Get("/api/v1/plans/1/compare/1"), (_, _) => Expect.Allowed),
         ["GET api/v1/plans/{planId:int}/compare/{otherPlanId:int}/export.xlsx"] = new(
             (_, _) => Get("/api/v1/plans/1/compare/1/export.xlsx"), (_, _) => Expect.Allowed),
