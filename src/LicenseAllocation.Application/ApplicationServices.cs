@@ -28,6 +28,7 @@ public static class ApplicationServices
         services.AddScoped<PlanProgressQuery>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<AppendixExport>();
+        services.AddScoped<AppendixPdfExport>();
         services.AddScoped<PlanPublication>();
         services.AddScoped<PlanVersions>();
         services.AddScoped<PlanProduct>();

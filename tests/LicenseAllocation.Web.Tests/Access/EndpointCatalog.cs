@@ -37,6 +37,7 @@ public static class EndpointCatalog
         ["GET api/v1/plans/{planId:int}/units"] = new((_, _) => Get("/api/v1/plans/1/units"), (_, _) => Expect.Allowed),
 
         ["GET api/v1/plans/{planId:int}/appendix.xlsx"] = new((_, _) => Get("/api/v1/plans/1/appendix.xlsx"), (_, _) => Expect.Allowed),
+        ["GET api/v1/plans/{planId:int}/appendix.pdf"] = new((_, _) => Get("/api/v1/plans/1/appendix.pdf"), (_, _) => Expect.Allowed),
 
         // Every reader gets a workbook: the province and the auditor of every district or unit, the officer and the
         // viewer (both scoped to Cao Lãnh here) of their own district and its units (checked by ExportApiTests).
