@@ -6,6 +6,7 @@ public enum AllocationErrorCode
     InvalidQuantity,
     ReasonRequired,
     ExceedsParent,
+    ChildrenExceedParent,
     BelowHandedOn,
     VersionConflict,
     NotFound,
