@@ -6,6 +6,7 @@ using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Cli;
 using LicenseAllocation.Web.Components;
 using LicenseAllocation.Web.Data;
+using LicenseAllocation.Web.Hosting;
 using LicenseAllocation.Web.Localization;
 using MudBlazor.Services;
 using System.Text.Encodings.Web;
@@ -22,6 +23,10 @@ if (args is [VerifyAuditCommand.Verb, ..])
 }
 
 var builder = WebApplication.CreateBuilder(args);
+if (ConfigurationCheck.Fails(builder, Console.Error))
+{
+    return ConfigurationCheck.ExitCode;
+}
 
 // Configured from the host's configuration (no static bootstrap logger), so test hosts can start the portal repeatedly.
 builder.Services.AddSerilog((_, logger) => logger
