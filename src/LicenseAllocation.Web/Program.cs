@@ -28,11 +28,7 @@ if (ConfigurationCheck.Fails(builder, Console.Error))
     return ConfigurationCheck.ExitCode;
 }
 
-// Configured from the host's configuration (no static bootstrap logger), so test hosts can start the portal repeatedly.
-builder.Services.AddSerilog((_, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+builder.AddPortalHosting();
 
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDataProtection()
@@ -60,6 +56,8 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/error", createScopeForErrors: true);
     app.UseHsts();
 }
+
+app.UsePortalHosting();
 
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
