@@ -45,4 +45,7 @@ public enum AllocationErrorCode
     InvalidProductName,
     InvalidVendor,
     InvalidLicenceTerm,
+
+    // Running the portal.
+    DatabaseUnavailable,
 }

@@ -3,7 +3,7 @@ using Serilog;
 
 namespace LicenseAllocation.Web.Hosting;
 
-/// <summary>What running in production adds to the portal: logging, probes. Program.cs calls these two methods.</summary>
+/// <summary>What running in production adds to the portal: logging, answers during a database outage, probes. Program.cs calls these two methods.</summary>
 internal static class PortalHosting
 {
     /// <summary>Registers the portal's logging.</summary>
@@ -19,10 +19,11 @@ internal static class PortalHosting
         return builder;
     }
 
-    /// <summary>Maps the liveness and readiness probes.</summary>
+    /// <summary>Answers requests that meet a database outage with 503; maps the liveness and readiness probes.</summary>
     public static WebApplication UsePortalHosting(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseDatabaseOutageAnswers();
         app.MapPortalHealth();
         return app;
     }
