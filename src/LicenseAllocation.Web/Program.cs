@@ -22,6 +22,13 @@ if (args is [VerifyAuditCommand.Verb, ..])
     return await VerifyAuditCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
+// `backup <file>` copies the configured database to a file while the portal runs, and exits.
+if (args is [BackupCommand.Verb, ..])
+{
+    Console.OutputEncoding = System.Text.Encoding.UTF8;
+    return await BackupCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 if (ConfigurationCheck.Fails(builder, Console.Error))
 {

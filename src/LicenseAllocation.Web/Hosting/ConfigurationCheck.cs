@@ -13,8 +13,7 @@ namespace LicenseAllocation.Web.Hosting;
 /// <summary>One thing wrong with the configuration: a key of <c>Resources/Hosting.resx</c> and the values it quotes.</summary>
 internal sealed record ConfigurationProblem(string Key, params object[] Arguments)
 {
-    public string Describe(CultureInfo culture) =>
-        string.Format(culture, CompositeFormat.Parse(HostingText.ResourceManager.GetString(Key, culture)!), Arguments);
+    public string Describe(CultureInfo culture) => HostingMessages.Format(Key, culture, Arguments);
 }
 
 /// <summary>
@@ -26,9 +25,6 @@ internal sealed record ConfigurationProblem(string Key, params object[] Argument
 internal static class ConfigurationCheck
 {
     public const int ExitCode = 78;
-
-    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
 
     /// <summary>Prints the problems of <paramref name="builder"/>'s configuration to <paramref name="error"/>; true when there were any.</summary>
     public static bool Fails(WebApplicationBuilder builder, TextWriter error)
@@ -42,16 +38,21 @@ internal static class ConfigurationCheck
         }
 
         Console.OutputEncoding = Encoding.UTF8;
-        error.WriteLine(HostingText.ResourceManager.GetString(nameof(HostingText.ConfigurationInvalid), Vietnamese));
-        error.WriteLine(HostingText.ResourceManager.GetString(nameof(HostingText.ConfigurationInvalid), English));
-        foreach (var problem in problems)
-        {
-            error.WriteLine("- " + problem.Describe(Vietnamese));
-            error.WriteLine("  " + problem.Describe(English));
-        }
+        Write(problems, error);
 
         error.Flush();
         return true;
+    }
+
+    /// <summary>The heading and each problem, in Vietnamese then English.</summary>
+    public static void Write(IReadOnlyList<ConfigurationProblem> problems, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        HostingMessages.WriteBoth(error, nameof(HostingText.ConfigurationInvalid), []);
+        foreach (var problem in problems)
+        {
+            HostingMessages.WriteBoth(error, problem.Key, problem.Arguments, "- ", "  ");
+        }
     }
 
     public static IReadOnlyList<ConfigurationProblem> Problems(IConfiguration configuration, string contentRoot)
