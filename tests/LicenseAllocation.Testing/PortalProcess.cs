@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 
@@ -86,6 +88,26 @@ public sealed class PortalProcess : IAsyncDisposable
             return (portal._process.ExitCode, portal.Output);
         }
     }
+
+    /// <summary>A client of this portal with a bearer token of <paramref name="userName"/>.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string userName, string password, CancellationToken cancellationToken = default)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<TokenAnswer>(cancellationToken))!;
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        return client;
+    }
+
+    /// <summary>The settings of a portal over a SQLite file and keys in <paramref name="directory"/>, with <paramref name="adminPassword"/> for <c>admin</c>.</summary>
+    public static Dictionary<string, string> SqliteSettings(string directory, string adminPassword) => new()
+    {
+        ["Database:Provider"] = "Sqlite",
+        ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "portal.db")}",
+        ["DataProtection:KeysPath"] = Path.Combine(directory, "keys"),
+        ["Bootstrap:AdminPassword"] = adminPassword,
+    };
 
     /// <summary>Ends the process at once, as <c>kill -9</c>: no shutdown, no flush, whatever it was doing.</summary>
     public void Kill()
@@ -194,4 +216,6 @@ public sealed class PortalProcess : IAsyncDisposable
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    private sealed record TokenAnswer(string AccessToken);
 }

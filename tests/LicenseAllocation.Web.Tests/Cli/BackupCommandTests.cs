@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using LicenseAllocation.Migrations.Sqlite;
 using LicenseAllocation.Testing;
@@ -28,18 +27,11 @@ public sealed class BackupCommandTests : IDisposable
     public async Task A_backup_taken_while_the_portal_serves_edits_restores_to_a_database_that_verifies_with_the_same_figures()
     {
         var database = Path.Combine(_directory, "portal.db");
-        var settings = new Dictionary<string, string>
-        {
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:Default"] = $"Data Source={database}",
-            ["DataProtection:KeysPath"] = Path.Combine(_directory, "keys"),
-            ["Bootstrap:AdminPassword"] = AdminPassword,
-        };
+        var settings = PortalProcess.SqliteSettings(_directory, AdminPassword);
         var backup = Path.Combine(_directory, "sao-luu", "portal-backup.db");
         await using (var portal = await PortalProcess.StartAsync(settings, Ct))
         {
-            using var client = new HttpClient { BaseAddress = portal.BaseAddress };
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(client));
+            using var client = await portal.SignedInClientAsync("admin", AdminPassword, Ct);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
             var edits = Task.Run(() => EditUntilStoppedAsync(client, stop.Token), Ct);
 
@@ -121,13 +113,6 @@ public sealed class BackupCommandTests : IDisposable
         return (code, output.ToString(), error.ToString());
     }
 
-    private static async Task<string> TokenAsync(HttpClient client)
-    {
-        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = AdminPassword }, Ct);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<Token>(Ct))!.AccessToken;
-    }
-
     /// <summary>Moves the office of the People's Committee (65) between 65 and 64 until stopped; returns how many edits were accepted.</summary>
     private static async Task<int> EditUntilStoppedAsync(HttpClient client, CancellationToken stop)
     {
@@ -155,6 +140,4 @@ public sealed class BackupCommandTests : IDisposable
         SqliteDatabase.Configure(options, $"Data Source={file};Pooling=False");
         return new TestContextFactory(options.Options);
     }
-
-    private sealed record Token(string AccessToken);
 }
