@@ -135,7 +135,9 @@ public sealed class KilledPortalTests : IDisposable
     private static async Task KillDuringAsync(PortalProcess portal, Task<HttpResponseMessage> request)
     {
         await Task.WhenAny(request, Task.Delay(TimeSpan.FromMilliseconds(150), Ct));
+        var answered = request.IsCompleted;
         portal.Kill();
+        TestContext.Current.TestOutputHelper?.WriteLine(answered ? "answered before the kill" : "killed while the request was in progress");
         try
         {
             (await request).Dispose();
