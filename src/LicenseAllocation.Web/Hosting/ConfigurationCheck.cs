@@ -61,8 +61,21 @@ internal static class ConfigurationCheck
         var problems = new List<ConfigurationProblem>();
         CheckDatabase(configuration, contentRoot, problems);
         CheckFolder(configuration, "DataProtection:KeysPath", Path.Combine("data", "keys"), contentRoot, problems);
+        if (!string.IsNullOrWhiteSpace(configuration[PortalLogging.FilePathKey]))
+        {
+            CheckFolder(configuration, PortalLogging.FilePathKey, null, contentRoot, problems, parentOfFile: true);
+        }
+
         CheckListeningUrls(configuration, problems);
+        CheckAbsoluteUrl(configuration, PortalTelemetry.EndpointKey, problems);
+        if (configuration[PortalTelemetry.ProtocolKey] is { Length: > 0 } protocol && !PortalTelemetry.Protocols.Contains(protocol))
+        {
+            problems.Add(new(nameof(HostingText.InvalidChoice), PortalTelemetry.ProtocolKey, protocol, string.Join(", ", PortalTelemetry.Protocols)));
+        }
+
         CheckPositive(configuration, "Imports:MaxFileBytes", problems);
+        CheckPositive(configuration, PortalLogging.RetainedFilesKey, problems);
+        CheckPositive(configuration, PortalLogging.FileSizeLimitKey, problems);
         if (configuration[AdminBootstrapper.PasswordKey] is { Length: > 0 and < PortalIdentityOptions.MinimumPasswordLength })
         {
             problems.Add(new(nameof(HostingText.AdminPasswordTooShort), AdminBootstrapper.PasswordKey, PortalIdentityOptions.MinimumPasswordLength));
@@ -189,6 +202,15 @@ internal static class ConfigurationCheck
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             && uri.Host.Length > 0
             && uri.AbsolutePath == "/";
+    }
+
+    private static void CheckAbsoluteUrl(IConfiguration configuration, string key, List<ConfigurationProblem> problems)
+    {
+        if (configuration[key] is { Length: > 0 } value
+            && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
+        {
+            problems.Add(new(nameof(HostingText.InvalidEndpoint), key, value));
+        }
     }
 
     private static void CheckPositive(IConfiguration configuration, string key, List<ConfigurationProblem> problems)

@@ -1,21 +1,16 @@
-using System.Globalization;
-using Serilog;
-
 namespace LicenseAllocation.Web.Hosting;
 
-/// <summary>What running in production adds to the portal: logging, answers during a database outage, probes. Program.cs calls these two methods.</summary>
+/// <summary>What running in production adds to the portal: logging, telemetry, answers during a
+/// database outage, probes. Program.cs calls these two methods.</summary>
 internal static class PortalHosting
 {
-    /// <summary>Registers the portal's logging.</summary>
+    /// <summary>Registers the portal's logging (console, JSON file) and its telemetry (OpenTelemetry by OTLP).</summary>
     public static WebApplicationBuilder AddPortalHosting(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        // Configured from the host's configuration (no static bootstrap logger), so test hosts can start the portal repeatedly.
-        builder.Services.AddSerilog((_, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+        builder.AddPortalLogging();
+        builder.AddPortalTelemetry();
         return builder;
     }
 
@@ -24,6 +19,7 @@ internal static class PortalHosting
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseDatabaseOutageAnswers();
+        app.UseExportCounting();
         app.MapPortalHealth();
         return app;
     }

@@ -63,6 +63,10 @@ public sealed class ConfigurationCheckTests : IDisposable
         { "Kestrel:Endpoints:Https:Url", "https://", "Kestrel:Endpoints:Https:Url holds an invalid address" },
         { "urls", "ftp://0.0.0.0:21", "urls holds an invalid address" },
         { "Bootstrap:AdminPassword", "ngắn", "must have at least 12 characters" },
+        { "OpenTelemetry:Endpoint", "otel-collector:4317", "is not a full http:// or https:// address" },
+        { "OpenTelemetry:Protocol", "udp", "use one of: grpc, http/protobuf" },
+        { "Logging:File:Path", "/proc/version/portal-.json", "cannot be written to" },
+        { "Logging:File:RetainedFileCountLimit", "0", "must be a whole number greater than 0" },
     };
 
     [Theory]
