@@ -2,6 +2,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Auditing;
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Exports;
 using LicenseAllocation.Application.Import;
@@ -20,6 +21,7 @@ public static class ApplicationServices
     public static IServiceCollection AddLicenseAllocationApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new PortalMetrics(provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddScoped<QuantityService>();
         services.AddScoped<AllocationQueries>();
         services.AddScoped<TreeBrowsing>();

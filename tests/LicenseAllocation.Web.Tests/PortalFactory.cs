@@ -26,6 +26,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Null for a SQLite file of the factory's own.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>More configuration keys, set over the factory's own.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>When set (before the portal starts), the portal's <see cref="TimeProvider"/>.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
@@ -38,6 +41,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_directory, "keys"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));

@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Allocations.Batches;
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Domain.Allocations;
 using Microsoft.EntityFrameworkCore;
@@ -16,14 +17,26 @@ namespace LicenseAllocation.Application.Import;
 /// set — is the <see cref="QuantityBatchService"/>'s, whose dry run gives the preview and whose refusals are mapped back
 /// to the sheet, row and column they came from.
 /// </summary>
-public sealed class ImportService(IDbContextFactory<AllocationDbContext> contextFactory, QuantityBatchService batches, IOptions<ImportOptions> options)
+public sealed class ImportService(
+    IDbContextFactory<AllocationDbContext> contextFactory, QuantityBatchService batches, IOptions<ImportOptions> options, PortalMetrics? metrics = null)
 {
     /// <summary>Everything the file would change and everything wrong with it; writes nothing.</summary>
-    public async Task<ImportReport> PreviewAsync(Caller caller, ImportRequest request, CancellationToken cancellationToken = default) =>
-        (await AnalyseAsync(caller, request, cancellationToken)).Report;
+    public async Task<ImportReport> PreviewAsync(Caller caller, ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        var report = (await AnalyseAsync(caller, request, cancellationToken)).Report;
+        metrics?.Import("previewed");
+        return report;
+    }
 
     /// <summary>Applies the file when nothing is wrong with it, with the request's reason, as one audited change set; otherwise changes nothing.</summary>
     public async Task<ImportReport> ApplyAsync(Caller caller, ImportRequest request, CancellationToken cancellationToken = default)
+    {
+        var report = await DecideAsync(caller, request, cancellationToken);
+        metrics?.Import(report.Applied ? "applied" : "refused");
+        return report;
+    }
+
+    private async Task<ImportReport> DecideAsync(Caller caller, ImportRequest request, CancellationToken cancellationToken)
     {
         var analysis = await AnalyseAsync(caller, request, cancellationToken);
         if (!analysis.Report.IsValid)

@@ -106,4 +106,7 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     /// <summary>The licence term ends on or before the day it starts.</summary>
     public static AllocationError InvalidLicenceTerm() => new(AllocationErrorCode.InvalidLicenceTerm);
+
+    /// <summary>The database does not answer (stopped, restarting, unreachable); nothing was saved, try again shortly.</summary>
+    public static AllocationError DatabaseUnavailable() => new(AllocationErrorCode.DatabaseUnavailable);
 }

@@ -46,4 +46,7 @@ public enum AllocationErrorCode
     InvalidProductName,
     InvalidVendor,
     InvalidLicenceTerm,
+
+    // Running the portal.
+    DatabaseUnavailable,
 }

@@ -23,6 +23,7 @@ internal static class ApiProblems
                 or AllocationErrorCode.InvalidLicenceTerm => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
             AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope => StatusCodes.Status403Forbidden,
+            AllocationErrorCode.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status409Conflict,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code.ApiCode() };

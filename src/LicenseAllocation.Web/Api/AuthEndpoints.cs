@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Users;
 using Microsoft.AspNetCore.Identity;
@@ -19,12 +20,13 @@ internal static class AuthEndpoints
     }
 
     private static async Task<IResult> IssueTokenAsync(
-        TokenRequest request, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, ILogger<TokenRequest> logger)
+        TokenRequest request, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalMetrics metrics, ILogger<TokenRequest> logger)
     {
         var user = string.IsNullOrWhiteSpace(request.UserName) ? null : await users.FindByNameAsync(request.UserName);
         if (user is null || string.IsNullOrEmpty(request.Password))
         {
             logger.LogWarning("API sign-in failed for {UserName}: unknown user", request.UserName);
+            metrics.SignInFailed("api", "invalid-credentials");
             return InvalidCredentials();
         }
 
@@ -32,18 +34,21 @@ internal static class AuthEndpoints
         if (result.IsLockedOut && UserAdministration.IsDisabled(user.LockoutEnd))
         {
             logger.LogWarning("API sign-in refused for {UserName}: account disabled", user.UserName);
+            metrics.SignInFailed("api", "account-disabled");
             return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "account-disabled", ApiText.AccountDisabled);
         }
 
         if (result.IsLockedOut)
         {
             logger.LogWarning("API sign-in refused for {UserName}: locked out", user.UserName);
+            metrics.SignInFailed("api", "locked-out");
             return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "locked-out", ApiText.LockedOut);
         }
 
         if (!result.Succeeded)
         {
             logger.LogWarning("API sign-in failed for {UserName}: wrong password", user.UserName);
+            metrics.SignInFailed("api", "invalid-credentials");
             return InvalidCredentials();
         }
 

@@ -29,6 +29,9 @@ public static class EndpointCatalog
     /// <summary>Endpoints anyone may call.</summary>
     public static readonly IReadOnlySet<string> Public = new HashSet<string> { "POST api/v1/auth/token" };
 
+    /// <summary>Probes outside the API that a load balancer or service manager calls without signing in.</summary>
+    public static readonly IReadOnlySet<string> Anonymous = new HashSet<string> { "GET healthz", "GET healthz/live", "GET healthz/ready" };
+
     public static readonly IReadOnlyDictionary<string, EndpointCase> Cases = new Dictionary<string, EndpointCase>
     {
         ["GET api/v1/plans"] = new((_, _) => Get("/api/v1/plans"), (_, _) => Expect.Allowed),

@@ -1,4 +1,5 @@
 using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
@@ -21,9 +22,16 @@ namespace LicenseAllocation.Application.Allocations.Batches;
 /// the whole batch is checked again on fresh figures.
 /// <see cref="PreviewAsync"/> runs steps 1 and 2 and rolls back: the same verdict, and what would change, without writing.
 /// </summary>
-public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
+public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock, PortalMetrics? metrics = null)
 {
     public async Task<QuantityBatchResult> ApplyAsync(Caller caller, QuantityBatch batch, CancellationToken ct)
+    {
+        var result = await DecideAsync(caller, batch, ct);
+        metrics?.Edit("batch", result.Applied ? null : result.Error ?? (result.Refused.Count > 0 ? result.Refused[0].Error : null));
+        return result;
+    }
+
+    private async Task<QuantityBatchResult> DecideAsync(Caller caller, QuantityBatch batch, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(batch);

@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Users;
 using LicenseAllocation.Web.Resources;
@@ -26,6 +27,9 @@ public partial class LoginPage
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
 
+    [Inject]
+    private PortalMetrics Metrics { get; set; } = default!;
+
     [SupplyParameterFromForm]
     private LoginInput Input { get; set; } = default!;
 
@@ -47,6 +51,7 @@ public partial class LoginPage
         if (result.IsLockedOut && await SignInManager.UserManager.FindByNameAsync(Input.UserName) is { } user && UserAdministration.IsDisabled(user.LockoutEnd))
         {
             Logger.LogWarning("Sign-in refused for {UserName}: account disabled", Input.UserName);
+            Metrics.SignInFailed("page", "account-disabled");
             _error = Loc[nameof(Resources.Shell.AccountDisabledContactAdministrator)];
             return;
         }
@@ -54,11 +59,13 @@ public partial class LoginPage
         if (result.IsLockedOut)
         {
             Logger.LogWarning("Sign-in refused for {UserName}: locked out", Input.UserName);
+            Metrics.SignInFailed("page", "locked-out");
             _error = Loc[nameof(Resources.Shell.LockedOutTryLater)];
             return;
         }
 
         Logger.LogWarning("Sign-in failed for {UserName}", Input.UserName);
+        Metrics.SignInFailed("page", "invalid-credentials");
         _error = Loc[nameof(Resources.Shell.WrongUserNameOrPassword)];
     }
 
