@@ -26,6 +26,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Null for a SQLite file of the factory's own.</summary>
     public string? ConnectionString { get; init; }
 
+    /// <summary>The portal's audit seal key file, created on its first start.</summary>
+    public string SealKeyPath => Path.Combine(_directory, "audit-seal.keys");
+
     /// <summary>When set (before the portal starts), the portal's <see cref="TimeProvider"/>.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
@@ -37,6 +40,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", ConnectionString ?? $"Data Source={Path.Combine(_directory, "portal.db")}");
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_directory, "keys"));
+        builder.UseSetting("Audit:SealKeyPath", SealKeyPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         if (Clock is { } clock)
         {
