@@ -212,13 +212,22 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
             // Counting a change on every draft node of the unit serialises this with quantity changes of the unit: a
             // change that read the unit as active before this commits misses its conditional update and starts over.
             // Published and superseded plans are history: what the unit held there neither changes nor stops this.
+            // Superseded plans are history: what the unit held there neither changes nor stops this. Every other plan
+            // does: a draft would keep its licences, and the plan in force would hand them to its next amendment.
             var draftNodes = db.Nodes.Where(n => n.UnitId == unitId && db.Plans.Any(p => p.Id == n.PlanId && p.Status == PlanStatus.Draft));
             await draftNodes.ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version + 1), ct);
-            var held = await draftNodes.SumAsync(n => n.Quantity, ct);
-            if (AllocationRules.CheckDeactivation(held) is { } notEmpty)
+            var holders = await db.Nodes.Where(n => n.UnitId == unitId && n.Quantity > 0)
+                .Join(db.Plans.Where(p => p.Status != PlanStatus.Superseded), n => n.PlanId, p => p.Id, (n, p) => new { p.Id, p.Name, p.Year, p.Version, n.Quantity })
+                .OrderBy(h => h.Id)
+                .ToListAsync(ct);
+            var elsewhere = holders.FirstOrDefault(h => h.Id != planId);
+            var refusal = AllocationRules.CheckDeactivation(holders.Where(h => h.Id == planId).Sum(h => h.Quantity))
+                ?? (elsewhere is null ? null
+                    : AllocationError.UnitHeldInOtherPlan(elsewhere.Quantity, $"\"{elsewhere.Name}\" năm {elsewhere.Year}, phiên bản {elsewhere.Version} (kế hoạch #{elsewhere.Id})"));
+            if (refusal is not null)
             {
                 await transaction.RollbackAsync(ct);
-                return notEmpty;
+                return refusal;
             }
 
             unit.Deactivate();

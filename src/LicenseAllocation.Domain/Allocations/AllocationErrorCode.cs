@@ -18,6 +18,9 @@ public enum AllocationErrorCode
     UnitNotEmpty,
     UnitInactive,
 
+    /// <summary>Another plan that is not history (a draft or the plan in force) still gives the unit licences.</summary>
+    UnitHeldInOtherPlan,
+
     // User administration.
     InvalidRole,
     ScopeRequired,
@@ -45,4 +48,7 @@ public enum AllocationErrorCode
     InvalidProductName,
     InvalidVendor,
     InvalidLicenceTerm,
+
+    /// <summary>The appendix would not total what the plan allocates (a unit left out of it still holds licences).</summary>
+    AppendixMismatch,
 }

@@ -29,6 +29,11 @@ internal static class ApiProblems
         AddIfPresent(extensions, "requested", error.Requested);
         AddIfPresent(extensions, "limit", error.Limit);
         AddIfPresent(extensions, "parentRemaining", error.ParentRemaining);
+        if (error.Subject is { } subject)
+        {
+            extensions["subject"] = subject;
+        }
+
         return TypedResults.Problem(
             detail: RefusalMessages.Describe(error, CultureInfo.CurrentUICulture),
             statusCode: status,
