@@ -50,6 +50,7 @@ public static class RefusalMessages
         AllocationErrorCode.InvalidPlanName => PlanName.MaxLength,
         AllocationErrorCode.InvalidProductName => LicensedProduct.MaxNameLength,
         AllocationErrorCode.InvalidVendor => LicensedProduct.MaxVendorLength,
+        AllocationErrorCode.InvalidUserName => Domain.Text.AccountName.MaxLength,
         _ => null,
     };
 }

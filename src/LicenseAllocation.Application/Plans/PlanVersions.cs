@@ -76,7 +76,7 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
             return refused;
         }
 
-        var name = command.Name!.Trim();
+        var name = PlanName.Normalize(command.Name)!;
 
         return await TransientFailure.RetryAsync(
             async ct =>

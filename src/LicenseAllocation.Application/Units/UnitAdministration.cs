@@ -31,9 +31,9 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
             return AllocationError.Forbidden();
         }
 
-        if (!IsValidName(name))
+        if (UnitName.Check(name) is { } badName)
         {
-            return AllocationError.InvalidName();
+            return badName;
         }
 
         if (!Enum.IsDefined(kind))
@@ -67,6 +67,11 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
                     return AllocationError.InvalidUnitKind();
                 }
 
+                if (await SiblingNamedAsync(db, parentUnitId, name, exceptUnitId: null, ct) is { } existing)
+                {
+                    return AllocationError.DuplicateName(existing);
+                }
+
                 var order = await NextOrderAsync(db, parentUnitId, ct);
                 var unit = OrganisationUnit.CreateChild(parent, name, kind, code, order);
                 if (await AddUnitsAsync(db, caller, planId, [unit], ct) is not { } added)
@@ -92,9 +97,9 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
             return AllocationError.Forbidden();
         }
 
-        if (name is not null && !IsValidName(name))
+        if (name is not null && UnitName.Check(name) is { } badName)
         {
-            return AllocationError.InvalidName();
+            return badName;
         }
 
         if (order is < 1)
@@ -197,6 +202,11 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         var events = new List<(AuditAction Action, string Description)>();
         if (name is not null && UnitName.Normalize(name) != unit.Name)
         {
+            if (unit.ParentId is { } parentId && await SiblingNamedAsync(db, parentId, name, unit.Id, ct) is { } existing)
+            {
+                return AllocationError.DuplicateName(existing);
+            }
+
             var oldName = unit.Name;
             unit.Rename(name);
             events.Add((AuditAction.UnitRenamed, $"Đổi tên: \"{oldName}\" → \"{unit.Name}\""));
@@ -321,6 +331,14 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
     private static async Task<int> NextOrderAsync(AllocationDbContext db, int parentUnitId, CancellationToken ct) =>
         (await db.Units.Where(u => u.ParentId == parentUnitId).MaxAsync(u => (int?)u.Order, ct) ?? 0) + 1;
 
-    private static bool IsValidName(string? name) =>
-        UnitName.IsValid(name);
+    /// <summary>The name of a unit under the same parent that reads as <paramref name="name"/> (NFC, case folded), or null.</summary>
+    private static async Task<string?> SiblingNamedAsync(AllocationDbContext db, int parentUnitId, string name, int? exceptUnitId, CancellationToken ct)
+    {
+        var key = UnitName.MatchKey(name);
+        var siblings = await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == parentUnitId && u.Id != exceptUnitId)
+            .Select(u => u.Name)
+            .ToListAsync(ct);
+        return siblings.FirstOrDefault(s => UnitName.MatchKey(s) == key);
+    }
 }

@@ -57,6 +57,21 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
     public static AllocationError AppendixMismatch(int appendixTotal, int allocated) =>
         new(AllocationErrorCode.AppendixMismatch, appendixTotal, allocated);
 
+    /// <summary>The text carries control, format or bidirectional characters, or nothing visible (<see cref="Text.InputText"/>).</summary>
+    public static AllocationError InvalidCharacters() => new(AllocationErrorCode.InvalidCharacters);
+
+    /// <summary>A word of the text mixes Latin, Cyrillic or Greek letters (<see cref="Text.InputText"/>).</summary>
+    public static AllocationError MixedScript() => new(AllocationErrorCode.MixedScript);
+
+    /// <summary>A unit of the same parent already has <paramref name="existing"/> as its name, compared after NFC and case folding.</summary>
+    public static AllocationError DuplicateName(string existing) => new(AllocationErrorCode.DuplicateName, Subject: existing);
+
+    /// <summary>The password is one people commonly use, a repetition or a sequence: guessed first by anyone trying.</summary>
+    public static AllocationError CommonPassword() => new(AllocationErrorCode.CommonPassword);
+
+    /// <summary>The password is the user name, or the user name with a few characters added.</summary>
+    public static AllocationError PasswordLikeUserName() => new(AllocationErrorCode.PasswordLikeUserName);
+
     /// <summary>A deactivated unit holds 0 and receives nothing.</summary>
     public static AllocationError UnitInactive(int requested) => new(AllocationErrorCode.UnitInactive, requested);
 

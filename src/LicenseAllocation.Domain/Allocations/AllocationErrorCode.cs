@@ -32,6 +32,12 @@ public enum AllocationErrorCode
     UserNotFound,
     CannotDisableSelf,
 
+    /// <summary>The password is a commonly used one, a repetition or a sequence.</summary>
+    CommonPassword,
+
+    /// <summary>The password is (or is little more than) the user name.</summary>
+    PasswordLikeUserName,
+
     // Audit trail.
     DocumentRefTooLong,
 
@@ -51,4 +57,15 @@ public enum AllocationErrorCode
 
     /// <summary>The appendix would not total what the plan allocates (a unit left out of it still holds licences).</summary>
     AppendixMismatch,
+
+    // Text typed by people (InputText).
+
+    /// <summary>Control, format or bidirectional characters, or nothing visible.</summary>
+    InvalidCharacters,
+
+    /// <summary>A word mixes Latin, Cyrillic or Greek letters.</summary>
+    MixedScript,
+
+    /// <summary>A sibling already has that name once NFC and case are set aside.</summary>
+    DuplicateName,
 }

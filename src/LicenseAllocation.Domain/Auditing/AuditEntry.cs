@@ -83,7 +83,7 @@ public sealed class AuditEntry
             throw new ArgumentException("Only quantity actions carry old and new quantities.", nameof(action));
         }
 
-        return new AuditEntry(planId, unitId, actor, atUtc, action, reason.Trim(), changeSetId)
+        return new AuditEntry(planId, unitId, actor, atUtc, action, Text.InputText.Normalize(reason)!, changeSetId)
         {
             OldValue = oldValue,
             NewValue = newValue,
@@ -107,7 +107,7 @@ public sealed class AuditEntry
             throw new ArgumentException("Quantity changes are written with QuantityChange.", nameof(action));
         }
 
-        return new AuditEntry(planId, unitId, actor, atUtc, action, description.Trim(), changeSetId);
+        return new AuditEntry(planId, unitId, actor, atUtc, action, Text.InputText.Normalize(description)!, changeSetId);
     }
 
     /// <summary>Names the official letter the change was made under; set before the row is sealed.</summary>
@@ -118,7 +118,7 @@ public sealed class AuditEntry
             throw new InvalidOperationException("A sealed audit row cannot change.");
         }
 
-        var trimmed = documentRef?.Trim();
+        var trimmed = Text.InputText.Normalize(documentRef);
         if (trimmed is { Length: > MaxDocumentRefLength })
         {
             throw new ArgumentException($"A document reference has at most {MaxDocumentRefLength} characters.", nameof(documentRef));
