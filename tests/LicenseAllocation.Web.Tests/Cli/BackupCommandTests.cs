@@ -48,7 +48,8 @@ public sealed class BackupCommandTests : IDisposable
         var restored = Path.Combine(_directory, "restored.db");
         File.Copy(backup, restored);
         using var verify = new StringWriter();
-        (await VerifyAuditCommand.RunAsync(["--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={restored}"], verify, TextWriter.Null, Ct))
+        (await VerifyAuditCommand.RunAsync(
+                ["--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={restored}", $"--Audit:SealKeyPath={settings["Audit:SealKeyPath"]}"], verify, TextWriter.Null, Ct))
             .ShouldBe(VerifyAuditCommand.Intact, verify.ToString());
         var copy = await StoredPlan.LoadAsync(Factory(restored), Ct);
         var replayed = copy.Replay();
