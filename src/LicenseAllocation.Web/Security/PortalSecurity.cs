@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
 namespace LicenseAllocation.Web.Security;
 
 /// <summary>
 /// The portal's defences in one place: <see cref="AddPortalSecurity"/> on the builder, <see cref="UsePortalSecurity"/>
-/// after authorization.
+/// after authorization. What must run before everything else (the proxy's headers, the public origin) is put at the head of the pipeline by a startup filter, so that error
+/// pages and redirects see the same request as the pages do.
 /// </summary>
 public static class PortalSecurity
 {
@@ -10,17 +14,49 @@ public static class PortalSecurity
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(options => options.AddServerHeader = false);
+
         services.AddPortalRateLimiting(builder.Configuration);
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PortalSignIn>();
+        services.AddTransient<IStartupFilter>(_ => new PipelineHead(
+            PublicAddress.KnownProxies(builder.Configuration), PublicAddress.PublicOrigin(builder.Configuration)));
+
+        // Secure whenever the request is HTTPS, which behind a TLS proxy the forwarded headers establish.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return builder;
     }
 
-    /// <summary>Rate limits (they need the signed-in user).</summary>
+    /// <summary>Rate limits and the cross-site check (both need the signed-in user).</summary>
     public static WebApplication UsePortalSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
+        app.UseMiddleware<CrossSiteRequestGuard>();
         return app;
+    }
+
+    private sealed class PipelineHead(IReadOnlyList<System.Net.IPAddress> proxies, Uri? publicOrigin) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            if (proxies.Count > 0)
+            {
+                app.UseForwardedHeaders(PublicAddress.ForwardedHeaders(proxies));
+            }
+
+            app.Use(async (context, nextMiddleware) =>
+            {
+                if (publicOrigin is not null)
+                {
+                    PublicAddress.Apply(context, publicOrigin);
+                }
+
+                await nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }
