@@ -72,6 +72,11 @@ internal static class ImportEndpoints
             // A multipart body the form reader cannot take apart (a section over its limits, a broken boundary).
             return FileRequired();
         }
+        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // A body that ends inside a section: its boundary never closes.
+            return FileRequired();
+        }
 
         if (form.Files.GetFile("file") is not { } upload)
         {

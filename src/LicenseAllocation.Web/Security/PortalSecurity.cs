@@ -5,7 +5,8 @@ namespace LicenseAllocation.Web.Security;
 
 /// <summary>
 /// The portal's defences in one place: <see cref="AddPortalSecurity"/> on the builder, <see cref="UsePortalSecurity"/>
-/// after authorization. What must run before everything else (the proxy's headers, the public origin) is put at the head of the pipeline by a startup filter, so that error
+/// after authorization. What must run before everything else (the proxy's headers, the public origin, refusing
+/// addresses with control characters) is put at the head of the pipeline by a startup filter, so that error
 /// pages and redirects see the same request as the pages do.
 /// </summary>
 public static class PortalSecurity
@@ -19,6 +20,7 @@ public static class PortalSecurity
         services.AddPortalRateLimiting(builder.Configuration);
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PortalSignIn>();
+        services.AddExceptionHandler<MalformedRequests>();
         services.AddTransient<IStartupFilter>(_ => new PipelineHead(
             PublicAddress.KnownProxies(builder.Configuration), PublicAddress.PublicOrigin(builder.Configuration)));
 
@@ -52,6 +54,12 @@ public static class PortalSecurity
                 if (publicOrigin is not null)
                 {
                     PublicAddress.Apply(context, publicOrigin);
+                }
+
+                if (MalformedRequests.HasControlCharacters(context.Request))
+                {
+                    await MalformedRequests.WriteAsync(context, StatusCodes.Status400BadRequest);
+                    return;
                 }
 
                 await nextMiddleware(context);
