@@ -15,11 +15,14 @@ internal sealed class SignInThrottle : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _perUserName;
     private readonly Dictionary<string, NameLock> _locks = new(StringComparer.Ordinal);
-    private readonly IPasswordHasher<PortalUser> _hasher;
+    private readonly PasswordHasher<PortalUser> _hasher;
     private readonly Lazy<string> _dummyHash;
 
-    public SignInThrottle(IOptions<PortalRateLimits> limits, IPasswordHasher<PortalUser> hasher)
+    /// <param name="limits">The per-user-name window.</param>
+    /// <param name="hasherOptions">Identity's hashing settings: the dummy check costs what the user store's hasher costs.</param>
+    public SignInThrottle(IOptions<PortalRateLimits> limits, IOptions<PasswordHasherOptions> hasherOptions)
     {
+        var hasher = new PasswordHasher<PortalUser>(hasherOptions);
         var window = limits.Value.SignInPerUserName;
         _perUserName = PartitionedRateLimiter.Create<string, string>(name => RateLimitPartition.GetFixedWindowLimiter(name, _ => window.ToLimiterOptions()));
         _hasher = hasher;
