@@ -5,8 +5,8 @@ namespace LicenseAllocation.Web.Security;
 
 /// <summary>
 /// The portal's defences in one place: <see cref="AddPortalSecurity"/> on the builder, <see cref="UsePortalSecurity"/>
-/// after authorization. What must run before everything else (the proxy's headers, the public origin, refusing
-/// addresses with control characters) is put at the head of the pipeline by a startup filter, so that error
+/// after authorization. What must run before everything else (the proxy's headers, the public origin, the security
+/// headers, refusing addresses with control characters) is put at the head of the pipeline by a startup filter, so that error
 /// pages and redirects see the same request as the pages do.
 /// </summary>
 public static class PortalSecurity
@@ -21,6 +21,7 @@ public static class PortalSecurity
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PortalSignIn>();
         services.AddExceptionHandler<MalformedRequests>();
+        services.AddApiReference();
         services.AddTransient<IStartupFilter>(_ => new PipelineHead(
             PublicAddress.KnownProxies(builder.Configuration), PublicAddress.PublicOrigin(builder.Configuration)));
 
@@ -31,12 +32,14 @@ public static class PortalSecurity
         return builder;
     }
 
-    /// <summary>Rate limits and the cross-site check (both need the signed-in user).</summary>
+    /// <summary>Rate limits and the cross-site check (both need the signed-in user), and the API reference page.</summary>
     public static WebApplication UsePortalSecurity(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseRateLimiter();
         app.UseMiddleware<CrossSiteRequestGuard>();
+        app.UseApiReferenceForSignedInUsers();
+        app.MapApiReference();
         return app;
     }
 
@@ -56,6 +59,7 @@ public static class PortalSecurity
                     PublicAddress.Apply(context, publicOrigin);
                 }
 
+                SecurityHeaders.Add(context);
                 if (MalformedRequests.HasControlCharacters(context.Request))
                 {
                     await MalformedRequests.WriteAsync(context, StatusCodes.Status400BadRequest);
