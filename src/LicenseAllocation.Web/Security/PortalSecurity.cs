@@ -26,7 +26,16 @@ public static class PortalSecurity
             PublicAddress.KnownProxies(builder.Configuration), PublicAddress.PublicOrigin(builder.Configuration)));
 
         // Secure whenever the request is HTTPS, which behind a TLS proxy the forwarded headers establish.
-        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, options =>
+        {
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Signing in on the sign-in page follows its ReturnUrl: only to a local address, percent-encoded for the header.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalUrls.Safe(context.RedirectUri));
+                return Task.CompletedTask;
+            };
+        });
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         return builder;
