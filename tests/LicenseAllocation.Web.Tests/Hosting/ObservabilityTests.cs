@@ -41,7 +41,7 @@ public sealed class ObservabilityTests : IDisposable
     public async Task With_a_log_file_path_every_line_of_the_file_is_a_JSON_event()
     {
         var pattern = Path.Combine(_directory, "portal-.json");
-        using (var portal = new PortalFactory { Settings = new Dictionary<string, string> { ["Logging:File:Path"] = pattern } })
+        using (var portal = new PortalFactory { Settings = new Dictionary<string, string?> { ["Logging:File:Path"] = pattern } })
         {
             using var client = portal.CreateClient();
             (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "khong-co", password = "sai" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -59,7 +59,7 @@ public sealed class ObservabilityTests : IDisposable
     [Fact]
     public async Task With_an_OpenTelemetry_endpoint_the_portal_exports_metrics_and_traces_and_serves_while_the_collector_is_away()
     {
-        using var portal = new PortalFactory { Settings = new Dictionary<string, string> { ["OpenTelemetry:Endpoint"] = "http://127.0.0.1:9" } };
+        using var portal = new PortalFactory { Settings = new Dictionary<string, string?> { ["OpenTelemetry:Endpoint"] = "http://127.0.0.1:9" } };
         using var client = portal.CreateClient();
 
         (await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
