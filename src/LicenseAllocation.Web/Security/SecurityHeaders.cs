@@ -22,7 +22,8 @@ internal static class SecurityHeaders
             return nonce;
         }
 
-        nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+        // Hexadecimal: no character an HTML attribute would encode (a "+" becomes &#x2B;).
+        nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         return nonce;
     }
