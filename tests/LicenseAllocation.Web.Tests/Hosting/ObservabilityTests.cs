@@ -52,8 +52,8 @@ public sealed class ObservabilityTests : IDisposable
         lines.ShouldNotBeEmpty();
         var events = lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
         events.Where(e => e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("@t", out var _1) || !e.TryGetProperty("@mt", out var _2)).ShouldBeEmpty();
-        events.ShouldContain(e => e.GetProperty("@mt").GetString() == "API sign-in failed for {UserName}: unknown user"
-            && e.GetProperty("UserName").GetString() == "khong-co");
+        events.ShouldContain(e => e.GetProperty("@mt").GetString() == "Sign-in ({Channel}) refused for {UserName}: unknown user or no password"
+            && e.GetProperty("Channel").GetString() == "API" && e.GetProperty("UserName").GetString() == "khong-co");
     }
 
     [Fact]
