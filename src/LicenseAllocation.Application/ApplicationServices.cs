@@ -20,6 +20,7 @@ public static class ApplicationServices
     public static IServiceCollection AddLicenseAllocationApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Common.UserOperations>();
         services.AddScoped<QuantityService>();
         services.AddScoped<AllocationQueries>();
         services.AddScoped<TreeBrowsing>();

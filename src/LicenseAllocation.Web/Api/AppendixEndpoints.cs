@@ -8,7 +8,7 @@ internal static class AppendixEndpoints
 
     public static RouteGroupBuilder MapAppendixEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/plans/{planId:int}/appendix.xlsx", DownloadAsync).WithName("DownloadAppendix")
+        api.MapGet("/plans/{planId:int}/appendix.xlsx", DownloadAsync).WithName("DownloadAppendix").OneExportAtATime()
             .WithSummary("The plan's official appendix (Phụ lục) as an Excel workbook, in the layout of Decree 30/2020/NĐ-CP: a draft's as its figures stand (administrators and auditors only; 403 out-of-scope for other roles), a published plan's exactly as frozen at publication (every reader).")
             .Produces(StatusCodes.Status200OK, contentType: XlsxContentType);
         return api;
