@@ -75,9 +75,8 @@ internal static class AuditEndpoints
             return ApiProblems.Refusal(outcome.Error);
         }
 
-        var workbook = new MemoryStream();
-        AuditWorkbook.Write(outcome.Value, workbook);
-        workbook.Position = 0;
+        // Written row by row into a temporary file as the rows are read; the result disposes the stream once sent, which deletes the file.
+        var workbook = await AuditWorkbook.ToTemporaryFileAsync(outcome.Value, cancellationToken);
         return TypedResults.File(workbook, AppendixEndpoints.XlsxContentType, planId is { } id ? $"nhat-ky-ke-hoach-{id}.xlsx" : "nhat-ky.xlsx");
     }
 
