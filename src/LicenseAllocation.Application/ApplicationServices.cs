@@ -2,6 +2,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Auditing;
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Exports;
 using LicenseAllocation.Application.Import;
@@ -21,13 +22,16 @@ public static class ApplicationServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Common.UserOperations>();
+        services.TryAddSingleton(provider => new PortalMetrics(provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddScoped<QuantityService>();
         services.AddScoped<AllocationQueries>();
         services.AddScoped<TreeBrowsing>();
         services.AddSingleton<PlanTreeSnapshots>();
         services.AddScoped<PlanQueries>();
+        services.AddScoped<PlanProgressQuery>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<AppendixExport>();
+        services.AddScoped<AppendixPdfExport>();
         services.AddScoped<PlanPublication>();
         services.AddScoped<PlanVersions>();
         services.AddScoped<PlanProduct>();

@@ -6,7 +6,9 @@ using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Cli;
 using LicenseAllocation.Web.Components;
 using LicenseAllocation.Web.Data;
+using LicenseAllocation.Web.Hosting;
 using LicenseAllocation.Web.Localization;
+using LicenseAllocation.Web.Security;
 using MudBlazor.Services;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -21,13 +23,20 @@ if (args is [VerifyAuditCommand.Verb, ..])
     return await VerifyAuditCommand.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// `backup <file>` copies the configured database to a file while the portal runs, and exits.
+if (args is [BackupCommand.Verb, ..])
+{
+    Console.OutputEncoding = System.Text.Encoding.UTF8;
+    return await BackupCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
-// Configured from the host's configuration (no static bootstrap logger), so test hosts can start the portal repeatedly.
-builder.Services.AddSerilog((_, logger) => logger
-    .ReadFrom.Configuration(builder.Configuration)
-    .Enrich.FromLogContext()
-    .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture));
+var builder = WebApplication.CreateBuilder(args);
+if (ConfigurationCheck.Fails(builder, Console.Error))
+{
+    return ConfigurationCheck.ExitCode;
+}
+
+builder.AddPortalHosting();
 
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDataProtection()
@@ -37,6 +46,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddLicenseAllocationApplication();
 builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
 builder.Services.AddPortalAuthentication();
+builder.AddPortalSecurity();
 builder.Services.AddLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -56,12 +66,15 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+app.UsePortalHosting();
+
 app.UseStatusCodePages();
 app.UseSerilogRequestLogging();
 app.UseRequestLocalization(PortalCultures.Options());
 app.UseAuthentication();
 app.UseBearerTokenRevalidation();
 app.UseAuthorization();
+app.UsePortalSecurity();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

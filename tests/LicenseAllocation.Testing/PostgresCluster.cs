@@ -21,6 +21,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     private readonly string _binDirectory;
     private readonly string _directory;
     private readonly string _dataDirectory;
+    private bool _running;
 
     public PostgresCluster()
     {
@@ -33,7 +34,8 @@ public sealed class PostgresCluster : IAsyncDisposable
         {
             PostgresTools.HandOver(_directory);
             InitialiseCluster();
-            Port = Start();
+            Port = Start(null);
+            _running = true;
         }
         catch
         {
@@ -42,7 +44,21 @@ public sealed class PostgresCluster : IAsyncDisposable
         }
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
+
+    /// <summary>Stops the server as an operator would (<c>pg_ctl stop -m fast</c>): open connections are ended, the data stays.</summary>
+    public void Stop()
+    {
+        PostgresTools.RunTool(_binDirectory, "pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "stop"], _directory, _toolTimeout);
+        _running = false;
+    }
+
+    /// <summary>Starts a stopped server again on the same port, so connection strings handed out before still work.</summary>
+    public void Start()
+    {
+        Port = Start(Port);
+        _running = true;
+    }
 
     /// <summary>Connection string for one database of this cluster, sized for tests that run a few dozen writers at once.</summary>
     public string ConnectionString(string database) => new NpgsqlConnectionStringBuilder
@@ -82,7 +98,11 @@ public sealed class PostgresCluster : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         // Immediate: the data is thrown away, so there is nothing to flush.
-        PostgresTools.RunTool(_binDirectory, "pg_ctl", ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"], _directory, _toolTimeout);
+        if (_running)
+        {
+            PostgresTools.RunTool(_binDirectory, "pg_ctl", ["-D", _dataDirectory, "-m", "immediate", "-w", "stop"], _directory, _toolTimeout);
+        }
+
         NpgsqlConnection.ClearAllPools();
         Directory.Delete(_directory, recursive: true);
         return ValueTask.CompletedTask;
@@ -106,12 +126,12 @@ public sealed class PostgresCluster : IAsyncDisposable
         ]);
     }
 
-    /// <summary>Starts on a free port; retried because another process may take the port between our probe and the bind.</summary>
-    private int Start()
+    /// <summary>Starts on <paramref name="fixedPort"/> or a free port; retried because another process may take the port between our probe and the bind.</summary>
+    private int Start(int? fixedPort)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreeLoopbackPort();
+            var port = fixedPort ?? FreeLoopbackPort();
             try
             {
                 PostgresTools.RunTool(

@@ -22,9 +22,16 @@ namespace LicenseAllocation.Application.Allocations;
 /// causes a refusal. Concurrent changes of the same unit queue on the unit's row, which each attempt claims before
 /// reading it; should step 1 still miss (a database that does not hold that claim), the whole attempt is retried.
 /// </summary>
-public sealed class QuantityService(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
+public sealed class QuantityService(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock, PortalMetrics? metrics = null)
 {
     public async Task<Outcome<UnitNodeView>> ChangeAsync(Caller caller, ChangeQuantity command, CancellationToken cancellationToken = default)
+    {
+        var outcome = await DecideAsync(caller, command, cancellationToken);
+        metrics?.Edit("unit", outcome.Succeeded ? null : outcome.Error);
+        return outcome;
+    }
+
+    private async Task<Outcome<UnitNodeView>> DecideAsync(Caller caller, ChangeQuantity command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(command);

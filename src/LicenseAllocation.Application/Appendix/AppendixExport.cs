@@ -48,14 +48,14 @@ public sealed class AppendixExport(IDbContextFactory<AllocationDbContext> contex
 
         var document = await AppendixQuery.BuildAsync(db, planId, cancellationToken)
             ?? throw new InvalidOperationException($"Plan {planId} disappeared while its appendix was read.");
-        var content = Render(document);
+        var content = Render(document, draft: true);
         return new AppendixFile(content, PublishedAppendix.HashOf(content), Frozen: false);
     }
 
-    internal static byte[] Render(AppendixDocument document)
+    internal static byte[] Render(AppendixDocument document, bool draft = false)
     {
         using var workbook = new MemoryStream();
-        AppendixWorkbook.Write(document, workbook);
+        AppendixWorkbook.Write(document, workbook, draft);
         return workbook.ToArray();
     }
 }

@@ -22,7 +22,11 @@ namespace LicenseAllocation.Application.Import;
 /// request's <c>RequestAborted</c>, the page's circuit) stops the reading of the file between rows when the client goes away.
 /// </remarks>
 public sealed class ImportService(
-    IDbContextFactory<AllocationDbContext> contextFactory, QuantityBatchService batches, IOptions<ImportOptions> options, UserOperations? operations = null)
+    IDbContextFactory<AllocationDbContext> contextFactory,
+    QuantityBatchService batches,
+    IOptions<ImportOptions> options,
+    PortalMetrics? metrics = null,
+    UserOperations? operations = null)
 {
     /// <summary>Everything the file would change and everything wrong with it; writes nothing.</summary>
     public async Task<ImportReport> PreviewAsync(Caller caller, ImportRequest request, CancellationToken cancellationToken = default)
@@ -34,7 +38,9 @@ public sealed class ImportService(
             return ImportReport.Refused(AllocationError.ImportInProgress());
         }
 
-        return (await AnalyseAsync(caller, request, cancellationToken)).Report;
+        var report = (await AnalyseAsync(caller, request, cancellationToken)).Report;
+        metrics?.Import("previewed");
+        return report;
     }
 
     /// <summary>Applies the file when nothing is wrong with it, with the request's reason, as one audited change set; otherwise changes nothing.</summary>
@@ -47,6 +53,13 @@ public sealed class ImportService(
             return ImportReport.Refused(AllocationError.ImportInProgress());
         }
 
+        var report = await DecideAsync(caller, request, cancellationToken);
+        metrics?.Import(report.Applied ? "applied" : "refused");
+        return report;
+    }
+
+    private async Task<ImportReport> DecideAsync(Caller caller, ImportRequest request, CancellationToken cancellationToken)
+    {
         var analysis = await AnalyseAsync(caller, request, cancellationToken);
         if (!analysis.Report.IsValid)
         {
@@ -246,7 +259,7 @@ public sealed class ImportService(
         [
             .. from refusal in refusals
                from item in _byUnit.Value[refusal.UnitId]
-               let field = refusal.Error.Code is AllocationErrorCode.ExceedsParent or AllocationErrorCode.BelowHandedOn
+               let field = refusal.Error.Code is AllocationErrorCode.ExceedsParent or AllocationErrorCode.ChildrenExceedParent or AllocationErrorCode.BelowHandedOn
                    or AllocationErrorCode.UnitInactive or AllocationErrorCode.InvalidQuantity
                    ? ImportField.Quantity
                    : item.Row.Table.CodeColumn is null ? ImportField.Name : ImportField.Code

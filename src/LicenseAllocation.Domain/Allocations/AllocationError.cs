@@ -19,6 +19,13 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
     public static AllocationError ExceedsParent(int requested, int maximum, int parentRemaining) =>
         new(AllocationErrorCode.ExceedsParent, requested, maximum, parentRemaining);
 
+    /// <summary>
+    /// A batch would give a parent's units <paramref name="total"/> together, more than the <paramref name="quota"/> the
+    /// parent holds: said of the parent as a total, not blamed on whichever row came last.
+    /// </summary>
+    public static AllocationError ChildrenExceedParent(int total, int quota) =>
+        new(AllocationErrorCode.ChildrenExceedParent, total, quota, total - quota);
+
     /// <summary>The unit has already handed on <paramref name="handedOn"/>; it cannot hold less.</summary>
     public static AllocationError BelowHandedOn(int requested, int handedOn) =>
         new(AllocationErrorCode.BelowHandedOn, requested, handedOn);
@@ -135,4 +142,7 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     /// <summary>The licence term ends on or before the day it starts.</summary>
     public static AllocationError InvalidLicenceTerm() => new(AllocationErrorCode.InvalidLicenceTerm);
+
+    /// <summary>The database does not answer (stopped, restarting, unreachable); nothing was saved, try again shortly.</summary>
+    public static AllocationError DatabaseUnavailable() => new(AllocationErrorCode.DatabaseUnavailable);
 }

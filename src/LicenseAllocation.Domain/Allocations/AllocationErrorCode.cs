@@ -6,6 +6,7 @@ public enum AllocationErrorCode
     InvalidQuantity,
     ReasonRequired,
     ExceedsParent,
+    ChildrenExceedParent,
     BelowHandedOn,
     VersionConflict,
     NotFound,
@@ -54,6 +55,9 @@ public enum AllocationErrorCode
     InvalidProductName,
     InvalidVendor,
     InvalidLicenceTerm,
+
+    // Running the portal.
+    DatabaseUnavailable,
 
     /// <summary>The appendix would not total what the plan allocates (a unit left out of it still holds licences).</summary>
     AppendixMismatch,

@@ -25,6 +25,7 @@ internal static class ApiProblems
             AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
             AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope => StatusCodes.Status403Forbidden,
             AllocationErrorCode.ImportInProgress or AllocationErrorCode.ExportInProgress => StatusCodes.Status429TooManyRequests,
+            AllocationErrorCode.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status409Conflict,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code.ApiCode() };

@@ -12,6 +12,7 @@ internal static class DatabaseRegistration
 {
     public const string ProviderKey = "Database:Provider";
     public const string ConnectionStringName = "Default";
+    public const string DefaultSqlite = "Data Source=data/license-allocation.db";
 
     /// <summary>
     /// Registers the context factory for the provider named in configuration; SQLite under <c>./data/</c> when nothing
@@ -53,7 +54,7 @@ internal static class DatabaseRegistration
     /// <summary>Resolves a relative SQLite file against the content root, creates its folder, and waits on a busy file instead of failing.</summary>
     private static string PrepareSqlite(string? connectionString, string contentRoot)
     {
-        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/license-allocation.db" : connectionString);
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? DefaultSqlite : connectionString);
         if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith(':'))
         {
             builder.DataSource = Path.GetFullPath(builder.DataSource, contentRoot);

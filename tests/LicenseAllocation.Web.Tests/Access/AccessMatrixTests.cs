@@ -42,6 +42,31 @@ public sealed class AccessMatrixTests(MatrixPortal matrix) : IClassFixture<Matri
         EndpointCatalog.Cases.Keys.Where(k => !endpoints.Contains(k)).ShouldBeEmpty();
     }
 
+    [Fact]
+    public void Every_probe_of_the_application_is_listed_as_anonymous()
+    {
+        var probes = matrix.Portal.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("healthz", StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/')}"))
+            .ToHashSet();
+
+        probes.ShouldBe(EndpointCatalog.Anonymous, ignoreOrder: true);
+    }
+
+    public static TheoryData<string> AnonymousEndpoints() => new(EndpointCatalog.Anonymous.Order(StringComparer.Ordinal));
+
+    [Theory]
+    [MemberData(nameof(AnonymousEndpoints))]
+    public async Task An_anonymous_caller_reaches_each_probe(string endpoint)
+    {
+        using var client = matrix.Portal.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/" + endpoint.Split(' ')[1], UriKind.Relative), Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     [Theory]
     [MemberData(nameof(Matrix))]
     public async Task Each_role_gets_exactly_its_rights(string endpoint, MatrixRole role, bool insideScope)

@@ -29,6 +29,9 @@ public static class EndpointCatalog
     /// <summary>Endpoints anyone may call.</summary>
     public static readonly IReadOnlySet<string> Public = new HashSet<string> { "POST api/v1/auth/token" };
 
+    /// <summary>Probes outside the API that a load balancer or service manager calls without signing in.</summary>
+    public static readonly IReadOnlySet<string> Anonymous = new HashSet<string> { "GET healthz", "GET healthz/live", "GET healthz/ready" };
+
     public static readonly IReadOnlyDictionary<string, EndpointCase> Cases = new Dictionary<string, EndpointCase>
     {
         ["GET api/v1/plans"] = new((_, _) => Get("/api/v1/plans"), (_, _) => Expect.Allowed),
@@ -39,6 +42,7 @@ public static class EndpointCatalog
         // Plan 1 is a draft here: its appendix is for the roles that read the whole plan; the scoped roles are out of
         // scope wherever their unit is (a published appendix is every reader's: checked by AppendixApiTests).
         ["GET api/v1/plans/{planId:int}/appendix.xlsx"] = new((_, _) => Get("/api/v1/plans/1/appendix.xlsx"), WholePlanReaders),
+        ["GET api/v1/plans/{planId:int}/appendix.pdf"] = new((_, _) => Get("/api/v1/plans/1/appendix.pdf"), WholePlanReaders),
 
         // Every reader gets a workbook: the province and the auditor of every district or unit, the officer and the
         // viewer (both scoped to Cao Lãnh here) of their own district and its units (checked by ExportApiTests).
@@ -51,6 +55,7 @@ public static class EndpointCatalog
             ScopedReaders),
         // Every reader sees a plan, its versions compared and their export; the comparison is filtered to the caller's scope.
         ["GET api/v1/plans/{planId:int}"] = new((_, _) => Get("/api/v1/plans/1"), (_, _) => Expect.Allowed),
+        ["GET api/v1/plans/{planId:int}/progress"] = new((_, _) => Get("/api/v1/plans/1/progress"), (_, _) => Expect.Allowed),
         ["GET api/v1/plans/{planId:int}/compare/{otherPlanId:int}"] = new((_, _) => Get("/api/v1/plans/1/compare/1"), (_, _) => Expect.Allowed),
         ["GET api/v1/plans/{planId:int}/compare/{otherPlanId:int}/export.xlsx"] = new(
             (_, _) => Get("/api/v1/plans/1/compare/1/export.xlsx"), (_, _) => Expect.Allowed),
@@ -140,6 +145,12 @@ public static class EndpointCatalog
         ["GET api/v1/audit"] = new((portal, inside) => Get($"/api/v1/audit?unitId={Unit(portal, inside)}"), AuditReaders),
         ["GET api/v1/audit.xlsx"] = new((portal, inside) => Get($"/api/v1/audit.xlsx?unitId={Unit(portal, inside)}"), AuditReaders),
         ["GET api/v1/plans/{planId:int}/units/{unitId:int}/history"] = new((portal, inside) => Get($"/api/v1/plans/1/units/{Unit(portal, inside)}/history"), AuditReaders),
+
+        // The API reference page and its assets: any signed-in user, nobody anonymous.
+        ["GET api/docs/{documentName?}"] = new((_, _) => Get("/api/docs/"), (_, _) => Expect.Allowed),
+        ["GET api/docs/scalar.js"] = new((_, _) => Get("/api/docs/scalar.js"), (_, _) => Expect.Allowed),
+        ["GET api/docs/scalar.aspnetcore.js"] = new((_, _) => Get("/api/docs/scalar.aspnetcore.js"), (_, _) => Expect.Allowed),
+        ["GET api/docs/favicon.svg"] = new((_, _) => Get("/api/docs/favicon.svg"), (_, _) => Expect.Allowed),
 
         // The integrity check reads the whole chain: only the roles that see all of it.
         ["GET api/v1/audit/verify"] = new((_, _) => Get("/api/v1/audit/verify"), WholeProvinceReaders),

@@ -20,6 +20,7 @@ public sealed class OperationLimitsApiTests(PortalFactory portal) : IClassFixtur
     [Theory]
     [InlineData("/api/v1/plans/1/export.xlsx")]
     [InlineData("/api/v1/plans/1/appendix.xlsx")]
+    [InlineData("/api/v1/plans/1/appendix.pdf")]
     [InlineData("/api/v1/plans/1/districts.xlsx")]
     [InlineData("/api/v1/audit.xlsx")]
     [InlineData("/api/v1/plans/1/compare/1/export.xlsx")]

@@ -1,4 +1,7 @@
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Plans;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Web.Hosting;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -54,7 +57,17 @@ public partial class PlanFrame
             return;
         }
 
-        var plan = await Plans.GetAsync(caller, PlanId);
+        Outcome<PlanSummary> plan;
+        try
+        {
+            plan = await Plans.GetAsync(caller, PlanId);
+        }
+        catch (Exception exception) when (DatabaseOutage.Is(exception))
+        {
+            (_context, _problem) = (null, Ui.Refusal(AllocationError.DatabaseUnavailable()));
+            return;
+        }
+
         if (!plan.Succeeded)
         {
             (_context, _problem) = (null, Ui.Refusal(plan.Error));
