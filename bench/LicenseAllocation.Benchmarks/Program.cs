@@ -23,20 +23,20 @@ if (args is ["--memory", var memoryPath, .. var settings])
     return 0;
 }
 
+// --import: only the dry runs of an import of N and 2N rows; its section is printed and, with --write, put into the file
+// in place of an earlier one of the same title.
+if (args.Contains("--import"))
+{
+    await PrintSectionAsync(await ImportDryRun.RunAsync());
+    return 0;
+}
+
 // --browser: only the browser benchmark of the plan tree; its section (titled by --title) is printed and, with --write,
 // put into the file in place of an earlier section of the same title, leaving the rest of the file as it is.
 if (args.Contains("--browser"))
 {
     var title = args.SkipWhile(a => a != "--title").Skip(1).FirstOrDefault();
-    var section = await BrowserTree.RunAsync(repositoryRoot, title);
-    Console.WriteLine(section);
-    if (output is not null)
-    {
-        var path = Path.Combine(repositoryRoot, output);
-        var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : "# Benchmarks\n";
-        await File.WriteAllTextAsync(path, ReportSections.Upsert(existing, section));
-    }
-
+    await PrintSectionAsync(await BrowserTree.RunAsync(repositoryRoot, title));
     return 0;
 }
 
@@ -64,3 +64,15 @@ if (output is not null)
 }
 
 return 0;
+
+// A section measured by its own run: printed and, with --write, put in place of the earlier section of its title.
+async Task PrintSectionAsync(string section)
+{
+    Console.WriteLine(section);
+    if (output is not null)
+    {
+        var path = Path.Combine(repositoryRoot, output);
+        var existing = File.Exists(path) ? await File.ReadAllTextAsync(path) : "# Benchmarks\n";
+        await File.WriteAllTextAsync(path, ReportSections.Upsert(existing, section));
+    }
+}

@@ -21,6 +21,7 @@ public static class ApplicationServices
     public static IServiceCollection AddLicenseAllocationApplication(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<Common.UserOperations>();
         services.TryAddSingleton(provider => new PortalMetrics(provider.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddScoped<QuantityService>();
         services.AddScoped<AllocationQueries>();

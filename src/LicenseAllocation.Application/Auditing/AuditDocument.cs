@@ -2,7 +2,8 @@ namespace LicenseAllocation.Application.Auditing;
 
 /// <summary>
 /// The content of an exported trail: a heading, the filters in words (so that a printed copy says what it covers), who
-/// exported it and when, and every matching row, newest first. The workbook renders it and adds nothing of its own.
+/// exported it and when, how many rows match, and the rows themselves, newest first, read as the workbook is written
+/// (a page at a time from the database), never held all at once. The workbook renders it and adds nothing of its own.
 /// </summary>
 public sealed record AuditDocument(
     string Title,
@@ -10,4 +11,5 @@ public sealed record AuditDocument(
     string FilterDescription,
     DateTimeOffset ExportedAt,
     string ExportedBy,
-    IReadOnlyList<AuditRow> Rows);
+    int RowCount,
+    IAsyncEnumerable<AuditRow> Rows);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
@@ -20,6 +21,9 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
     /// <summary>Rows per page of the trail, fixed so that a page number means the same rows for every client.</summary>
     public const int PageSize = 50;
 
+    /// <summary>Rows read at a time for an export: enough to keep the database busy, few enough to keep memory flat.</summary>
+    private const int ExportPageSize = 1_000;
+
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public async Task<Outcome<AuditPage>> PageAsync(Caller caller, AuditFilter filter, int page, CancellationToken cancellationToken = default)
@@ -39,13 +43,17 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
         }
 
         page = Math.Clamp(page, 1, int.MaxValue / PageSize);
-        var query = selection.Value.Query;
+        var query = selection.Value.In(db);
         var total = await query.CountAsync(cancellationToken);
         var entries = await query.OrderByDescending(a => a.Sequence).Skip((page - 1) * PageSize).Take(PageSize).ToListAsync(cancellationToken);
         return new AuditPage(await RowsAsync(db, entries, cancellationToken), total, page, PageSize);
     }
 
-    /// <summary>Every row that matches, newest first, with the filters in words: the content of an exported trail.</summary>
+    /// <summary>
+    /// Every row that matches, newest first, with the filters in words: the content of an exported trail. The rows are
+    /// read as they are enumerated, a page at a time on a short-lived context of their own, so an export of any length
+    /// holds one page in memory; rows committed after the export started are not in it.
+    /// </summary>
     public async Task<Outcome<AuditDocument>> ExportAsync(Caller caller, AuditFilter filter, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -62,7 +70,8 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
             return selection.Error;
         }
 
-        var entries = await selection.Value.Query.OrderByDescending(a => a.Sequence).ToListAsync(cancellationToken);
+        var upTo = await selection.Value.In(db).MaxAsync(a => (long?)a.Sequence, cancellationToken) ?? 0;
+        var count = await selection.Value.In(db).CountAsync(a => a.Sequence <= upTo, cancellationToken);
         var planName = filter.PlanId is { } planId ? await db.Plans.Where(p => p.Id == planId).Select(p => p.Name).SingleAsync(cancellationToken) : null;
         return new AuditDocument(
             "NHẬT KÝ THAY ĐỔI",
@@ -70,7 +79,8 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
             await DescribeAsync(db, caller, filter, selection.Value.ScopeApplied, cancellationToken),
             VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime),
             caller.UserName,
-            await RowsAsync(db, entries, cancellationToken));
+            count,
+            NewestFirstAsync(selection.Value, upTo + 1, cancellationToken));
     }
 
     /// <summary>One unit's rows in a plan, oldest first, with the quantity after each; for whoever may see the unit.</summary>
@@ -117,6 +127,36 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
         return new UnitHistory(planId, planName, unit, await AncestorsAsync(db, unit.ParentUnitId, cancellationToken), rows);
     }
 
+    /// <summary>The selected rows below place <paramref name="before"/>, newest first, read <see cref="ExportPageSize"/> at a time.</summary>
+    private async IAsyncEnumerable<AuditRow> NewestFirstAsync(Selection selection, long before, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            IReadOnlyList<AuditRow> rows;
+            await using (var db = await contextFactory.CreateDbContextAsync(cancellationToken))
+            {
+                var last = before;
+                var page = await selection.In(db).Where(a => a.Sequence < last)
+                    .OrderByDescending(a => a.Sequence).Take(ExportPageSize).ToListAsync(cancellationToken);
+                rows = await RowsAsync(db, page, cancellationToken);
+                if (page.Count > 0)
+                {
+                    before = page[^1].Sequence;
+                }
+            }
+
+            foreach (var row in rows)
+            {
+                yield return row;
+            }
+
+            if (rows.Count < ExportPageSize)
+            {
+                yield break;
+            }
+        }
+    }
+
     /// <summary>The units and users the trail page offers as filters: those whose rows the caller may see.</summary>
     public async Task<Outcome<AuditFilterChoices>> FilterChoicesAsync(Caller caller, CancellationToken cancellationToken = default)
     {
@@ -156,7 +196,6 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
             return AllocationError.NotFound();
         }
 
-        var query = db.AuditEntries.AsNoTracking();
         HashSet<int>? units = null;
         var scopeApplied = !AccessPolicy.SeesWholeTree(caller);
         if (filter.UnitId is not null || scopeApplied)
@@ -184,49 +223,55 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
             }
         }
 
-        if (filter.PlanId is { } plan)
+        // Applied to a context's trail: the export reads its pages on contexts of their own.
+        var ids = units?.ToList();
+        IQueryable<AuditEntry> Apply(IQueryable<AuditEntry> query)
         {
-            query = query.Where(a => a.PlanId == plan);
-        }
+            if (filter.PlanId is { } plan)
+            {
+                query = query.Where(a => a.PlanId == plan);
+            }
 
-        if (units is not null)
-        {
-            // Rows without a unit (user accounts) fall out here: a unit filter or a scope never covers them.
-            var ids = units.ToList();
-            query = query.Where(a => a.UnitId != null && ids.Contains(a.UnitId.Value));
-        }
+            if (ids is not null)
+            {
+                // Rows without a unit (user accounts) fall out here: a unit filter or a scope never covers them.
+                query = query.Where(a => a.UnitId != null && ids.Contains(a.UnitId.Value));
+            }
 
-        if (filter.From is { } from)
-        {
-            var start = VietnamTime.StartOfDayUtc(from);
-            query = query.Where(a => a.AtUtc >= start);
-        }
+            if (filter.From is { } from)
+            {
+                var start = VietnamTime.StartOfDayUtc(from);
+                query = query.Where(a => a.AtUtc >= start);
+            }
 
-        if (filter.To is { } to && to < DateOnly.MaxValue)
-        {
-            var end = VietnamTime.StartOfDayUtc(to.AddDays(1));
-            query = query.Where(a => a.AtUtc < end);
-        }
+            if (filter.To is { } to && to < DateOnly.MaxValue)
+            {
+                var end = VietnamTime.StartOfDayUtc(to.AddDays(1));
+                query = query.Where(a => a.AtUtc < end);
+            }
 
-        if (filter.UserName?.Trim() is { Length: > 0 } userName)
-        {
-            var lower = userName.ToLowerInvariant();
+            if (filter.UserName?.Trim() is { Length: > 0 } userName)
+            {
+                var lower = userName.ToLowerInvariant();
 #pragma warning disable CA1862, CA1304, CA1311 // Translated to SQL lower(); user names are ASCII (Identity's allowed characters).
-            query = query.Where(a => a.Actor.ToLower() == lower);
+                query = query.Where(a => a.Actor.ToLower() == lower);
 #pragma warning restore CA1862, CA1304, CA1311
+            }
+
+            if (filter.Action is { } action)
+            {
+                query = query.Where(a => a.Action == action);
+            }
+
+            if (filter.ChangeSetId is { } changeSetId)
+            {
+                query = query.Where(a => a.ChangeSetId == changeSetId);
+            }
+
+            return query;
         }
 
-        if (filter.Action is { } action)
-        {
-            query = query.Where(a => a.Action == action);
-        }
-
-        if (filter.ChangeSetId is { } changeSetId)
-        {
-            query = query.Where(a => a.ChangeSetId == changeSetId);
-        }
-
-        return Outcome.Success(new Selection(query, scopeApplied && filter.UnitId is null));
+        return Outcome.Success(new Selection(Apply, scopeApplied && filter.UnitId is null));
     }
 
     /// <summary>Null for the roles that see every unit; otherwise the caller's scope subtree (nothing without a scope unit).</summary>
@@ -320,7 +365,10 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
     private static async Task<string> UnitNameAsync(AllocationDbContext db, int unitId, CancellationToken cancellationToken) =>
         await db.Units.Where(u => u.Id == unitId).Select(u => u.Name).SingleOrDefaultAsync(cancellationToken) ?? unitId.ToString(CultureInfo.InvariantCulture);
 
-    /// <param name="Query">The matching rows.</param>
+    /// <param name="Apply">Narrows a context's trail to the matching rows.</param>
     /// <param name="ScopeApplied">True when the rows are limited to the caller's scope rather than to a unit the caller chose.</param>
-    private sealed record Selection(IQueryable<AuditEntry> Query, bool ScopeApplied);
+    private sealed record Selection(Func<IQueryable<AuditEntry>, IQueryable<AuditEntry>> Apply, bool ScopeApplied)
+    {
+        public IQueryable<AuditEntry> In(AllocationDbContext db) => Apply(db.AuditEntries.AsNoTracking());
+    }
 }

@@ -15,8 +15,6 @@ namespace LicenseAllocation.Application.Exports;
 /// </summary>
 public sealed class UnitListExport(IDbContextFactory<AllocationDbContext> contextFactory)
 {
-    private const int FileBufferSize = 64 * 1024;
-
     /// <summary>The rows, scoped like the plan's tree: the whole plan for the province and the auditor, the scope unit's subtree for others.</summary>
     public async Task<Outcome<IReadOnlyList<UnitListRow>>> GetRowsAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
     {
@@ -86,28 +84,14 @@ public sealed class UnitListExport(IDbContextFactory<AllocationDbContext> contex
             return rows.Error;
         }
 
-        return Outcome.Success(WriteToTemporaryFile(rows.Value));
+        return Outcome.Success(await WriteToTemporaryFileAsync(rows.Value));
     }
 
     /// <summary>The workbook of the given rows in a temporary file that is deleted when the returned stream is closed.</summary>
-    public static Stream WriteToTemporaryFile(IReadOnlyCollection<UnitListRow> rows)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"license-allocation-export-{Guid.NewGuid():N}.xlsx");
-        try
+    public static Task<Stream> WriteToTemporaryFileAsync(IReadOnlyCollection<UnitListRow> rows) =>
+        StreamedWorkbook.ToTemporaryFileAsync(file =>
         {
-            // Write-only, so that the package is zipped entry by entry as it is written instead of kept for updates.
-            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileBufferSize))
-            {
-                UnitListWorkbook.Write(rows, file);
-            }
-
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, FileBufferSize,
-                FileOptions.DeleteOnClose | FileOptions.Asynchronous | FileOptions.SequentialScan);
-        }
-        catch
-        {
-            File.Delete(path);
-            throw;
-        }
-    }
+            UnitListWorkbook.Write(rows, file);
+            return Task.CompletedTask;
+        });
 }

@@ -17,12 +17,27 @@ namespace LicenseAllocation.Application.Import;
 /// set — is the <see cref="QuantityBatchService"/>'s, whose dry run gives the preview and whose refusals are mapped back
 /// to the sheet, row and column they came from.
 /// </summary>
+/// <remarks>
+/// One import at a time per user (<see cref="UserOperations"/>, <c>import-in-progress</c>); the caller's token (the
+/// request's <c>RequestAborted</c>, the page's circuit) stops the reading of the file between rows when the client goes away.
+/// </remarks>
 public sealed class ImportService(
-    IDbContextFactory<AllocationDbContext> contextFactory, QuantityBatchService batches, IOptions<ImportOptions> options, PortalMetrics? metrics = null)
+    IDbContextFactory<AllocationDbContext> contextFactory,
+    QuantityBatchService batches,
+    IOptions<ImportOptions> options,
+    PortalMetrics? metrics = null,
+    UserOperations? operations = null)
 {
     /// <summary>Everything the file would change and everything wrong with it; writes nothing.</summary>
     public async Task<ImportReport> PreviewAsync(Caller caller, ImportRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(caller);
+        using var lease = operations?.TryStart(caller.UserName, UserOperation.Import);
+        if (operations is not null && lease is null)
+        {
+            return ImportReport.Refused(AllocationError.ImportInProgress());
+        }
+
         var report = (await AnalyseAsync(caller, request, cancellationToken)).Report;
         metrics?.Import("previewed");
         return report;
@@ -31,6 +46,13 @@ public sealed class ImportService(
     /// <summary>Applies the file when nothing is wrong with it, with the request's reason, as one audited change set; otherwise changes nothing.</summary>
     public async Task<ImportReport> ApplyAsync(Caller caller, ImportRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(caller);
+        using var lease = operations?.TryStart(caller.UserName, UserOperation.Import);
+        if (operations is not null && lease is null)
+        {
+            return ImportReport.Refused(AllocationError.ImportInProgress());
+        }
+
         var report = await DecideAsync(caller, request, cancellationToken);
         metrics?.Import(report.Applied ? "applied" : "refused");
         return report;
@@ -85,7 +107,7 @@ public sealed class ImportService(
             return Analysis.Of(ImportReport.Invalid(rejected));
         }
 
-        var (sheets, unreadable) = WorkbookCells.Read(request.File, limits);
+        var (sheets, unreadable) = WorkbookCells.Read(request.File, limits, cancellationToken);
         if (unreadable is not null)
         {
             return Analysis.Of(ImportReport.Invalid(unreadable));
@@ -112,7 +134,7 @@ public sealed class ImportService(
         var expectedUnits = source.Kind == ImportKind.Appendix
             ? nodes.Where(n => n.ParentUnitId == source.UnitId && n.IsActive).ToList()
             : nodes.Where(n => n.ParentUnitId == source.UnitId).ToList();
-        var analysis = ReadRows(sheets, source, new UnitMatcher(expectedUnits));
+        var analysis = ReadRows(sheets, source, new UnitMatcher(expectedUnits), cancellationToken);
         if (analysis.Items.Count == 0)
         {
             return analysis;
@@ -153,7 +175,7 @@ public sealed class ImportService(
         AccessPolicy.SeesWholeTree(caller)
         || (caller.ScopeUnitId is { } scope && UnitScope.Subtree(scope, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId)).Contains(unitId));
 
-    private static Analysis ReadRows(IReadOnlyList<SheetCells> sheets, ImportSource source, UnitMatcher matcher)
+    private static Analysis ReadRows(IReadOnlyList<SheetCells> sheets, ImportSource source, UnitMatcher matcher, CancellationToken cancellationToken)
     {
         var tables = ImportTable.FindAll(sheets);
         if (tables.Count == 0)
@@ -166,7 +188,11 @@ public sealed class ImportService(
         var rowCount = 0;
         foreach (var row in tables.SelectMany(t => t.Rows()))
         {
-            rowCount++;
+            if (++rowCount % 1_000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
             var (unit, unitError, field, found) = matcher.Match(row.Code, row.Name);
             if (unitError is { } error)
             {
@@ -211,6 +237,9 @@ public sealed class ImportService(
     /// <summary>The rows read and matched, and the report so far.</summary>
     private sealed record Analysis(ImportReport Report, IReadOnlyList<RowItem> Items)
     {
+        /// <summary>The rows of each unit, in file order: looked up once per change or refusal, so the report costs as much as the rows.</summary>
+        private readonly Lazy<ILookup<int, RowItem>> _byUnit = new(() => Items.ToLookup(i => i.Unit.UnitId));
+
         public static Analysis Of(ImportReport report) => new(report, []);
 
         public IReadOnlyList<QuantityBatchItem> BatchItems => [.. Items.Select(i => new QuantityBatchItem(i.Unit.UnitId, i.Quantity))];
@@ -218,7 +247,7 @@ public sealed class ImportService(
         /// <summary>Each change at the first row that names its unit.</summary>
         public IReadOnlyList<ImportChange> Describe(IReadOnlyList<QuantityBatchChange> changes) =>
         [
-            .. changes.Select(c => (Change: c, Item: Items.First(i => i.Unit.UnitId == c.UnitId)))
+            .. changes.Select(c => (Change: c, Item: _byUnit.Value[c.UnitId].First()))
                 .Select(p => new ImportChange(p.Item.Row.Table.Sheet.Name, p.Item.Row.Row, p.Change.UnitId, p.Item.Unit.Code, p.Item.Unit.Name, p.Change.OldQuantity, p.Change.NewQuantity)),
         ];
 
@@ -229,7 +258,7 @@ public sealed class ImportService(
         public IReadOnlyList<ImportIssue> Explain(IReadOnlyList<BatchRefusal> refusals) =>
         [
             .. from refusal in refusals
-               from item in Items.Where(i => i.Unit.UnitId == refusal.UnitId)
+               from item in _byUnit.Value[refusal.UnitId]
                let field = refusal.Error.Code is AllocationErrorCode.ExceedsParent or AllocationErrorCode.ChildrenExceedParent or AllocationErrorCode.BelowHandedOn
                    or AllocationErrorCode.UnitInactive or AllocationErrorCode.InvalidQuantity
                    ? ImportField.Quantity

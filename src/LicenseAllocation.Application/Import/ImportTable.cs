@@ -35,7 +35,7 @@ internal sealed record ImportTable(SheetCells Sheet, int HeaderRow, int? CodeCol
     /// <summary>The rows under the header that hold anything in the table's columns, up to the total row ("TỔNG CỘNG"), which ends the table.</summary>
     public IEnumerable<ImportRow> Rows()
     {
-        foreach (var row in Sheet.Rows.Where(r => r > HeaderRow))
+        foreach (var row in Sheet.Rows.SkipWhile(r => r <= HeaderRow))
         {
             var code = CodeColumn is { } c ? Sheet[row, c] : null;
             var name = Sheet[row, NameColumn];

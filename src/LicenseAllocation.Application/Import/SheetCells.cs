@@ -23,20 +23,46 @@ internal sealed record CellContent(CellKind Kind, string Text, double? Number, b
         : Text.Trim();
 }
 
-/// <summary>The non-empty cells of one worksheet, by row and column number (both from 1, as Excel counts).</summary>
+/// <summary>
+/// The non-empty cells of one worksheet, by row and column number (both from 1, as Excel counts). The cells of a row
+/// are indexed once, so that reading a sheet row by row costs as much as its cells, however many rows it has.
+/// </summary>
 internal sealed class SheetCells(string name, IReadOnlyDictionary<(int Row, int Column), CellContent> cells)
 {
+    private readonly Lazy<SortedDictionary<int, List<(int Column, CellContent Cell)>>> _rows = new(() => IndexRows(cells));
+
     public string Name { get; } = name;
 
     public CellContent? this[int row, int column] => cells.GetValueOrDefault((row, column));
 
-    public IEnumerable<int> Rows => cells.Keys.Select(k => k.Row).Distinct().Order();
+    public IEnumerable<int> Rows => _rows.Value.Keys;
 
     public IEnumerable<(int Column, CellContent Cell)> InRow(int row) =>
-        cells.Where(c => c.Key.Row == row).OrderBy(c => c.Key.Column).Select(c => (c.Key.Column, c.Value));
+        _rows.Value.TryGetValue(row, out var inRow) ? inRow : [];
 
     public IEnumerable<(int Row, int Column, CellContent Cell)> All =>
         cells.OrderBy(c => c.Key.Row).ThenBy(c => c.Key.Column).Select(c => (c.Key.Row, c.Key.Column, c.Value));
+
+    private static SortedDictionary<int, List<(int Column, CellContent Cell)>> IndexRows(IReadOnlyDictionary<(int Row, int Column), CellContent> cells)
+    {
+        var rows = new SortedDictionary<int, List<(int Column, CellContent Cell)>>();
+        foreach (var ((row, column), cell) in cells)
+        {
+            if (!rows.TryGetValue(row, out var inRow))
+            {
+                rows[row] = inRow = [];
+            }
+
+            inRow.Add((column, cell));
+        }
+
+        foreach (var inRow in rows.Values)
+        {
+            inRow.Sort((a, b) => a.Column.CompareTo(b.Column));
+        }
+
+        return rows;
+    }
 
     /// <summary>"A" for 1, "AA" for 27: the letters Excel shows above the column.</summary>
     public static string ColumnLetters(int column)

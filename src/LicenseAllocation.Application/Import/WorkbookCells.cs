@@ -13,7 +13,7 @@ namespace LicenseAllocation.Application.Import;
 /// </summary>
 internal static class WorkbookCells
 {
-    public static (IReadOnlyList<SheetCells> Sheets, ImportIssue? Issue) Read(byte[] file, ImportOptions options)
+    public static (IReadOnlyList<SheetCells> Sheets, ImportIssue? Issue) Read(byte[] file, ImportOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         try
@@ -35,7 +35,7 @@ internal static class WorkbookCells
                     continue; // a chart sheet or a dialog sheet has no cells
                 }
 
-                var cells = ReadCells(part, strings, ref budget);
+                var cells = ReadCells(part, strings, ref budget, cancellationToken);
                 if (cells is null)
                 {
                     return ([], new ImportIssue(ImportErrorCode.TooManyCells) { Limit = options.MaxCells });
@@ -77,7 +77,7 @@ internal static class WorkbookCells
     }
 
     /// <summary>The cells of one worksheet; null when they would exceed the budget of cells left.</summary>
-    private static Dictionary<(int Row, int Column), CellContent>? ReadCells(WorksheetPart part, List<string> strings, ref int budget)
+    private static Dictionary<(int Row, int Column), CellContent>? ReadCells(WorksheetPart part, List<string> strings, ref int budget, CancellationToken cancellationToken)
     {
         var cells = new Dictionary<(int Row, int Column), CellContent>();
         var row = 0;
@@ -87,6 +87,11 @@ internal static class WorkbookCells
         {
             if (reader.ElementType == typeof(Row) && reader.IsStartElement)
             {
+                if (row % 1_000 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 // The row number is optional in the file format: without it, a row follows the previous one.
                 var index = reader.Attributes.FirstOrDefault(a => a.LocalName == "r").Value;
                 row = int.TryParse(index, NumberStyles.None, CultureInfo.InvariantCulture, out var r) && r > 0 ? r : row + 1;

@@ -79,6 +79,12 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
     /// <summary>The password is the user name, or the user name with a few characters added.</summary>
     public static AllocationError PasswordLikeUserName() => new(AllocationErrorCode.PasswordLikeUserName);
 
+    /// <summary>The user's previous import is still running: one at a time per user.</summary>
+    public static AllocationError ImportInProgress() => new(AllocationErrorCode.ImportInProgress);
+
+    /// <summary>The user's previous export is still running: one at a time per user.</summary>
+    public static AllocationError ExportInProgress() => new(AllocationErrorCode.ExportInProgress);
+
     /// <summary>A deactivated unit holds 0 and receives nothing.</summary>
     public static AllocationError UnitInactive(int requested) => new(AllocationErrorCode.UnitInactive, requested);
 

@@ -62,6 +62,12 @@ public enum AllocationErrorCode
     /// <summary>The appendix would not total what the plan allocates (a unit left out of it still holds licences).</summary>
     AppendixMismatch,
 
+    /// <summary>The user already runs an import (one at a time per user).</summary>
+    ImportInProgress,
+
+    /// <summary>The user already runs an export (one at a time per user).</summary>
+    ExportInProgress,
+
     // Text typed by people (InputText).
 
     /// <summary>Control, format or bidirectional characters, or nothing visible.</summary>

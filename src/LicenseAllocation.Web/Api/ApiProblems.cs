@@ -24,6 +24,7 @@ internal static class ApiProblems
                 or AllocationErrorCode.CommonPassword or AllocationErrorCode.PasswordLikeUserName => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
             AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope => StatusCodes.Status403Forbidden,
+            AllocationErrorCode.ImportInProgress or AllocationErrorCode.ExportInProgress => StatusCodes.Status429TooManyRequests,
             AllocationErrorCode.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status409Conflict,
         };

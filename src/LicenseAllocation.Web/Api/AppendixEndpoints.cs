@@ -9,10 +9,10 @@ internal static class AppendixEndpoints
 
     public static RouteGroupBuilder MapAppendixEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/plans/{planId:int}/appendix.xlsx", DownloadAsync).WithName("DownloadAppendix")
+        api.MapGet("/plans/{planId:int}/appendix.xlsx", DownloadAsync).WithName("DownloadAppendix").OneExportAtATime()
             .WithSummary("The plan's official appendix (Phụ lục) as an Excel workbook, in the layout of Decree 30/2020/NĐ-CP: a draft's as its figures stand (administrators and auditors only; 403 out-of-scope for other roles), a published plan's exactly as frozen at publication (every reader).")
             .Produces(StatusCodes.Status200OK, contentType: XlsxContentType);
-        api.MapGet("/plans/{planId:int}/appendix.pdf", DownloadPdfAsync).WithName("DownloadAppendixPdf")
+        api.MapGet("/plans/{planId:int}/appendix.pdf", DownloadPdfAsync).WithName("DownloadAppendixPdf").OneExportAtATime()
             .WithSummary("The same appendix as a PDF to attach to the letter: A4, Decree 30 margins, the table's heading on every page, page numbers from page 2, \"DỰ THẢO\" on every page of a draft's; a published plan's made from its frozen workbook.")
             .Produces(StatusCodes.Status200OK, contentType: PdfContentType);
         return api;

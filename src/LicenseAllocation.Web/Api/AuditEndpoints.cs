@@ -19,12 +19,12 @@ internal static class AuditEndpoints
     {
         api.MapGet("/plans/{planId:int}/audit", PlanTrailAsync).WithName("PlanAuditTrail")
             .WithSummary($"The plan's audit trail, newest first, 50 rows a page (page from 1). {Filters}. 400 invalid-filter; 403 out-of-scope; 404.");
-        api.MapGet("/plans/{planId:int}/audit.xlsx", PlanWorkbookAsync).WithName("PlanAuditWorkbook")
+        api.MapGet("/plans/{planId:int}/audit.xlsx", PlanWorkbookAsync).WithName("PlanAuditWorkbook").OneExportAtATime()
             .WithSummary($"Every row of the plan's filtered trail as an Excel workbook. {Filters}.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
         api.MapGet("/audit", TrailAsync).WithName("AuditTrail")
             .WithSummary($"The whole trail of every plan and, for administrators and auditors, of user accounts; newest first, 50 rows a page. {Filters}.");
-        api.MapGet("/audit.xlsx", WorkbookAsync).WithName("AuditWorkbook")
+        api.MapGet("/audit.xlsx", WorkbookAsync).WithName("AuditWorkbook").OneExportAtATime()
             .WithSummary($"Every row of the whole filtered trail as an Excel workbook. {Filters}.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
         api.MapGet("/audit/verify", VerifyAsync).WithName("VerifyAuditTrail")
@@ -75,9 +75,8 @@ internal static class AuditEndpoints
             return ApiProblems.Refusal(outcome.Error);
         }
 
-        var workbook = new MemoryStream();
-        AuditWorkbook.Write(outcome.Value, workbook);
-        workbook.Position = 0;
+        // Written row by row into a temporary file as the rows are read; the result disposes the stream once sent, which deletes the file.
+        var workbook = await AuditWorkbook.ToTemporaryFileAsync(outcome.Value, cancellationToken);
         return TypedResults.File(workbook, AppendixEndpoints.XlsxContentType, planId is { } id ? $"nhat-ky-ke-hoach-{id}.xlsx" : "nhat-ky.xlsx");
     }
 

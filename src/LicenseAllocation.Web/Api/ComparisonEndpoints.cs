@@ -8,7 +8,7 @@ internal static class ComparisonEndpoints
     {
         api.MapGet("/plans/{planId:int}/compare/{otherPlanId:int}", CompareAsync).WithName("ComparePlans")
             .WithSummary("The units whose quantity differs between two plans, in tree order: { items: [{ unitId, code, name, quantity, otherQuantity, difference }] } with difference = quantity − otherQuantity.");
-        api.MapGet("/plans/{planId:int}/compare/{otherPlanId:int}/export.xlsx", ExportAsync).WithName("ExportPlanComparison")
+        api.MapGet("/plans/{planId:int}/compare/{otherPlanId:int}/export.xlsx", ExportAsync).WithName("ExportPlanComparison").OneExportAtATime()
             .WithSummary("The same comparison as an Excel workbook.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
         return api;

@@ -9,14 +9,14 @@ internal static class ExportEndpoints
 {
     public static RouteGroupBuilder MapExportEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/plans/{planId:int}/districts.xlsx", DownloadDistrictsAsync).WithName("DownloadDistricts")
+        api.MapGet("/plans/{planId:int}/districts.xlsx", DownloadDistrictsAsync).WithName("DownloadDistricts").OneExportAtATime()
             .WithSummary("The districts' allocations: a summary sheet and one sheet per district with its agencies and communes. "
                 + "The province and the auditor get every district, others the districts within their scope; 403 out-of-scope when there are none.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
-        api.MapGet("/plans/{planId:int}/districts/{districtUnitId:int}.xlsx", DownloadDistrictAsync).WithName("DownloadDistrict")
+        api.MapGet("/plans/{planId:int}/districts/{districtUnitId:int}.xlsx", DownloadDistrictAsync).WithName("DownloadDistrict").OneExportAtATime()
             .WithSummary("One district's workbook: its summary row and its sheet. 404 when the unit is not a district of the plan; 403 out-of-scope.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
-        api.MapGet("/plans/{planId:int}/export.xlsx", DownloadUnitListAsync).WithName("DownloadUnitList")
+        api.MapGet("/plans/{planId:int}/export.xlsx", DownloadUnitListAsync).WithName("DownloadUnitList").OneExportAtATime()
             .WithSummary("Every unit the caller may see, one row each in tree order, with kind, parent, level, figures and status. Streamed from a temporary file.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
         return api;

@@ -14,7 +14,7 @@ internal static class ImportEndpoints
     public static RouteGroupBuilder MapImportEndpoints(this RouteGroupBuilder api)
     {
         var limits = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value;
-        api.MapGet("/plans/{planId:int}/units/{unitId:int}/template.xlsx", DownloadTemplateAsync).WithName("DownloadTemplate")
+        api.MapGet("/plans/{planId:int}/units/{unitId:int}/template.xlsx", DownloadTemplateAsync).WithName("DownloadTemplate").OneExportAtATime()
             .WithSummary("The sub-allocation template of a unit: one row per active child with code, name and current quantity, to fill in Excel and import.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
 

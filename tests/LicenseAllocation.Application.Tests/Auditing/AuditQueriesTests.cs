@@ -260,7 +260,8 @@ public sealed class AuditQueriesTests : IAsyncLifetime
     {
         var document = (await _audit.ExportAsync(_officer, new AuditFilter(_planId, From: new DateOnly(2021, 1, 5)), Ct)).Value!;
 
-        document.Rows.Count.ShouldBe(3);
+        document.RowCount.ShouldBe(3);
+        (await document.Rows.ToListAsync(Ct)).Count.ShouldBe(3);
         document.Subject.ShouldBe("Kế hoạch: Trang bị phần mềm phòng chống mã độc thống nhất trên toàn tỉnh");
         document.FilterDescription.ShouldBe("Phạm vi: Thành phố Cao Lãnh và các đơn vị trực thuộc; Từ ngày: 05/01/2021");
         document.ExportedBy.ShouldBe("CaoLanh.Officer");
@@ -284,5 +285,5 @@ public sealed class AuditQueriesTests : IAsyncLifetime
         _clock.SetUtcNow(new DateTimeOffset(year, month, day, hour, minute, second, TimeSpan.Zero));
 
     private async Task<IReadOnlyList<AuditRow>> AllAsync(Caller caller, AuditFilter filter) =>
-        (await _audit.ExportAsync(caller, filter, Ct)).Value.ShouldNotBeNull().Rows;
+        await (await _audit.ExportAsync(caller, filter, Ct)).Value.ShouldNotBeNull().Rows.ToListAsync(Ct);
 }

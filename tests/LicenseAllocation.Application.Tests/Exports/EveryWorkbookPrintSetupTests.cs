@@ -82,9 +82,9 @@ public sealed class EveryWorkbookPrintSetupTests : IAsyncLifetime
         var rows = Enumerable.Range(1, 80)
             .Select(i => new AuditRow(i, i, 1, at, "admin", AuditAction.QuantityChanged, 2, "VP. UBND tỉnh", i, i + 1, "Điều chỉnh", Guid.NewGuid(), null))
             .ToList();
-        var document = new AuditDocument("NHẬT KÝ THAY ĐỔI", "Kế hoạch: Kế hoạch 2020", "không lọc", at, "admin", rows);
+        var document = new AuditDocument("NHẬT KÝ THAY ĐỔI", "Kế hoạch: Kế hoạch 2020", "không lọc", at, "admin", rows.Count, rows.ToAsyncEnumerable());
 
-        var file = Saved(output => AuditWorkbook.Write(document, output));
+        var file = Saved(output => AuditWorkbook.WriteAsync(document, output, TestContext.Current.CancellationToken).GetAwaiter().GetResult());
 
         ShouldBeSetUpByTheKit(file, AuditWorkbook.SheetName, AuditWorkbook.HeaderRow, landscape: true);
         OfficialPrintChecks.ShouldPrintOfficially(file, AuditWorkbook.SheetName, AuditWorkbook.HeaderRow, landscape: true);

@@ -45,7 +45,7 @@ public sealed class PackageGuardTests
         TemplateWorkbook.Write(new TemplateDocument(1, "Kế hoạch", 2, "Đơn vị", null, 10, [new TemplateRow(1, "1", "Xã A", 1)]), template);
         var hostile = WorkbookFiles.ReplacePart(template.ToArray(), "xl/sharedStrings.xml", HostileFiles.WithExternalEntity);
 
-        var (sheets, issue) = WorkbookCells.Read(hostile, new ImportOptions());
+        var (sheets, issue) = WorkbookCells.Read(hostile, new ImportOptions(), TestContext.Current.CancellationToken);
 
         sheets.ShouldBeEmpty();
         issue.ShouldNotBeNull().Code.ShouldBe(ImportErrorCode.DamagedFile);

@@ -95,11 +95,12 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
             ? null
             : UnitScope.Subtree(scopeUnitId, rows.ToDictionary(r => r.Key, r => r.Value.ParentUnitId));
         var duplicates = items.GroupBy(i => i.UnitId).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        var refusedDuplicates = new HashSet<int>();
         foreach (var (item, index) in items.Select((item, index) => (item, index)))
         {
             if (duplicates.Contains(item.UnitId))
             {
-                if (!refused.Any(r => r.UnitId == item.UnitId))
+                if (refusedDuplicates.Add(item.UnitId))
                 {
                     refused.Add(new BatchRefusal(item.UnitId, AllocationError.DuplicateItem()));
                 }

@@ -16,10 +16,13 @@ namespace LicenseAllocation.Web.Components.Import;
 /// Holds the import's state for the page: the page's frame re-reads the plan whenever the page renders, so the state
 /// lives here, below the frame, where typing a reason re-renders only this part.
 /// </summary>
-public partial class ImportWorkspace
+public partial class ImportWorkspace : IDisposable
 {
     private readonly ImportState _state = new();
     private readonly ServiceCall _call = new();
+
+    /// <summary>Cancelled when the page goes away (the circuit closes or the reader leaves): a file still being read stops.</summary>
+    private readonly CancellationTokenSource _closing = new();
 
     [Inject]
     private ImportService Imports { get; set; } = default!;
@@ -65,11 +68,11 @@ public partial class ImportWorkspace
             using var buffer = new MemoryStream();
             await using (var stream = file.OpenReadStream(limit))
             {
-                await stream.CopyToAsync(buffer);
+                await stream.CopyToAsync(buffer, _closing.Token);
             }
 
             _state.Read(buffer.ToArray());
-            return Checked(await Imports.PreviewAsync(Plan.Caller, new ImportRequest(Plan.Plan.Id, _state.File!, UnitId)));
+            return Checked(await Imports.PreviewAsync(Plan.Caller, new ImportRequest(Plan.Plan.Id, _state.File!, UnitId), _closing.Token));
         });
         Follow(read, report);
     }
@@ -82,8 +85,15 @@ public partial class ImportWorkspace
         }
 
         var (applied, report) = await _call.RunAsync(async () =>
-            Checked(await Imports.ApplyAsync(Plan.Caller, new ImportRequest(Plan.Plan.Id, file, UnitId, _state.Reason))));
+            Checked(await Imports.ApplyAsync(Plan.Caller, new ImportRequest(Plan.Plan.Id, file, UnitId, _state.Reason), _closing.Token)));
         Follow(applied, report);
+    }
+
+    public void Dispose()
+    {
+        _closing.Cancel();
+        _closing.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private void Follow(bool succeeded, ImportReport? report)
