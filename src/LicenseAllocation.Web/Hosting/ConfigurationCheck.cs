@@ -60,7 +60,15 @@ internal static class ConfigurationCheck
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<ConfigurationProblem>();
         CheckDatabase(configuration, contentRoot, problems);
-        CheckFolder(configuration, "DataProtection:KeysPath", Path.Combine("data", "keys"), contentRoot, problems);
+        if (configuration[PortalDataProtection.StoreKey] is { Length: > 0 } store
+            && !PortalDataProtection.Stores.Contains(store, StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add(new(nameof(HostingText.InvalidChoice), PortalDataProtection.StoreKey, store, string.Join(", ", PortalDataProtection.Stores)));
+        }
+        else if (!PortalDataProtection.KeysInDatabase(configuration))
+        {
+            CheckFolder(configuration, "DataProtection:KeysPath", Path.Combine("data", "keys"), contentRoot, problems);
+        }
         if (!string.IsNullOrWhiteSpace(configuration[PortalLogging.FilePathKey]))
         {
             CheckFolder(configuration, PortalLogging.FilePathKey, null, contentRoot, problems, parentOfFile: true);
