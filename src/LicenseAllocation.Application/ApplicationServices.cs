@@ -27,8 +27,10 @@ public static class ApplicationServices
         services.AddScoped<TreeBrowsing>();
         services.AddSingleton<PlanTreeSnapshots>();
         services.AddScoped<PlanQueries>();
+        services.AddScoped<PlanProgressQuery>();
         services.AddScoped<AppendixQuery>();
         services.AddScoped<AppendixExport>();
+        services.AddScoped<AppendixPdfExport>();
         services.AddScoped<PlanPublication>();
         services.AddScoped<PlanVersions>();
         services.AddScoped<PlanProduct>();

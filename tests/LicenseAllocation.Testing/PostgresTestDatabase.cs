@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Migrations.PostgreSql;
@@ -19,6 +20,7 @@ public sealed class PostgresTestDatabase : IAsyncDisposable
         ConnectionString = connectionString;
         var builder = new DbContextOptionsBuilder<AllocationDbContext>();
         PostgreSqlDatabase.Configure(builder, connectionString);
+        builder.UseAuditSealKeys(TestSealKeys.Ring);
         Factory = new TestContextFactory(builder.Options);
     }
 

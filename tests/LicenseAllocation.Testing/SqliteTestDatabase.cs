@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Migrations.Sqlite;
@@ -20,6 +21,7 @@ public sealed class SqliteTestDatabase : IAsyncDisposable
         ConnectionString = connectionString;
         var builder = new DbContextOptionsBuilder<AllocationDbContext>();
         SqliteDatabase.Configure(builder, connectionString);
+        builder.UseAuditSealKeys(TestSealKeys.Ring);
         Factory = new TestContextFactory(builder.Options);
     }
 

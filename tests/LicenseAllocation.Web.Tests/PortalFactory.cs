@@ -29,6 +29,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>More configuration keys, set over the factory's own.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The portal's audit seal key file, created on its first start.</summary>
+    public string SealKeyPath => Path.Combine(_directory, "audit-seal.keys");
+
     /// <summary>When set (before the portal starts), the portal's <see cref="TimeProvider"/>.</summary>
     public FakeTimeProvider? Clock { get; init; }
 
@@ -40,6 +43,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", ConnectionString ?? $"Data Source={Path.Combine(_directory, "portal.db")}");
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_directory, "keys"));
+        builder.UseSetting("Audit:SealKeyPath", SealKeyPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         foreach (var (key, value) in Settings)
         {

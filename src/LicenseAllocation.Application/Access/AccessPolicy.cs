@@ -47,6 +47,12 @@ public static class AccessPolicy
     /// </summary>
     public static bool CanAdministerUnit(Caller caller, int unitId, bool withinScope) => CanChangeQuantity(caller, unitId, withinScope);
 
+    /// <summary>
+    /// A draft's appendix lists every provincial agency's and district's figures still being negotiated: only for the
+    /// roles that read the whole plan. A published appendix is a public official document: every reader.
+    /// </summary>
+    public static bool CanReadDraftAppendix(Caller caller) => SeesWholeTree(caller);
+
     public static bool CanManageUsers(Caller caller) => caller.Role == PortalRole.ProvinceAdmin;
 
     /// <summary>

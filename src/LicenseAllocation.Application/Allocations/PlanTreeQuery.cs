@@ -1,4 +1,5 @@
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Allocations;
@@ -6,10 +7,12 @@ namespace LicenseAllocation.Application.Allocations;
 internal static class PlanTreeQuery
 {
     /// <summary>The nodes of a plan joined with their units; filter before this projection, EF cannot filter on a record's constructor.</summary>
-    public static IQueryable<UnitNodeView> Rows(AllocationDbContext db, int planId, int? unitId = null, int? parentUnitId = null) =>
+    public static IQueryable<UnitNodeView> Rows(
+        AllocationDbContext db, int planId, int? unitId = null, int? parentUnitId = null, IReadOnlyList<UnitKind>? kinds = null) =>
         from n in db.Nodes.AsNoTracking()
         join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
         where n.PlanId == planId && (unitId == null || n.UnitId == unitId) && (parentUnitId == null || u.ParentId == parentUnitId)
+            && (kinds == null || kinds.Contains(u.Kind))
         select new UnitNodeView(n.UnitId, u.ParentId, u.Code, u.Name, u.Kind, u.Order, u.IsActive, n.Quantity, n.HandedOn, n.Version);
 
     /// <summary>Puts the nodes in depth-first order, siblings by their official order.</summary>

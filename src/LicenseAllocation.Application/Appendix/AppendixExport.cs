@@ -13,7 +13,8 @@ public sealed record AppendixFile(byte[] Content, string Sha256, bool Frozen);
 
 /// <summary>
 /// The appendix workbook of a plan. A draft's is built from its figures as they are now; a published (or superseded)
-/// plan's is exactly the workbook stored when it was published, whatever has happened to the shared units since.
+/// plan's is exactly the workbook stored when it was published, whatever has happened to the shared units since. A
+/// published appendix is an official document any reader may have; a draft's only the roles that read the whole plan.
 /// </summary>
 public sealed class AppendixExport(IDbContextFactory<AllocationDbContext> contextFactory)
 {
@@ -40,16 +41,21 @@ public sealed class AppendixExport(IDbContextFactory<AllocationDbContext> contex
             return new AppendixFile(frozen.Content, frozen.Sha256, Frozen: true);
         }
 
+        if (!AccessPolicy.CanReadDraftAppendix(caller))
+        {
+            return AllocationError.OutOfScope();
+        }
+
         var document = await AppendixQuery.BuildAsync(db, planId, cancellationToken)
             ?? throw new InvalidOperationException($"Plan {planId} disappeared while its appendix was read.");
-        var content = Render(document);
+        var content = Render(document, draft: true);
         return new AppendixFile(content, PublishedAppendix.HashOf(content), Frozen: false);
     }
 
-    internal static byte[] Render(AppendixDocument document)
+    internal static byte[] Render(AppendixDocument document, bool draft = false)
     {
         using var workbook = new MemoryStream();
-        AppendixWorkbook.Write(document, workbook);
+        AppendixWorkbook.Write(document, workbook, draft);
         return workbook.ToArray();
     }
 }

@@ -32,7 +32,13 @@ public sealed class AppendixQuery(IDbContextFactory<AllocationDbContext> context
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var document = await BuildAsync(db, planId, cancellationToken);
-        return document is null ? AllocationError.NotFound() : document;
+        if (document is null)
+        {
+            return AllocationError.NotFound();
+        }
+
+        // The content as it stands now is a draft's appendix whatever the plan's status: see AppendixExport.
+        return AccessPolicy.CanReadDraftAppendix(caller) ? document : AllocationError.OutOfScope();
     }
 
     /// <summary>The appendix as the plan's figures and units stand now in <paramref name="db"/>'s transaction; null for an unknown plan.</summary>

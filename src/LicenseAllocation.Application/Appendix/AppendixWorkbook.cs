@@ -34,7 +34,8 @@ public static class AppendixWorkbook
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static void Write(AppendixDocument document, Stream output)
+    /// <summary>Writes the appendix; a <paramref name="draft"/> prints "DỰ THẢO" at the top right of every page.</summary>
+    public static void Write(AppendixDocument document, Stream output, bool draft = false)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(output);
@@ -61,12 +62,47 @@ public static class AppendixWorkbook
         var totalRow = WriteTable(sheet, document);
         WriteNote(sheet, totalRow + 2, document.Note);
         OfficialPrint.Apply(sheet, HeaderRow);
+        if (draft)
+        {
+            OfficialPrint.MarkDraft(sheet);
+        }
 
         using var package = new MemoryStream();
         workbook.SaveAs(package);
         OfficialPrint.MakePrintTitlesAbsolute(package);
         package.Position = 0;
         package.CopyTo(output);
+    }
+
+    /// <summary>
+    /// Reads an appendix written by <see cref="Write"/> back into its content, so that a published plan's PDF is made
+    /// from the very workbook frozen at publication rather than from units that may have been renamed since.
+    /// </summary>
+    public static AppendixDocument Read(Stream workbookStream)
+    {
+        ArgumentNullException.ThrowIfNull(workbookStream);
+        using var workbook = new XLWorkbook(workbookStream);
+        var sheet = workbook.Worksheet(1);
+        string Text(int row, int column) => ExcelText.Unsafe(sheet.Cell(row, column).GetString());
+
+        var rows = new List<AppendixRow>();
+        var row = FirstDataRow;
+        for (; !sheet.Cell(row, 1).IsEmpty(); row++)
+        {
+            rows.Add(new AppendixRow(sheet.Cell(row, 1).GetValue<int>(), Text(row, 2), sheet.Cell(row, 3).GetValue<int>()));
+        }
+
+        return new AppendixDocument(
+            IssuerSuperior: string.Empty,
+            Issuer: string.Empty,
+            Label: Text(LabelRow, 1),
+            Title: Text(TitleRow, 1),
+            Reference: Text(ReferenceRow, 1),
+            Columns: [.. Enumerable.Range(1, ColumnWidths.Count).Select(c => Text(HeaderRow, c))],
+            Rows: rows,
+            TotalLabel: Text(row, 2),
+            Total: sheet.Cell(row, 3).GetValue<int>(),
+            Note: Text(row + 2, 1));
     }
 
     private static void WriteHeading(IXLWorksheet sheet, AppendixDocument document)

@@ -31,10 +31,14 @@ public sealed record AuditRow(
     int? NewValue,
     string Reason,
     Guid ChangeSetId,
-    string? DocumentRef)
+    string? DocumentRef,
+    string Hash = "")
 {
     /// <summary>The first eight characters of the change set: enough to tell change sets apart on a page.</summary>
     public string ShortChangeSet => ChangeSetId.ToString("N")[..8];
+
+    /// <summary>The first twelve characters of the row's hash, as the trail page shows it (the whole hash on hover).</summary>
+    public string ShortHash => Hash.Length > 12 ? Hash[..12] : Hash;
 }
 
 /// <summary>One page of the trail, newest first, and how many rows match in all.</summary>

@@ -256,7 +256,8 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
                 e.NewValue,
                 e.Reason,
                 e.ChangeSetId,
-                e.DocumentRef)),
+                e.DocumentRef,
+                e.Hash)),
         ];
     }
 

@@ -6,8 +6,9 @@ namespace LicenseAllocation.Application.Auditing;
 
 /// <summary>
 /// The one way audit rows are written. Call it inside the transaction of the change, after the change's own
-/// statements: it locks the chain head, seals the rows after the last one, saves them and moves the head, so the rows
-/// commit together with the change or not at all.
+/// statements: it locks the chain head, seals the rows after the last one (keyed with the current audit seal key of the
+/// context's options, see <see cref="AuditSeals"/>), saves them and moves the head, so the rows commit together with the
+/// change or not at all.
 /// </summary>
 /// <remarks>
 /// The head is the last lock a writer takes and it is held only until commit, so writers queue on it briefly and never
@@ -36,11 +37,12 @@ public static class AuditTrail
             .ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence), ct);
         var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(h => h.Id == AuditChainHead.SingletonId, ct);
 
+        var key = AuditSeals.KeysOf(db)?.Current;
         var sequence = head.Sequence;
         var previousHash = head.LastHash;
         foreach (var row in rows)
         {
-            row.Seal(++sequence, previousHash);
+            row.Seal(++sequence, previousHash, key);
             previousHash = row.Hash;
         }
 

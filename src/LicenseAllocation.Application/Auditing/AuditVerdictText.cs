@@ -19,21 +19,33 @@ public static class AuditVerdictText
         }
 
         // {0} the rows checked, {1} the first broken row's id, {2} its place in the chain.
-        return TextResources.Format(
+        var text = TextResources.Format(
             TextResources.AuditTexts,
             $"Verdict_{verdict.Problem?.ToString() ?? "Intact"}",
             culture,
             verdict.Checked,
             verdict.FirstBrokenId?.ToString(CultureInfo.InvariantCulture),
             verdict.FirstBrokenSequence ?? 0);
+        if (verdict is { Checkpoint: { } checkpoint, CheckpointHeld: { } held } && verdict.Problem != AuditChainProblem.CheckpointLost)
+        {
+            text += " " + TextResources.Format(TextResources.AuditTexts, held ? "Checkpoint_Held" : "Checkpoint_Lost", culture, checkpoint.ToString());
+        }
+
+        return verdict.KeyedSealsChecked ? text : text + " " + TextResources.Format(TextResources.AuditTexts, "Seals_NotChecked", culture);
     }
 
-    /// <summary>The problem as the API names it: <c>content-changed</c>, <c>chain-broken</c>, <c>tail-missing</c>.</summary>
+    /// <summary>
+    /// The problem as the API names it: <c>content-changed</c>, <c>chain-broken</c>, <c>tail-missing</c>,
+    /// <c>seal-invalid</c>, <c>unknown-seal-key</c>, <c>checkpoint-lost</c>.
+    /// </summary>
     public static string? ApiCode(AuditChainProblem? problem) => problem switch
     {
         AuditChainProblem.ContentChanged => "content-changed",
         AuditChainProblem.ChainBroken => "chain-broken",
         AuditChainProblem.TailMissing => "tail-missing",
+        AuditChainProblem.SealInvalid => "seal-invalid",
+        AuditChainProblem.UnknownSealKey => "unknown-seal-key",
+        AuditChainProblem.CheckpointLost => "checkpoint-lost",
         _ => null,
     };
 }

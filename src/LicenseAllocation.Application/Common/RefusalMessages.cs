@@ -23,7 +23,7 @@ public static class RefusalMessages
         }
 
         // The placeholders every message may use (see the resource's comment): {0} requested, {1} the limit, {2} the
-        // parent's remaining quantity, {3} and {4} the first and last year of a plan.
+        // parent's remaining quantity, {3} and {4} the first and last year of a plan, {5} the subject (a plan's name).
         return TextResources.Format(
             TextResources.ErrorMessages,
             error.Code.ApiCode(),
@@ -32,7 +32,8 @@ public static class RefusalMessages
             error.Limit ?? RuleLimit(error.Code) ?? 0,
             error.ParentRemaining ?? 0,
             PlanYear.Min,
-            PlanYear.Max);
+            PlanYear.Max,
+            error.Subject ?? string.Empty);
     }
 
     /// <summary>The machine-readable code of the API: <c>ExceedsParent</c> becomes <c>exceeds-parent</c>.</summary>
@@ -49,6 +50,7 @@ public static class RefusalMessages
         AllocationErrorCode.InvalidPlanName => PlanName.MaxLength,
         AllocationErrorCode.InvalidProductName => LicensedProduct.MaxNameLength,
         AllocationErrorCode.InvalidVendor => LicensedProduct.MaxVendorLength,
+        AllocationErrorCode.InvalidUserName => Domain.Text.AccountName.MaxLength,
         _ => null,
     };
 }

@@ -63,6 +63,18 @@ public static class OfficialPrint
         page.Header.Center.AddText($"&\"{FontName},Regular\"&{PageNumberFontSize}&P", XLHFOccurrence.OddPages);
     }
 
+    /// <summary>The mark of a document not yet issued, printed at the top right of every page.</summary>
+    public const string DraftMark = "DỰ THẢO";
+
+    /// <summary>Prints <see cref="DraftMark"/> in bold at the top right of every page, the first included.</summary>
+    public static void MarkDraft(IXLWorksheet sheet)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        var mark = $"&\"{FontName},Bold\"&{PageNumberFontSize}{DraftMark}";
+        sheet.PageSetup.Header.Right.AddText(mark, XLHFOccurrence.FirstPage);
+        sheet.PageSetup.Header.Right.AddText(mark, XLHFOccurrence.OddPages);
+    }
+
     /// <summary>Saves a workbook set up with <see cref="Apply"/> to <paramref name="output"/>, its print titles made absolute.</summary>
     public static void Save(XLWorkbook workbook, Stream output)
     {

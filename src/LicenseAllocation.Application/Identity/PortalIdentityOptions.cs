@@ -22,5 +22,6 @@ public static class PortalIdentityOptions
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         options.Lockout.AllowedForNewUsers = true;
         options.User.RequireUniqueEmail = false;
+        options.User.AllowedUserNameCharacters = Domain.Text.AccountName.AllowedCharacters;
     }
 }

@@ -230,7 +230,7 @@ public sealed class ImportService(
         [
             .. from refusal in refusals
                from item in Items.Where(i => i.Unit.UnitId == refusal.UnitId)
-               let field = refusal.Error.Code is AllocationErrorCode.ExceedsParent or AllocationErrorCode.BelowHandedOn
+               let field = refusal.Error.Code is AllocationErrorCode.ExceedsParent or AllocationErrorCode.ChildrenExceedParent or AllocationErrorCode.BelowHandedOn
                    or AllocationErrorCode.UnitInactive or AllocationErrorCode.InvalidQuantity
                    ? ImportField.Quantity
                    : item.Row.Table.CodeColumn is null ? ImportField.Name : ImportField.Code

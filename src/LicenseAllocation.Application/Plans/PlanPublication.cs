@@ -18,7 +18,8 @@ namespace LicenseAllocation.Application.Plans;
 /// <item>move the plan row from Draft to Published with a conditional update; an edit holding the row commits first, a
 /// later one finds no draft and rolls back (<see cref="PlanLock"/>), so no edit commits after this;</item>
 /// <item>when the plan amends another, move that one from Published to Superseded;</item>
-/// <item>record the letter, build the appendix from the figures as they now stand and store the workbook with its SHA-256;</item>
+/// <item>record the letter, build the appendix from the figures as they now stand, refuse it unless it totals what the
+/// plan allocates (<c>appendix-mismatch</c>), and store the workbook with its SHA-256;</item>
 /// <item>write PlanPublished (and PlanSuperseded) to the audit trail under the letter's reference, and commit.</item>
 /// </list>
 /// </summary>
@@ -78,6 +79,14 @@ public sealed class PlanPublication(IDbContextFactory<AllocationDbContext> conte
         // Read after the status moved: every edit that got in first has committed, every later one will roll back.
         var appendix = await AppendixQuery.BuildAsync(db, planId, cancellationToken)
             ?? throw new InvalidOperationException($"Plan {planId} disappeared while it was published.");
+        var allocated = await db.Nodes.Where(n => n.PlanId == planId && n.UnitId == plan.RootUnitId).Select(n => n.HandedOn).SingleAsync(cancellationToken);
+        if (appendix.Total != allocated)
+        {
+            // Frozen under its SHA-256, an appendix that does not add up to the plan would be an official error for good.
+            await transaction.RollbackAsync(cancellationToken);
+            return AllocationError.AppendixMismatch(appendix.Total, allocated);
+        }
+
         var frozen = PublishedAppendix.Of(planId, AppendixExport.Render(appendix), now);
         db.PublishedAppendices.Add(frozen);
 

@@ -76,7 +76,7 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
             return refused;
         }
 
-        var name = command.Name!.Trim();
+        var name = PlanName.Normalize(command.Name)!;
 
         return await TransientFailure.RetryAsync(
             async ct =>
@@ -120,7 +120,8 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
     /// <summary>
     /// Saves the new plan with a node for every node of <paramref name="source"/>, same quantities and handed-on
     /// figures, and writes PlanCreated and one Seeded row per unit that holds licences (parents before children, so
-    /// the trail replays under the rules).
+    /// the trail replays under the rules). A deactivated unit (and what stands under it) is not carried: what it held
+    /// goes back to its parent, so the new plan's appendix totals what the plan allocates.
     /// </summary>
     private static async Task<Outcome<PlanSummary>> CreateFromAsync(
         AllocationDbContext db, Caller caller, AllocationPlan source, AllocationPlan created, DateTime now, string description, CancellationToken ct)
@@ -128,18 +129,53 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
         db.Plans.Add(created);
         await db.SaveChangesAsync(ct);
 
-        var nodes = PlanTreeQuery.InTreeOrder(await PlanTreeQuery.Rows(db, source.Id).ToListAsync(ct));
-        db.Nodes.AddRange(nodes.Select(row => AllocationNode.CopyFor(created.Id, row.Node.UnitId, row.Node.Quantity, row.Node.HandedOn)));
+        var (nodes, leftOut, returned) = WithoutInactiveUnits(PlanTreeQuery.InTreeOrder(await PlanTreeQuery.Rows(db, source.Id).ToListAsync(ct)));
+        db.Nodes.AddRange(nodes.Select(node => AllocationNode.CopyFor(created.Id, node.UnitId, node.Quantity, node.HandedOn)));
         await db.SaveChangesAsync(ct);
+
+        if (leftOut > 0)
+        {
+            description += $"; không chép {leftOut} đơn vị đã ngừng hoạt động ({returned} bản quyền trả về đơn vị cấp trên)";
+        }
 
         var changeSetId = Guid.NewGuid();
         var reason = $"Số liệu chép từ kế hoạch \"{source.Name}\" năm {source.Year}, phiên bản {source.Version} (kế hoạch #{source.Id})";
         var audit = new List<AuditEntry> { AuditEntry.Event(created.Id, unitId: null, caller.UserName, now, AuditAction.PlanCreated, description, changeSetId) };
         audit.AddRange(nodes
-            .Where(row => row.Node.Quantity > 0)
-            .Select(row => AuditEntry.QuantityChange(
-                created.Id, row.Node.UnitId, caller.UserName, now, 0, row.Node.Quantity, reason, changeSetId, AuditAction.Seeded)));
+            .Where(node => node.Quantity > 0)
+            .Select(node => AuditEntry.QuantityChange(
+                created.Id, node.UnitId, caller.UserName, now, 0, node.Quantity, reason, changeSetId, AuditAction.Seeded)));
         await AuditTrail.AppendAsync(db, audit, ct);
         return (await PlanQueries.FindAsync(db, created.Id, ct))!;
+    }
+
+    /// <summary>
+    /// The nodes to carry, in tree order, with the parents of left-out units handing on that much less; how many units
+    /// were left out and how many licences went back to their parents. The root is always carried.
+    /// </summary>
+    private static (List<UnitNodeView> Nodes, int LeftOut, int Returned) WithoutInactiveUnits(IReadOnlyList<TreeRow> rows)
+    {
+        var dropped = new HashSet<int>();
+        var handedBack = new Dictionary<int, int>();
+        var carried = new List<UnitNodeView>(rows.Count);
+        var returned = 0;
+        foreach (var node in rows.Select(r => r.Node))
+        {
+            if (node.ParentUnitId is { } parent && (!node.IsActive || dropped.Contains(parent)))
+            {
+                dropped.Add(node.UnitId);
+                if (!dropped.Contains(parent))
+                {
+                    handedBack[parent] = handedBack.GetValueOrDefault(parent) + node.Quantity;
+                    returned += node.Quantity;
+                }
+
+                continue;
+            }
+
+            carried.Add(node);
+        }
+
+        return ([.. carried.Select(n => handedBack.TryGetValue(n.UnitId, out var back) ? n with { HandedOn = n.HandedOn - back } : n)], dropped.Count, returned);
     }
 }

@@ -31,9 +31,9 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
             return AllocationError.Forbidden();
         }
 
-        if (!IsValidName(name))
+        if (UnitName.Check(name) is { } badName)
         {
-            return AllocationError.InvalidName();
+            return badName;
         }
 
         if (!Enum.IsDefined(kind))
@@ -67,6 +67,11 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
                     return AllocationError.InvalidUnitKind();
                 }
 
+                if (await SiblingNamedAsync(db, parentUnitId, name, exceptUnitId: null, ct) is { } existing)
+                {
+                    return AllocationError.DuplicateName(existing);
+                }
+
                 var order = await NextOrderAsync(db, parentUnitId, ct);
                 var unit = OrganisationUnit.CreateChild(parent, name, kind, code, order);
                 if (await AddUnitsAsync(db, caller, planId, [unit], ct) is not { } added)
@@ -92,9 +97,9 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
             return AllocationError.Forbidden();
         }
 
-        if (name is not null && !IsValidName(name))
+        if (name is not null && UnitName.Check(name) is { } badName)
         {
-            return AllocationError.InvalidName();
+            return badName;
         }
 
         if (order is < 1)
@@ -197,6 +202,11 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         var events = new List<(AuditAction Action, string Description)>();
         if (name is not null && UnitName.Normalize(name) != unit.Name)
         {
+            if (unit.ParentId is { } parentId && await SiblingNamedAsync(db, parentId, name, unit.Id, ct) is { } existing)
+            {
+                return AllocationError.DuplicateName(existing);
+            }
+
             var oldName = unit.Name;
             unit.Rename(name);
             events.Add((AuditAction.UnitRenamed, $"Đổi tên: \"{oldName}\" → \"{unit.Name}\""));
@@ -212,13 +222,22 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
             // Counting a change on every draft node of the unit serialises this with quantity changes of the unit: a
             // change that read the unit as active before this commits misses its conditional update and starts over.
             // Published and superseded plans are history: what the unit held there neither changes nor stops this.
+            // Superseded plans are history: what the unit held there neither changes nor stops this. Every other plan
+            // does: a draft would keep its licences, and the plan in force would hand them to its next amendment.
             var draftNodes = db.Nodes.Where(n => n.UnitId == unitId && db.Plans.Any(p => p.Id == n.PlanId && p.Status == PlanStatus.Draft));
             await draftNodes.ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version + 1), ct);
-            var held = await draftNodes.SumAsync(n => n.Quantity, ct);
-            if (AllocationRules.CheckDeactivation(held) is { } notEmpty)
+            var holders = await db.Nodes.Where(n => n.UnitId == unitId && n.Quantity > 0)
+                .Join(db.Plans.Where(p => p.Status != PlanStatus.Superseded), n => n.PlanId, p => p.Id, (n, p) => new { p.Id, p.Name, p.Year, p.Version, n.Quantity })
+                .OrderBy(h => h.Id)
+                .ToListAsync(ct);
+            var elsewhere = holders.FirstOrDefault(h => h.Id != planId);
+            var refusal = AllocationRules.CheckDeactivation(holders.Where(h => h.Id == planId).Sum(h => h.Quantity))
+                ?? (elsewhere is null ? null
+                    : AllocationError.UnitHeldInOtherPlan(elsewhere.Quantity, $"\"{elsewhere.Name}\" năm {elsewhere.Year}, phiên bản {elsewhere.Version} (kế hoạch #{elsewhere.Id})"));
+            if (refusal is not null)
             {
                 await transaction.RollbackAsync(ct);
-                return notEmpty;
+                return refusal;
             }
 
             unit.Deactivate();
@@ -312,6 +331,14 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
     private static async Task<int> NextOrderAsync(AllocationDbContext db, int parentUnitId, CancellationToken ct) =>
         (await db.Units.Where(u => u.ParentId == parentUnitId).MaxAsync(u => (int?)u.Order, ct) ?? 0) + 1;
 
-    private static bool IsValidName(string? name) =>
-        UnitName.IsValid(name);
+    /// <summary>The name of a unit under the same parent that reads as <paramref name="name"/> (NFC, case folded), or null.</summary>
+    private static async Task<string?> SiblingNamedAsync(AllocationDbContext db, int parentUnitId, string name, int? exceptUnitId, CancellationToken ct)
+    {
+        var key = UnitName.MatchKey(name);
+        var siblings = await db.Units.AsNoTracking()
+            .Where(u => u.ParentId == parentUnitId && u.Id != exceptUnitId)
+            .Select(u => u.Name)
+            .ToListAsync(ct);
+        return siblings.FirstOrDefault(s => UnitName.MatchKey(s) == key);
+    }
 }

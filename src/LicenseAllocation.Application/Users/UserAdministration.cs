@@ -5,6 +5,7 @@ using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Text;
 using LicenseAllocation.Domain.Units;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -97,17 +98,22 @@ public sealed class UserAdministration(
             return scopeRefusal;
         }
 
-        var userName = request.UserName?.Trim();
-        if (string.IsNullOrEmpty(userName))
+        if (AccountName.Check(request.UserName) is { } badName)
         {
-            return AllocationError.InvalidUserName();
+            return badName;
         }
 
+        var userName = request.UserName!.Trim();
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        if (string.IsNullOrEmpty(request.Password))
+        if (string.IsNullOrEmpty(request.Password) || request.Password.Length < users.Options.Password.RequiredLength)
         {
             return AllocationError.WeakPassword(users.Options.Password.RequiredLength);
+        }
+
+        if (PasswordRules.Check(request.Password, userName) is { } guessable)
+        {
+            return guessable;
         }
 
         // The account, its role and its audit row are written together or not at all: the store works on this scope's context.
@@ -152,9 +158,14 @@ public sealed class UserAdministration(
     public Task<Outcome<UserView>> ResetPasswordAsync(Caller caller, string userId, string? password, CancellationToken cancellationToken = default) =>
         ChangeUserAsync(caller, userId, AuditAction.UserPasswordReset, AccountAuditText.PasswordReset, async (users, user) =>
         {
-            if (string.IsNullOrEmpty(password))
+            if (string.IsNullOrEmpty(password) || password.Length < users.Options.Password.RequiredLength)
             {
                 return AllocationError.WeakPassword(users.Options.Password.RequiredLength);
+            }
+
+            if (PasswordRules.Check(password, user.UserName ?? string.Empty) is { } guessable)
+            {
+                return guessable;
             }
 
             // Identity's reset validates the password and changes hash and stamp in one update.

@@ -4,7 +4,12 @@ namespace LicenseAllocation.Domain.Allocations;
 /// A refused change with the numbers an official needs to correct it: what was asked, and the limit that applies
 /// (the most the unit can receive, or the least it must keep).
 /// </summary>
-public sealed record AllocationError(AllocationErrorCode Code, int? Requested = null, int? Limit = null, int? ParentRemaining = null)
+/// <param name="Code">What was refused.</param>
+/// <param name="Requested">The figure asked for.</param>
+/// <param name="Limit">The limit that applies, or the figure the refusal quotes.</param>
+/// <param name="ParentRemaining">What the parent has left.</param>
+/// <param name="Subject">What the refusal is about when it is not a number: the plan that still holds a unit.</param>
+public sealed record AllocationError(AllocationErrorCode Code, int? Requested = null, int? Limit = null, int? ParentRemaining = null, string? Subject = null)
 {
     public static AllocationError InvalidQuantity(int requested) => new(AllocationErrorCode.InvalidQuantity, requested);
 
@@ -13,6 +18,13 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
     /// <summary>The parent cannot cover the increase: at most <paramref name="maximum"/> fits.</summary>
     public static AllocationError ExceedsParent(int requested, int maximum, int parentRemaining) =>
         new(AllocationErrorCode.ExceedsParent, requested, maximum, parentRemaining);
+
+    /// <summary>
+    /// A batch would give a parent's units <paramref name="total"/> together, more than the <paramref name="quota"/> the
+    /// parent holds: said of the parent as a total, not blamed on whichever row came last.
+    /// </summary>
+    public static AllocationError ChildrenExceedParent(int total, int quota) =>
+        new(AllocationErrorCode.ChildrenExceedParent, total, quota, total - quota);
 
     /// <summary>The unit has already handed on <paramref name="handedOn"/>; it cannot hold less.</summary>
     public static AllocationError BelowHandedOn(int requested, int handedOn) =>
@@ -41,6 +53,31 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     /// <summary>A unit still holds <paramref name="held"/> licences, so it cannot be deactivated: it must hold 0 first.</summary>
     public static AllocationError UnitNotEmpty(int held) => new(AllocationErrorCode.UnitNotEmpty, Limit: held);
+
+    /// <summary>
+    /// The unit cannot be deactivated while <paramref name="plan"/> (a draft or the plan in force, named as an official
+    /// reads it) gives it <paramref name="held"/> licences: an amendment or a copy of that plan would carry them.
+    /// </summary>
+    public static AllocationError UnitHeldInOtherPlan(int held, string plan) => new(AllocationErrorCode.UnitHeldInOtherPlan, Limit: held, Subject: plan);
+
+    /// <summary>The appendix totals <paramref name="appendixTotal"/> but the plan allocates <paramref name="allocated"/>.</summary>
+    public static AllocationError AppendixMismatch(int appendixTotal, int allocated) =>
+        new(AllocationErrorCode.AppendixMismatch, appendixTotal, allocated);
+
+    /// <summary>The text carries control, format or bidirectional characters, or nothing visible (<see cref="Text.InputText"/>).</summary>
+    public static AllocationError InvalidCharacters() => new(AllocationErrorCode.InvalidCharacters);
+
+    /// <summary>A word of the text mixes Latin, Cyrillic or Greek letters (<see cref="Text.InputText"/>).</summary>
+    public static AllocationError MixedScript() => new(AllocationErrorCode.MixedScript);
+
+    /// <summary>A unit of the same parent already has <paramref name="existing"/> as its name, compared after NFC and case folding.</summary>
+    public static AllocationError DuplicateName(string existing) => new(AllocationErrorCode.DuplicateName, Subject: existing);
+
+    /// <summary>The password is one people commonly use, a repetition or a sequence: guessed first by anyone trying.</summary>
+    public static AllocationError CommonPassword() => new(AllocationErrorCode.CommonPassword);
+
+    /// <summary>The password is the user name, or the user name with a few characters added.</summary>
+    public static AllocationError PasswordLikeUserName() => new(AllocationErrorCode.PasswordLikeUserName);
 
     /// <summary>A deactivated unit holds 0 and receives nothing.</summary>
     public static AllocationError UnitInactive(int requested) => new(AllocationErrorCode.UnitInactive, requested);

@@ -6,6 +6,7 @@ public enum AllocationErrorCode
     InvalidQuantity,
     ReasonRequired,
     ExceedsParent,
+    ChildrenExceedParent,
     BelowHandedOn,
     VersionConflict,
     NotFound,
@@ -18,6 +19,9 @@ public enum AllocationErrorCode
     UnitNotEmpty,
     UnitInactive,
 
+    /// <summary>Another plan that is not history (a draft or the plan in force) still gives the unit licences.</summary>
+    UnitHeldInOtherPlan,
+
     // User administration.
     InvalidRole,
     ScopeRequired,
@@ -28,6 +32,12 @@ public enum AllocationErrorCode
     DuplicateUser,
     UserNotFound,
     CannotDisableSelf,
+
+    /// <summary>The password is a commonly used one, a repetition or a sequence.</summary>
+    CommonPassword,
+
+    /// <summary>The password is (or is little more than) the user name.</summary>
+    PasswordLikeUserName,
 
     // Audit trail.
     DocumentRefTooLong,
@@ -48,4 +58,18 @@ public enum AllocationErrorCode
 
     // Running the portal.
     DatabaseUnavailable,
+
+    /// <summary>The appendix would not total what the plan allocates (a unit left out of it still holds licences).</summary>
+    AppendixMismatch,
+
+    // Text typed by people (InputText).
+
+    /// <summary>Control, format or bidirectional characters, or nothing visible.</summary>
+    InvalidCharacters,
+
+    /// <summary>A word mixes Latin, Cyrillic or Greek letters.</summary>
+    MixedScript,
+
+    /// <summary>A sibling already has that name once NFC and case are set aside.</summary>
+    DuplicateName,
 }

@@ -9,7 +9,11 @@ public static class ChangeReason
     /// <summary>The most characters a reason holds (after trimming); the audit row's column is as long.</summary>
     public const int MaxLength = 1000;
 
-    /// <summary>Null when the reason may be used; otherwise <see cref="AllocationErrorCode.ReasonRequired"/>.</summary>
+    /// <summary>
+    /// Null when the reason may be used; otherwise <see cref="AllocationErrorCode.ReasonRequired"/> or the refusal of
+    /// <see cref="Text.InputText"/> (a zero-width space is no reason).
+    /// </summary>
     public static AllocationError? Check(string? reason) =>
-        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxLength ? AllocationError.ReasonRequired() : null;
+        Text.InputText.Check(reason)
+        ?? (Text.InputText.Normalize(reason) is not { Length: > 0 and <= MaxLength } ? AllocationError.ReasonRequired() : null);
 }

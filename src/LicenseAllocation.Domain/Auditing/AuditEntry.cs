@@ -63,6 +63,12 @@ public sealed class AuditEntry
     /// <summary>SHA-256 (hex) over this row's content and <see cref="PreviousHash"/>.</summary>
     public string Hash { get; private set; } = string.Empty;
 
+    /// <summary>The id of the <see cref="AuditSealKey"/> that sealed this row; null for a row sealed without a key.</summary>
+    public string? SealKeyId { get; private set; }
+
+    /// <summary>HMAC-SHA256 (hex) of <see cref="Hash"/> under the key <see cref="SealKeyId"/>: only the key's holder can make it.</summary>
+    public string? KeyedHash { get; private set; }
+
     public bool IsSealed => Sequence > 0;
 
     public bool IsQuantityChange => Action is AuditAction.Seeded or AuditAction.QuantityChanged;
@@ -77,7 +83,7 @@ public sealed class AuditEntry
             throw new ArgumentException("Only quantity actions carry old and new quantities.", nameof(action));
         }
 
-        return new AuditEntry(planId, unitId, actor, atUtc, action, reason.Trim(), changeSetId)
+        return new AuditEntry(planId, unitId, actor, atUtc, action, Text.InputText.Normalize(reason)!, changeSetId)
         {
             OldValue = oldValue,
             NewValue = newValue,
@@ -101,7 +107,7 @@ public sealed class AuditEntry
             throw new ArgumentException("Quantity changes are written with QuantityChange.", nameof(action));
         }
 
-        return new AuditEntry(planId, unitId, actor, atUtc, action, description.Trim(), changeSetId);
+        return new AuditEntry(planId, unitId, actor, atUtc, action, Text.InputText.Normalize(description)!, changeSetId);
     }
 
     /// <summary>Names the official letter the change was made under; set before the row is sealed.</summary>
@@ -112,7 +118,7 @@ public sealed class AuditEntry
             throw new InvalidOperationException("A sealed audit row cannot change.");
         }
 
-        var trimmed = documentRef?.Trim();
+        var trimmed = Text.InputText.Normalize(documentRef);
         if (trimmed is { Length: > MaxDocumentRefLength })
         {
             throw new ArgumentException($"A document reference has at most {MaxDocumentRefLength} characters.", nameof(documentRef));
@@ -122,8 +128,11 @@ public sealed class AuditEntry
         return this;
     }
 
-    /// <summary>Places the row after the row with <paramref name="previousHash"/> and computes its hash. Once only.</summary>
-    public void Seal(long sequence, string previousHash)
+    /// <summary>
+    /// Places the row after the row with <paramref name="previousHash"/> and computes its hash, keyed with
+    /// <paramref name="key"/> when one is given. Once only.
+    /// </summary>
+    public void Seal(long sequence, string previousHash, AuditSealKey? key = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sequence, 1);
         ArgumentNullException.ThrowIfNull(previousHash);
@@ -135,5 +144,20 @@ public sealed class AuditEntry
         Sequence = sequence;
         PreviousHash = previousHash;
         Hash = AuditHash.Compute(this);
+        SealKeyId = key?.Id;
+        KeyedHash = key?.Seal(Hash);
+    }
+
+    /// <summary>Adds the keyed seal to a row sealed without one (rows written before the trail had keys). Once only.</summary>
+    public void SealWithKey(AuditSealKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!IsSealed || SealKeyId is not null)
+        {
+            throw new InvalidOperationException("A row is keyed once, after it is placed in the chain.");
+        }
+
+        SealKeyId = key.Id;
+        KeyedHash = key.Seal(Hash);
     }
 }

@@ -11,9 +11,13 @@ public static class DocumentReference
     /// <summary>The most characters a reference holds (after trimming); the audit row's column is as long.</summary>
     public const int MaxLength = 200;
 
-    /// <summary>Null when the reference is absent or fits; otherwise <see cref="AllocationErrorCode.DocumentRefTooLong"/> with its length.</summary>
+    /// <summary>
+    /// Null when the reference is absent or fits; otherwise the refusal of <see cref="Text.InputText"/> or
+    /// <see cref="AllocationErrorCode.DocumentRefTooLong"/> with its length.
+    /// </summary>
     public static AllocationError? Check(string? documentRef) =>
-        documentRef?.Trim() is { Length: > MaxLength } trimmed
-            ? AllocationError.DocumentRefTooLong(trimmed.Length, MaxLength)
-            : null;
+        Text.InputText.Check(documentRef)
+        ?? (Text.InputText.Normalize(documentRef) is { Length: > MaxLength } normalized
+            ? AllocationError.DocumentRefTooLong(normalized.Length, MaxLength)
+            : null);
 }

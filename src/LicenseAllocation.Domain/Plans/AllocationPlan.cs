@@ -61,7 +61,7 @@ public sealed class AllocationPlan
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentOutOfRangeException.ThrowIfLessThan(year, MinYear);
-        return new AllocationPlan(name.Trim(), year, rootUnitId, createdAtUtc);
+        return new AllocationPlan(Text.InputText.Normalize(name)!, year, rootUnitId, createdAtUtc);
     }
 
     /// <summary>
@@ -106,8 +106,8 @@ public sealed class AllocationPlan
             throw new ArgumentException("A licence term ends after it starts.", nameof(termEnd));
         }
 
-        ProductName = productName.Trim();
-        Vendor = string.IsNullOrWhiteSpace(vendor) ? null : vendor.Trim();
+        ProductName = Text.InputText.Normalize(productName)!;
+        Vendor = string.IsNullOrWhiteSpace(vendor) ? null : Text.InputText.Normalize(vendor);
         LicenceTermStart = termStart;
         LicenceTermEnd = termEnd;
     }

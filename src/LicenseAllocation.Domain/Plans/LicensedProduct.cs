@@ -13,11 +13,11 @@ public static class LicensedProduct
 
     /// <summary>Null when the name may be used; otherwise <see cref="AllocationErrorCode.InvalidProductName"/>.</summary>
     public static AllocationError? CheckName(string? name) =>
-        name?.Trim() is { Length: > 0 and <= MaxNameLength } ? null : AllocationError.InvalidProductName();
+        Text.InputText.Check(name) ?? (Text.InputText.Normalize(name) is { Length: > 0 and <= MaxNameLength } ? null : AllocationError.InvalidProductName());
 
     /// <summary>Null when the vendor is absent or fits; otherwise <see cref="AllocationErrorCode.InvalidVendor"/>.</summary>
     public static AllocationError? CheckVendor(string? vendor) =>
-        vendor?.Trim() is { Length: > MaxVendorLength } ? AllocationError.InvalidVendor() : null;
+        Text.InputText.Check(vendor) ?? (Text.InputText.Normalize(vendor) is { Length: > MaxVendorLength } ? AllocationError.InvalidVendor() : null);
 
     /// <summary>Null unless both ends are given and the term ends on or before the day it starts.</summary>
     public static AllocationError? CheckTerm(DateOnly? start, DateOnly? end) =>

@@ -17,25 +17,27 @@ public sealed record OfficialDocument
 
     /// <summary>Null when the publishing letter's number is given and fits; otherwise <see cref="AllocationErrorCode.DocumentNumberRequired"/>.</summary>
     public static AllocationError? CheckNumber(string? number) =>
-        string.IsNullOrWhiteSpace(number) || number.Trim().Length > MaxNumberLength ? AllocationError.DocumentNumberRequired() : null;
+        Text.InputText.Check(number)
+        ?? (Text.InputText.Normalize(number) is not { Length: > 0 and <= MaxNumberLength } ? AllocationError.DocumentNumberRequired() : null);
 
     /// <summary>Null when the publishing letter's date is given; otherwise <see cref="AllocationErrorCode.DocumentDateRequired"/>.</summary>
     public static AllocationError? CheckDate(DateOnly? date) => date is null ? AllocationError.DocumentDateRequired() : null;
 
     /// <summary>Null when the publishing letter's signer is given and fits; otherwise <see cref="AllocationErrorCode.SignerRequired"/>.</summary>
     public static AllocationError? CheckSigner(string? signer) =>
-        string.IsNullOrWhiteSpace(signer) || signer.Trim().Length > MaxSignerLength ? AllocationError.SignerRequired() : null;
+        Text.InputText.Check(signer)
+        ?? (Text.InputText.Normalize(signer) is not { Length: > 0 and <= MaxSignerLength } ? AllocationError.SignerRequired() : null);
 
     public OfficialDocument(string? number, DateOnly? date, DatePrecision precision, string issuer, string issuerSuperior, string? signer = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(issuer);
         ArgumentException.ThrowIfNullOrWhiteSpace(issuerSuperior);
-        Number = string.IsNullOrWhiteSpace(number) ? null : number.Trim();
+        Number = string.IsNullOrWhiteSpace(number) ? null : Text.InputText.Normalize(number);
         Date = date;
         Precision = precision;
         Issuer = issuer.Trim();
         IssuerSuperior = issuerSuperior.Trim();
-        Signer = string.IsNullOrWhiteSpace(signer) ? null : signer.Trim();
+        Signer = string.IsNullOrWhiteSpace(signer) ? null : Text.InputText.Normalize(signer);
     }
 
     /// <summary>The number and symbol, for example "125/STTTT-CNTT"; "/STTTT-CNTT" while the number is not yet given.</summary>

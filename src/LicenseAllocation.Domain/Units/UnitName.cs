@@ -1,5 +1,6 @@
-using System.Text;
 using LicenseAllocation.Domain.Allocations;
+
+using LicenseAllocation.Domain.Text;
 
 namespace LicenseAllocation.Domain.Units;
 
@@ -12,38 +13,24 @@ public static class UnitName
     /// <summary>The most characters of a unit's name, once normalised.</summary>
     public const int MaxLength = 200;
 
-    /// <summary>True when the name, once normalised, has 1 to <see cref="MaxLength"/> characters.</summary>
-    public static bool IsValid(string? name) => name is not null && Normalize(name) is { Length: > 0 and <= MaxLength };
+    /// <summary>True when the name passes <see cref="Check"/>.</summary>
+    public static bool IsValid(string? name) => Check(name) is null;
 
-    /// <summary>Null when the name may be used; otherwise <see cref="AllocationErrorCode.InvalidName"/>.</summary>
-    public static AllocationError? Check(string? name) => IsValid(name) ? null : AllocationError.InvalidName();
+    /// <summary>
+    /// Null when the name may be used; otherwise the refusal of <see cref="InputText"/> (invisible, control or
+    /// bidirectional characters, a word in mixed scripts) or <see cref="AllocationErrorCode.InvalidName"/> (empty or
+    /// longer than <see cref="MaxLength"/> once normalised).
+    /// </summary>
+    public static AllocationError? Check(string? name) =>
+        name is null ? AllocationError.InvalidName()
+        : InputText.Check(name) ?? (Normalize(name) is { Length: > 0 and <= MaxLength } ? null : AllocationError.InvalidName());
 
     public static string Normalize(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var composed = value.Normalize(NormalizationForm.FormC);
-        var builder = new StringBuilder(composed.Length);
-        var pendingSpace = false;
-        foreach (var ch in composed)
-        {
-            if (char.IsWhiteSpace(ch))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                builder.Append(' ');
-                pendingSpace = false;
-            }
-
-            builder.Append(ch);
-        }
-
-        return builder.ToString();
+        return InputText.Normalize(value)!;
     }
 
     /// <summary>Key for matching names typed by people: normalised and compared without regard to case.</summary>
-    public static string MatchKey(string value) => Normalize(value).ToUpperInvariant();
+    public static string MatchKey(string value) => InputText.CompareKey(value);
 }

@@ -186,6 +186,10 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("KeyedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("NewValue")
                         .HasColumnType("integer");
 
@@ -204,6 +208,10 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");

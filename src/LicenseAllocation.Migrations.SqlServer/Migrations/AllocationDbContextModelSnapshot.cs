@@ -187,6 +187,10 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("KeyedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int?>("NewValue")
                         .HasColumnType("int");
 
@@ -205,6 +209,10 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");

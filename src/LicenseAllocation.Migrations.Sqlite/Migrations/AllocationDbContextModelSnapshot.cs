@@ -177,6 +177,10 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeyedHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("NewValue")
                         .HasColumnType("INTEGER");
 
@@ -194,6 +198,10 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SealKeyId")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Sequence")

@@ -20,7 +20,8 @@ internal static class ApiProblems
                 or AllocationErrorCode.DuplicateUser or AllocationErrorCode.DocumentRefTooLong or AllocationErrorCode.DocumentNumberRequired or AllocationErrorCode.DocumentDateRequired
                 or AllocationErrorCode.SignerRequired or AllocationErrorCode.InvalidPlanName or AllocationErrorCode.InvalidYear
                 or AllocationErrorCode.InvalidProductName or AllocationErrorCode.InvalidVendor
-                or AllocationErrorCode.InvalidLicenceTerm => StatusCodes.Status400BadRequest,
+                or AllocationErrorCode.InvalidLicenceTerm or AllocationErrorCode.InvalidCharacters or AllocationErrorCode.MixedScript
+                or AllocationErrorCode.CommonPassword or AllocationErrorCode.PasswordLikeUserName => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
             AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope => StatusCodes.Status403Forbidden,
             AllocationErrorCode.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
@@ -30,6 +31,11 @@ internal static class ApiProblems
         AddIfPresent(extensions, "requested", error.Requested);
         AddIfPresent(extensions, "limit", error.Limit);
         AddIfPresent(extensions, "parentRemaining", error.ParentRemaining);
+        if (error.Subject is { } subject)
+        {
+            extensions["subject"] = subject;
+        }
+
         return TypedResults.Problem(
             detail: RefusalMessages.Describe(error, CultureInfo.CurrentUICulture),
             statusCode: status,

@@ -16,11 +16,12 @@ public sealed record AuditEntryDto(
     int? New,
     string Reason,
     Guid ChangeSetId,
-    string? DocumentRef)
+    string? DocumentRef,
+    string Hash)
 {
     internal static AuditEntryDto From(AuditRow row) => new(
         row.Id, row.Sequence, row.PlanId, row.At, row.Actor, row.Action.ToString(), row.UnitId, row.UnitName,
-        row.OldValue, row.NewValue, row.Reason, row.ChangeSetId, row.DocumentRef);
+        row.OldValue, row.NewValue, row.Reason, row.ChangeSetId, row.DocumentRef, row.Hash);
 }
 
 public sealed record AuditPageDto(IReadOnlyList<AuditEntryDto> Items, int Total, int Page, int PageSize)
@@ -30,9 +31,13 @@ public sealed record AuditPageDto(IReadOnlyList<AuditEntryDto> Items, int Total,
 
 /// <summary>
 /// The integrity check: <c>firstBrokenId</c> is the first row that breaks the chain (null when valid, or when rows are
-/// missing at the end); <c>problem</c> is <c>content-changed</c>, <c>chain-broken</c> or <c>tail-missing</c>.
+/// missing at the end); <c>problem</c> is <c>content-changed</c>, <c>chain-broken</c>, <c>tail-missing</c>,
+/// <c>seal-invalid</c>, <c>unknown-seal-key</c> or <c>checkpoint-lost</c>. <c>head</c> is the head to record
+/// (<c>&lt;headSequence&gt;:&lt;headHash&gt;</c>); <c>checkpointHeld</c> answers <c>expectHead</c> (null without one).
 /// </summary>
-public sealed record AuditVerdictDto(bool Valid, long Checked, long? FirstBrokenId, long? FirstBrokenSequence, string? Problem, string HeadHash, string Message);
+public sealed record AuditVerdictDto(
+    bool Valid, long Checked, long? FirstBrokenId, long? FirstBrokenSequence, string? Problem, string HeadHash, string Message,
+    long HeadSequence, string Head, bool KeyedSealsChecked, bool? CheckpointHeld);
 
 /// <summary>One unit's history, oldest first, with the quantity after each row as the trail gives it.</summary>
 public sealed record UnitHistoryDto(int PlanId, UnitDto Unit, IReadOnlyList<string> Ancestors, int TrailQuantity, bool Reconciles, IReadOnlyList<UnitHistoryEntryDto> Items)
@@ -61,5 +66,9 @@ internal static class AuditVerdicts
         verdict.FirstBrokenSequence,
         AuditVerdictText.ApiCode(verdict.Problem),
         verdict.HeadHash,
-        AuditVerdictText.Describe(verdict, System.Globalization.CultureInfo.CurrentUICulture));
+        AuditVerdictText.Describe(verdict, System.Globalization.CultureInfo.CurrentUICulture),
+        verdict.HeadSequence,
+        verdict.Head,
+        verdict.KeyedSealsChecked,
+        verdict.CheckpointHeld);
 }

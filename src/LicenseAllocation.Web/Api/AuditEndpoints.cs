@@ -2,6 +2,7 @@ using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
+using ApiText = LicenseAllocation.Web.Resources.Api;
 
 namespace LicenseAllocation.Web.Api;
 
@@ -27,7 +28,8 @@ internal static class AuditEndpoints
             .WithSummary($"Every row of the whole filtered trail as an Excel workbook. {Filters}.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
         api.MapGet("/audit/verify", VerifyAsync).WithName("VerifyAuditTrail")
-            .WithSummary("Re-computes the hash chain: { valid, checked, firstBrokenId, firstBrokenSequence, problem, headHash, message }. Administrators and auditors only.");
+            .WithSummary("Re-computes the hash chain and the keyed seals: { valid, checked, firstBrokenId, firstBrokenSequence, problem, headHash, headSequence, head, keyedSealsChecked, checkpointHeld, message }. "
+                + "expectHead=<sequence>:<hash> (a head recorded earlier) also says whether the chain still holds it (problem checkpoint-lost when not; 400 invalid-checkpoint). Administrators and auditors only.");
         api.MapGet("/plans/{planId:int}/units/{unitId:int}/history", UnitHistoryAsync).WithName("UnitHistory")
             .WithSummary("Every audit row of one unit in the plan, oldest first, with the quantity after each and whether the trail reconciles with the stored figure.");
         return api;
@@ -87,11 +89,16 @@ internal static class AuditEndpoints
             title: services.GetRequiredService<IStringLocalizer<Common>>()[nameof(Common.RequestRefused)],
             extensions: new Dictionary<string, object?> { ["code"] = "invalid-filter" });
 
-    private static async Task<IResult> VerifyAsync(HttpContext context, AuditChainVerifier verifier, CancellationToken cancellationToken)
+    private static async Task<IResult> VerifyAsync(string? expectHead, HttpContext context, AuditChainVerifier verifier, CancellationToken cancellationToken)
     {
         var caller = ApiCaller.Of(context);
+        AuditCheckpoint? checkpoint = null;
+        if (expectHead is not null && !AuditCheckpoint.TryParse(expectHead, out checkpoint))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-checkpoint", ApiText.InvalidCheckpoint);
+        }
 
-        var outcome = await verifier.VerifyAsync(caller, cancellationToken);
+        var outcome = await verifier.VerifyAsync(caller, checkpoint, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(AuditVerdicts.ToDto(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
     }
 

@@ -11,6 +11,8 @@ internal static class PlanLifecycleEndpoints
     {
         api.MapGet("/plans/{planId:int}", GetAsync).WithName("GetPlan")
             .WithSummary("One plan: figures, status (Draft | Published | Superseded), version, the plan it amends, product, letter, appendix SHA-256.");
+        api.MapGet("/plans/{planId:int}/progress", GetProgressAsync).WithName("GetPlanProgress")
+            .WithSummary("What is still open below each level: licences allocating units hold but have not handed on { notHandedOn, districts, districtsOpen, openBelow: [{ unitId, name, remaining }] }, within the caller's scope.");
         api.MapPost("/plans/{planId:int}/publish", PublishAsync).WithName("PublishPlan")
             .WithSummary("Publishes a draft under its letter { documentNumber, documentDate (yyyy-MM-dd), signer }, locks it and freezes its appendix. 400 document-number-required | document-date-required | invalid-date | signer-required; 409 plan-locked.");
         api.MapPost("/plans/{planId:int}/amendments", AmendAsync).WithName("AmendPlan")
@@ -26,6 +28,12 @@ internal static class PlanLifecycleEndpoints
     {
         var outcome = await plans.GetAsync(ApiCaller.Of(context), planId, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(PlanDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
+    }
+
+    private static async Task<IResult> GetProgressAsync(int planId, HttpContext context, PlanProgressQuery progress, CancellationToken cancellationToken)
+    {
+        var outcome = await progress.GetAsync(ApiCaller.Of(context), planId, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(PlanProgressDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
     }
 
     private static async Task<IResult> PublishAsync(

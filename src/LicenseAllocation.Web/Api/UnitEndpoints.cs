@@ -17,11 +17,11 @@ internal static class UnitEndpoints
     public static RouteGroupBuilder MapUnitEndpoints(this RouteGroupBuilder api)
     {
         api.MapPut("/plans/{planId:int}/quantities", ApplyBatchAsync).WithName("ChangeQuantities")
-            .WithSummary("Saves many quantities with one reason (and optionally one documentRef), all or nothing. 200 { changeSetId, items }; 400 reason-required | invalid-quantity | document-ref-too-long; 403 out-of-scope when any item is; 409 plan-locked | batch-refused with items [{ unitId, code, message, limit }].");
+            .WithSummary("Saves many quantities with one reason (and optionally one documentRef), all or nothing. 200 { changeSetId, items }; 400 reason-required | invalid-quantity | document-ref-too-long; 403 out-of-scope when any item is; 409 plan-locked | batch-refused with items [{ unitId, code, message, limit }] (code children-exceed-parent when several units raised together exceed their parent, with the total and the excess in the message).");
         api.MapPost("/plans/{planId:int}/units", AddUnitAsync).WithName("AddUnit")
-            .WithSummary("Adds a unit under a parent with quantity 0. 201 with the node; 400 invalid-name | invalid-unit-kind; 403 out-of-scope; 404; 409 plan-locked.");
+            .WithSummary("Adds a unit under a parent with quantity 0. 201 with the node; 400 invalid-name | invalid-characters | mixed-script | invalid-unit-kind; 403 out-of-scope; 404; 409 duplicate-name | plan-locked.");
         api.MapPatch("/plans/{planId:int}/units/{unitId:int}", UpdateUnitAsync).WithName("UpdateUnit")
-            .WithSummary("Renames, reorders (order from 1), deactivates or reactivates a unit. 400 invalid-name | invalid-order; 403 out-of-scope; 409 unit-not-empty | plan-locked.");
+            .WithSummary("Renames, reorders (order from 1), deactivates or reactivates a unit. 400 invalid-name | invalid-characters | mixed-script | invalid-order; 403 out-of-scope; 409 duplicate-name | unit-not-empty | unit-held-in-other-plan | plan-locked.");
         api.MapPost("/plans/{planId:int}/units/{unitId:int}/standard-agencies", AddStandardAgenciesAsync).WithName("AddStandardDistrictAgencies")
             .WithSummary("Adds the specialised offices of a district-level committee (Decree 108/2020/NĐ-CP) that it does not have yet; 200 with the units added; 409 plan-locked.");
         return api;

@@ -11,8 +11,11 @@ namespace LicenseAllocation.Web.Cli;
 /// <summary>
 /// <c>verify-audit</c>: checks the audit chain of the database the portal is configured for (the same
 /// <c>Database:Provider</c> and <c>ConnectionStrings:Default</c>, from the same appsettings, environment variables and
-/// command-line options) without starting the web server, and without writing to the database. Prints the verdict in
-/// Vietnamese; exits 0 when the chain is intact, 2 when it is broken, 1 when it could not be checked.
+/// command-line options) without starting the web server, and without writing to the database or creating a seal key.
+/// With the portal's seal keys (<c>Audit:SealKey</c>, <c>Audit:SealKeyPath</c> or <c>data/audit-seal.keys</c>) it also
+/// checks the keyed seals; <c>--expect-head &lt;sequence&gt;:&lt;hash&gt;</c> (a head recorded earlier) asks whether the chain
+/// still holds it. Prints the verdict in Vietnamese; exits 0 when the chain is intact, 2 when it is broken, 1 when it
+/// could not be checked.
 /// </summary>
 internal static class VerifyAuditCommand
 {
@@ -20,6 +23,8 @@ internal static class VerifyAuditCommand
     public const int Intact = 0;
     public const int Failed = 1;
     public const int Broken = 2;
+
+    public const string ExpectHeadOption = "--expect-head";
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -30,11 +35,17 @@ internal static class VerifyAuditCommand
         ArgumentNullException.ThrowIfNull(error);
         try
         {
+            if (!TryTakeCheckpoint(ref args, out var checkpoint))
+            {
+                await error.WriteLineAsync($"Không kiểm tra được nhật ký: {ExpectHeadOption} phải có dạng <vị trí>:<mã băm> (mã băm 64 ký tự thập lục phân), như trang nhật ký hiển thị đầu chuỗi.");
+                return Failed;
+            }
+
             // The web builder reads configuration exactly as the portal does; it is never built into a server.
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
             var services = new ServiceCollection();
             services.AddLogging();
-            services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+            services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath, createSealKey: false);
             services.AddLicenseAllocationApplication();
             await using var provider = services.BuildServiceProvider();
 
@@ -46,19 +57,23 @@ internal static class VerifyAuditCommand
                 return Failed;
             }
 
-            var verdict = await provider.GetRequiredService<AuditChainVerifier>().VerifyAsync(cancellationToken);
+            var verdict = await provider.GetRequiredService<AuditChainVerifier>().VerifyAsync(checkpoint, cancellationToken);
             await output.WriteLineAsync($"Kiểm tra nhật ký thay đổi — {await DescribeDatabaseAsync(settings, factory, cancellationToken)}");
             await output.WriteLineAsync(AuditVerdictText.Describe(verdict, Vietnamese));
             await output.WriteLineAsync($"Mã băm cuối chuỗi: {verdict.HeadHash}");
+            await output.WriteLineAsync($"Đầu chuỗi để ghi vào hồ sơ: {verdict.Head}");
             if (verdict.Valid)
             {
                 await output.WriteLineAsync("Kết quả: HỢP LỆ.");
                 return Intact;
             }
 
-            await output.WriteLineAsync(verdict.FirstBrokenId is { } id
-                ? $"Kết quả: KHÔNG HỢP LỆ — dòng hỏng đầu tiên: số {id}, vị trí {verdict.FirstBrokenSequence} trong chuỗi."
-                : $"Kết quả: KHÔNG HỢP LỆ — thiếu các dòng cuối, từ vị trí {verdict.FirstBrokenSequence} trong chuỗi.");
+            await output.WriteLineAsync(verdict switch
+            {
+                { FirstBrokenId: { } id } => $"Kết quả: KHÔNG HỢP LỆ — dòng hỏng đầu tiên: số {id}, vị trí {verdict.FirstBrokenSequence} trong chuỗi.",
+                { Problem: AuditChainProblem.CheckpointLost } => $"Kết quả: KHÔNG HỢP LỆ — chuỗi không còn chứa mốc {verdict.Checkpoint}.",
+                _ => $"Kết quả: KHÔNG HỢP LỆ — thiếu các dòng cuối, từ vị trí {verdict.FirstBrokenSequence} trong chuỗi.",
+            });
             return Broken;
         }
 #pragma warning disable CA1031 // Any failure to check is reported with exit code 1, as the verb promises; the message says what it was.
@@ -68,6 +83,38 @@ internal static class VerifyAuditCommand
             await error.WriteLineAsync("Không kiểm tra được nhật ký: " + exception.Message);
             return Failed;
         }
+    }
+
+    /// <summary>Takes <c>--expect-head value</c> or <c>--expect-head=value</c> out of the options; false when its value is not a checkpoint.</summary>
+    private static bool TryTakeCheckpoint(ref string[] args, out AuditCheckpoint? checkpoint)
+    {
+        checkpoint = null;
+        var rest = new List<string>(args.Length);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string? value = null;
+            if (args[i] == ExpectHeadOption)
+            {
+                value = i + 1 < args.Length ? args[++i] : string.Empty;
+            }
+            else if (args[i].StartsWith(ExpectHeadOption + "=", StringComparison.Ordinal))
+            {
+                value = args[i][(ExpectHeadOption.Length + 1)..];
+            }
+            else
+            {
+                rest.Add(args[i]);
+                continue;
+            }
+
+            if (!AuditCheckpoint.TryParse(value, out checkpoint))
+            {
+                return false;
+            }
+        }
+
+        args = [.. rest];
+        return true;
     }
 
     /// <summary>Why the database cannot be checked as it is, or null. Nothing here writes to it.</summary>

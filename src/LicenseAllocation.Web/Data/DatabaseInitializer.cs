@@ -31,6 +31,11 @@ internal static class DatabaseInitializer
             logger.LogWarning("Sealed {Count} audit rows written before the audit chain existed", sealedRows);
         }
 
+        if (await provider.GetRequiredService<LegacyAuditSealing>().SealWithKeyAsync(cancellationToken) is > 0 and var keyedRows)
+        {
+            logger.LogWarning("Sealed {Count} audit rows with the audit seal key for the first time", keyedRows);
+        }
+
         if (await provider.GetRequiredService<Plan2020Seeder>().SeedAsync(cancellationToken))
         {
             logger.LogInformation("Seeded the 2020 allocation plan from the official appendix");

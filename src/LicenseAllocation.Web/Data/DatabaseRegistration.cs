@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Migrations.PostgreSql;
 using LicenseAllocation.Migrations.Sqlite;
@@ -13,8 +14,12 @@ internal static class DatabaseRegistration
     public const string ConnectionStringName = "Default";
     public const string DefaultSqlite = "Data Source=data/license-allocation.db";
 
-    /// <summary>Registers the context factory for the provider named in configuration; SQLite under <c>./data/</c> when nothing is set.</summary>
-    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    /// <summary>
+    /// Registers the context factory for the provider named in configuration; SQLite under <c>./data/</c> when nothing
+    /// is set. Contexts carry the audit seal keys (<see cref="AuditSealKeySource"/>), created on the first start unless
+    /// <paramref name="createSealKey"/> is false.
+    /// </summary>
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot, bool createSealKey = true)
     {
         var provider = configuration.GetValue(ProviderKey, DatabaseProvider.Sqlite);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
@@ -27,13 +32,21 @@ internal static class DatabaseRegistration
             throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} must be set when {ProviderKey} is {provider}.");
         }
 
+        var sealKeys = AuditSealKeySource.Load(configuration, contentRoot, createSealKey);
         services.AddSingleton(new DatabaseSettings(provider, connectionString!));
-        services.AddDbContextFactory<AllocationDbContext>(options => _ = provider switch
+        services.AddDbContextFactory<AllocationDbContext>(options =>
         {
-            DatabaseProvider.Sqlite => SqliteDatabase.Configure(options, connectionString!),
-            DatabaseProvider.SqlServer => SqlServerDatabase.Configure(options, connectionString!),
-            DatabaseProvider.PostgreSql => PostgreSqlDatabase.Configure(options, connectionString!),
-            _ => throw new InvalidOperationException($"Unknown {ProviderKey} '{provider}'."),
+            _ = provider switch
+            {
+                DatabaseProvider.Sqlite => SqliteDatabase.Configure(options, connectionString!),
+                DatabaseProvider.SqlServer => SqlServerDatabase.Configure(options, connectionString!),
+                DatabaseProvider.PostgreSql => PostgreSqlDatabase.Configure(options, connectionString!),
+                _ => throw new InvalidOperationException($"Unknown {ProviderKey} '{provider}'."),
+            };
+            if (sealKeys is not null)
+            {
+                options.UseAuditSealKeys(sealKeys);
+            }
         });
         return services;
     }

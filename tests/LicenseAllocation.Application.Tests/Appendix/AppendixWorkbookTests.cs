@@ -14,7 +14,7 @@ public sealed class AppendixWorkbookTests
     private const int TotalRow = AppendixWorkbook.FirstDataRow + 23;
     private const int NoteRow = TotalRow + 2;
 
-    private static readonly AppendixDocument Letter = ReadLetter();
+    internal static readonly AppendixDocument Letter = ReadLetter();
 
     [Fact]
     public void Appendix_opens_with_label_title_and_reference_merged_across_the_table()

@@ -124,7 +124,7 @@ public abstract class AuditChainTests
     }
 
     [Fact]
-    public async Task Rewriting_a_row_together_with_its_hash_is_detected_at_the_next_row()
+    public async Task Rewriting_a_row_together_with_its_hash_is_detected_at_that_row()
     {
         await using var database = await CreateSeededDatabaseAsync();
         await MakeChangesAsync(database.Factory);
@@ -142,9 +142,11 @@ public abstract class AuditChainTests
 
         var verdict = await new AuditChainVerifier(database.Factory).VerifyAsync(Ct);
 
+        // With the seal key the row itself is caught: its keyed seal is no longer the key's seal of its new hash.
         verdict.Valid.ShouldBeFalse();
-        verdict.Problem.ShouldBe(AuditChainProblem.ChainBroken);
-        verdict.FirstBrokenId.ShouldBe(next.Id);
+        verdict.Problem.ShouldBe(AuditChainProblem.SealInvalid);
+        verdict.FirstBrokenId.ShouldBe(victim.Id);
+        next.PreviousHash.ShouldNotBe(forged.Hash, "and the row after it no longer follows it");
     }
 
     [Fact]

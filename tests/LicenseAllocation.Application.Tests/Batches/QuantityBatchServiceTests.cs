@@ -93,15 +93,29 @@ public sealed class QuantityBatchServiceTests : IAsyncLifetime
         result.Applied.ShouldBeFalse();
         result.ChangeSetId.ShouldBeNull();
         result.Changed.ShouldBeEmpty();
-        // The province is full (5,137 handed out): the council's office can keep at most its 24. Cao Lãnh holds 300,
-        // ward 11 takes 200 of it, so ward 1 can receive at most the 100 left.
+        // The province is full (5,137 handed out): the council's office can keep at most its 24. Cao Lãnh holds 300;
+        // its wards typed together come to 350, which is said as that total ("Tổng 350 vượt 300 được giao — thừa 50").
         result.Refused.ShouldBe([
-            new BatchRefusal(_ward1, AllocationError.ExceedsParent(150, 100, 100)),
+            new BatchRefusal(_ward1, AllocationError.ChildrenExceedParent(350, 300)),
             new BatchRefusal(_officeOfTheCouncil, AllocationError.ExceedsParent(30, 24, 0)),
         ]);
         (await SeededPlan.FiguresAsync(_database.Factory, _caoLanhCity)).ShouldBe((0, 0));
         (await SeededPlan.FiguresAsync(_database.Factory, _ward11)).ShouldBe((0, 0));
         (await QuantityAuditAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Communes_typed_together_over_the_district_quota_are_told_the_total_and_the_excess_in_Vietnamese()
+    {
+        await ApplyAsync("Giao chỉ tiêu", (_caoLanhCity, 416));
+
+        var result = await ApplyAsync("Phân bổ xuống phường", (_ward11, 220), (_ward1, 200));
+
+        var refusal = result.Refused.ShouldHaveSingleItem();
+        refusal.Error.ShouldBe(AllocationError.ChildrenExceedParent(420, 416));
+        Common.RefusalMessages.Describe(refusal.Error, System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))
+            .ShouldBe("Tổng 420 vượt 416 được giao — thừa 4.");
+        (await SeededPlan.FiguresAsync(_database.Factory, _caoLanhCity)).ShouldBe((416, 0));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text;
 using ClosedXML.Excel;
 using LicenseAllocation.Domain.Units;
 using LicenseAllocation.Testing;
+using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
 namespace LicenseAllocation.Application.Tests.Import;
@@ -128,7 +129,12 @@ public sealed class ImportMatchingTests : IAsyncLifetime
     public async Task Two_units_of_one_name_without_codes_are_refused_as_ambiguous()
     {
         await _bed.Units.AddUnitAsync(ImportBed.Admin, _bed.PlanId, _bed.CaoLanh, "Phòng Văn hóa", UnitKind.DistrictAgency, null, TestContext.Current.CancellationToken);
-        await _bed.Units.AddUnitAsync(ImportBed.Admin, _bed.PlanId, _bed.CaoLanh, "Phòng  Văn hóa", UnitKind.DistrictAgency, null, TestContext.Current.CancellationToken);
+        // Two siblings of one name are refused since names are compared after NFC and case folding; older data may still hold them.
+        var second = (await _bed.Units.AddUnitAsync(ImportBed.Admin, _bed.PlanId, _bed.CaoLanh, "Phòng Văn hóa 2", UnitKind.DistrictAgency, null, TestContext.Current.CancellationToken)).Value!;
+        await using (var db = await _bed.Database.Factory.CreateDbContextAsync(TestContext.Current.CancellationToken))
+        {
+            await db.Units.Where(u => u.Id == second.UnitId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Name, "Phòng Văn hóa"), TestContext.Current.CancellationToken);
+        }
         var file = WorkbookFiles.Edit(await _bed.TemplateAsync(_bed.CaoLanhOfficer, _bed.CaoLanh), workbook =>
             workbook.Worksheet(1).CellsUsed(c => c.GetString() == "Phòng Văn hóa").Select(c => c.Address.RowNumber).ToList()
                 .ForEach(row => workbook.Worksheet(1).Cell(row, 4).SetValue(1)));

@@ -115,7 +115,7 @@ public sealed partial class MessageResourceTests
             ShouldHaveBothLanguages(TextResources.AuditTexts, key);
         }
 
-        AuditVerdictText.Describe(new AuditChainVerdict(true, 5137, null, null, null, "x"), English)
+        AuditVerdictText.Describe(new AuditChainVerdict(true, 5137, null, null, null, "x", KeyedSealsChecked: true), English)
             .ShouldBe("The audit trail is intact: 5,137 rows checked, the hash chain runs unbroken from the first row to the last.");
     }
 

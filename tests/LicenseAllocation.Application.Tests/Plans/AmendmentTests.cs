@@ -137,7 +137,7 @@ public sealed class AmendmentTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_unit_emptied_in_the_amendment_can_be_deactivated_although_it_holds_licences_in_the_published_plan()
+    public async Task A_unit_emptied_in_the_amendment_stays_active_while_the_published_plan_gives_it_licences()
     {
         await SetAsync(_planId, _caoLanhCity, 300);
         await SetAsync(_planId, _ward11, 20);
@@ -148,7 +148,8 @@ public sealed class AmendmentTests : IAsyncLifetime
         var outcome = await new UnitAdministration(_database.Factory, TimeProvider.System)
             .UpdateUnitAsync(SeededPlan.Admin, amendment.Id, _ward11, active: false, cancellationToken: Ct);
 
-        outcome.Value.ShouldNotBeNull().IsActive.ShouldBeFalse();
+        // Deactivated now, the unit would drop out of the published plan's next amendment with its 20 licences.
+        outcome.Error.ShouldNotBeNull().Code.ShouldBe(AllocationErrorCode.UnitHeldInOtherPlan);
         (await SeededPlan.FiguresAsync(_database.Factory, _planId, _ward11)).Quantity.ShouldBe(20, "the published plan's figures are history");
     }
 

@@ -39,7 +39,10 @@ public static class EndpointCatalog
         // Everyone may list; the service filters what a scoped role sees (checked by the scope tests).
         ["GET api/v1/plans/{planId:int}/units"] = new((_, _) => Get("/api/v1/plans/1/units"), (_, _) => Expect.Allowed),
 
-        ["GET api/v1/plans/{planId:int}/appendix.xlsx"] = new((_, _) => Get("/api/v1/plans/1/appendix.xlsx"), (_, _) => Expect.Allowed),
+        // Plan 1 is a draft here: its appendix is for the roles that read the whole plan; the scoped roles are out of
+        // scope wherever their unit is (a published appendix is every reader's: checked by AppendixApiTests).
+        ["GET api/v1/plans/{planId:int}/appendix.xlsx"] = new((_, _) => Get("/api/v1/plans/1/appendix.xlsx"), WholePlanReaders),
+        ["GET api/v1/plans/{planId:int}/appendix.pdf"] = new((_, _) => Get("/api/v1/plans/1/appendix.pdf"), WholePlanReaders),
 
         // Every reader gets a workbook: the province and the auditor of every district or unit, the officer and the
         // viewer (both scoped to Cao Lãnh here) of their own district and its units (checked by ExportApiTests).
@@ -52,6 +55,7 @@ public static class EndpointCatalog
             ScopedReaders),
         // Every reader sees a plan, its versions compared and their export; the comparison is filtered to the caller's scope.
         ["GET api/v1/plans/{planId:int}"] = new((_, _) => Get("/api/v1/plans/1"), (_, _) => Expect.Allowed),
+        ["GET api/v1/plans/{planId:int}/progress"] = new((_, _) => Get("/api/v1/plans/1/progress"), (_, _) => Expect.Allowed),
         ["GET api/v1/plans/{planId:int}/compare/{otherPlanId:int}"] = new((_, _) => Get("/api/v1/plans/1/compare/1"), (_, _) => Expect.Allowed),
         ["GET api/v1/plans/{planId:int}/compare/{otherPlanId:int}/export.xlsx"] = new(
             (_, _) => Get("/api/v1/plans/1/compare/1/export.xlsx"), (_, _) => Expect.Allowed),
@@ -161,6 +165,10 @@ public static class EndpointCatalog
         MatrixRole.ProvinceAdmin or MatrixRole.Auditor => Expect.Allowed,
         _ => inside ? Expect.Allowed : Expect.OutOfScope,
     };
+
+    /// <summary>The administrator and the auditor; the scoped roles are out of scope inside and outside their unit alike.</summary>
+    public static Expect WholePlanReaders(MatrixRole role, bool inside) =>
+        role is MatrixRole.ProvinceAdmin or MatrixRole.Auditor ? Expect.Allowed : Expect.OutOfScope;
 
     public static Expect AdministratorOnly(MatrixRole role, bool inside) => role == MatrixRole.ProvinceAdmin ? Expect.Allowed : Expect.Forbidden;
 

@@ -9,11 +9,14 @@ internal sealed record ProblemJson(int Status, string? Title, string? Detail, st
 internal sealed record UserJson(string Id, string UserName, string? Role, int? ScopeUnitId, string? ScopeUnitName, bool Disabled);
 
 internal sealed record AuditEntryJson(
-    long Id, long Sequence, int? PlanId, DateTimeOffset At, string Actor, string Action, int? UnitId, string? UnitName, int? Old, int? New, string Reason, Guid ChangeSetId, string? DocumentRef);
+    long Id, long Sequence, int? PlanId, DateTimeOffset At, string Actor, string Action, int? UnitId, string? UnitName, int? Old, int? New, string Reason, Guid ChangeSetId, string? DocumentRef,
+    string Hash = "");
 
 internal sealed record AuditPageJson(AuditEntryJson[] Items, int Total, int Page, int PageSize);
 
-internal sealed record AuditVerdictJson(bool Valid, long Checked, long? FirstBrokenId, long? FirstBrokenSequence, string? Problem, string HeadHash, string Message);
+internal sealed record AuditVerdictJson(
+    bool Valid, long Checked, long? FirstBrokenId, long? FirstBrokenSequence, string? Problem, string HeadHash, string Message,
+    long HeadSequence = 0, string Head = "", bool KeyedSealsChecked = false, bool? CheckpointHeld = null);
 
 internal sealed record UnitHistoryEntryJson(long Id, DateTimeOffset At, string Actor, string Action, int? Old, int? New, int QuantityAfter, bool Continues, string Reason, Guid ChangeSetId, string? DocumentRef);
 

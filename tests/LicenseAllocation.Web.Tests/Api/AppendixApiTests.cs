@@ -11,6 +11,22 @@ public sealed class AppendixApiTests(PortalFactory portal) : IClassFixture<Porta
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task The_appendix_downloads_as_a_PDF_marked_as_a_draft_with_the_letters_total()
+    {
+        using var client = await portal.CreateAdminClientAsync();
+
+        var response = await client.GetAsync("/api/v1/plans/1/appendix.pdf", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.FileName.ShouldNotBeNull().ShouldEndWith(".pdf");
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(Ct));
+        var words = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        words.ShouldStartWith("DỰ THẢO Phụ lục");
+        words.ShouldContain("TỔNG CỘNG 5.137");
+    }
+
+    [Fact]
     public async Task The_appendix_downloads_as_a_workbook_with_the_23_rows_and_the_total()
     {
         using var client = await portal.CreateAdminClientAsync();

@@ -33,7 +33,7 @@ public sealed class AuditApiTests(PortalFactory portal) : IClassFixture<PortalFa
         body.RootElement.GetProperty("total").GetInt32().ShouldBe(2);
         var newest = body.RootElement.GetProperty("items")[0];
         newest.EnumerateObject().Select(p => p.Name).ShouldBe(
-            ["id", "sequence", "planId", "at", "actor", "action", "unitId", "unitName", "old", "new", "reason", "changeSetId", "documentRef"], ignoreOrder: true);
+            ["id", "sequence", "planId", "at", "actor", "action", "unitId", "unitName", "old", "new", "reason", "changeSetId", "documentRef", "hash"], ignoreOrder: true);
         newest.GetProperty("at").GetString().ShouldEndWith("+07:00");
         (newest.GetProperty("actor").GetString(), newest.GetProperty("action").GetString(), newest.GetProperty("unitName").GetString()).ShouldBe(("admin", "QuantityChanged", unit.Name));
         (newest.GetProperty("old").GetInt32(), newest.GetProperty("new").GetInt32()).ShouldBe((54, 50));

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -31,6 +32,32 @@ public sealed class AuditTamperingApiTests
         verdict.Valid.ShouldBeFalse();
         (verdict.FirstBrokenId, verdict.FirstBrokenSequence, verdict.Problem).ShouldBe((victim.Id, victim.Sequence, "content-changed"));
         verdict.Message.ShouldContain($"dòng nhật ký số {victim.Id}");
+    }
+
+    [Fact]
+    public async Task A_chain_re_sealed_in_the_database_fails_the_portals_keyed_seals_and_loses_the_recorded_head()
+    {
+        await using var portal = new PortalFactory();
+        using var client = await portal.CreateAdminClientAsync();
+        var recorded = (await client.GetFromJsonAsync<AuditVerdictJson>("/api/v1/audit/verify", Ct))!;
+        (await client.PutAsJsonAsync("/api/v1/plans/1/units/2/quantity", new { quantity = 60, reason = "Chuyển bớt" }, Ct)).EnsureSuccessStatusCode();
+        var held = (await client.GetFromJsonAsync<AuditVerdictJson>($"/api/v1/audit/verify?expectHead={recorded.Head}", Ct))!;
+
+        await using (var scope = portal.Services.CreateAsyncScope())
+        {
+            await AuditForgery.RewriteFromAsync(scope.ServiceProvider.GetRequiredService<IDbContextFactory<AllocationDbContext>>(), 3, "Lý do đã bị sửa", Ct);
+        }
+
+        var verdict = (await client.GetFromJsonAsync<AuditVerdictJson>($"/api/v1/audit/verify?expectHead={recorded.Head}", Ct))!;
+        var invalid = await client.GetAsync("/api/v1/audit/verify?expectHead=3:abc", Ct);
+
+        File.Exists(portal.SealKeyPath).ShouldBeTrue("the portal created its seal key on its first start");
+        (held.Valid, held.KeyedSealsChecked, held.CheckpointHeld).ShouldBe((true, true, true));
+        recorded.Head.ShouldBe($"{recorded.HeadSequence}:{recorded.HeadHash}");
+        verdict.Valid.ShouldBeFalse();
+        (verdict.Problem, verdict.FirstBrokenSequence, verdict.CheckpointHeld).ShouldBe(("seal-invalid", 3L, false));
+        invalid.StatusCode.ShouldBe(System.Net.HttpStatusCode.BadRequest);
+        (await invalid.Content.ReadFromJsonAsync<ProblemJson>(Ct))!.Code.ShouldBe("invalid-checkpoint");
     }
 
     [Fact]

@@ -85,6 +85,21 @@ public sealed class ImportApiTests : IAsyncLifetime
     private static async Task<ImportJson> BodyAsync(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<ImportJson>(Ct))!;
 
     [Fact]
+    public async Task An_import_whose_reason_is_only_invisible_characters_changes_nothing()
+    {
+        var file = WorkbookFiles.WithQuantities(await TemplateAsync(_officer, _caoLanh), new Dictionary<string, int> { ["Phường 11"] = 40 });
+        var before = await UnitsAsync();
+
+        var response = await UploadAsync(_officer, file, reason: "\u200B\u200B");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var body = await BodyAsync(response);
+        body.Applied.ShouldBeFalse();
+        body.Errors.Select(e => e.Code).ShouldBe(["invalid-characters"]);
+        (await UnitsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task An_officer_downloads_fills_previews_and_applies_the_template_the_dry_run_changing_nothing()
     {
         var file = WorkbookFiles.WithQuantities(await TemplateAsync(_officer, _caoLanh), new Dictionary<string, int> { ["Phường 11"] = 40, ["Phường 1"] = 60 });

@@ -42,6 +42,22 @@ public sealed class PlanLifecycleApiTests(PortalFactory portal) : IClassFixture<
     }
 
     [Fact]
+    public async Task Progress_names_the_district_group_holding_3960_and_the_twelve_open_districts()
+    {
+        using var client = await portal.CreateAdminClientAsync();
+        var copy = await CopyAsync(client);
+
+        var progress = (await client.GetFromJsonAsync<ProgressJson>($"/api/v1/plans/{copy.Id}/progress", Ct))!;
+
+        (progress.NotHandedOn, progress.Districts, progress.DistrictsOpen).ShouldBe((3960, 12, 12));
+        progress.OpenBelow.Single().ShouldBe(new OpenUnitJson(progress.OpenBelow[0].UnitId, "UBND 12 huyện, thành phố", 3960));
+    }
+
+    private sealed record OpenUnitJson(int UnitId, string Name, int Remaining);
+
+    private sealed record ProgressJson(int NotHandedOn, int Districts, int DistrictsOpen, OpenUnitJson[] OpenBelow);
+
+    [Fact]
     public async Task A_copy_is_201_with_the_plan_as_GET_shows_it()
     {
         using var client = await portal.CreateAdminClientAsync();

@@ -111,12 +111,38 @@ public sealed class VerifyAuditCommandTests(PostgresCluster cluster)
         broken.Output.ShouldContain("Kết quả: KHÔNG HỢP LỆ");
     }
 
-    private static async Task<(int Code, string Output, string Error)> RunAsync(string provider, string connectionString)
+    [Fact]
+    public async Task With_the_seal_key_a_chain_re_sealed_without_it_exits_2_and_a_lost_checkpoint_is_named()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        string recorded;
+        await using (var db = await database.Factory.CreateDbContextAsync(Ct))
+        {
+            var head = await db.AuditChainHeads.SingleAsync(Ct);
+            recorded = $"{head.Sequence}:{head.LastHash}";
+        }
+
+        await AuditForgery.RewriteFromAsync(database.Factory, 5, "Lý do đã bị sửa", Ct);
+
+        var unkeyed = await RunAsync("Sqlite", database.ConnectionString);
+        var keyed = await RunAsync("Sqlite", database.ConnectionString, $"--Audit:SealKey={TestSealKeys.CurrentBase64}", VerifyAuditCommand.ExpectHeadOption, recorded);
+        var badCheckpoint = await RunAsync("Sqlite", database.ConnectionString, $"{VerifyAuditCommand.ExpectHeadOption}=5:abc");
+
+        unkeyed.Code.ShouldBe(VerifyAuditCommand.Intact, "without the key only the unkeyed chain can be checked");
+        unkeyed.Output.ShouldContain("Dấu niêm phong bằng khóa chưa được kiểm tra");
+        keyed.Code.ShouldBe(VerifyAuditCommand.Broken, keyed.Error);
+        keyed.Output.ShouldContain("(vị trí 5 trong chuỗi) không mang dấu niêm phong bằng khóa hợp lệ");
+        keyed.Output.ShouldContain($"Chuỗi KHÔNG còn chứa mốc đã ghi {recorded}.");
+        badCheckpoint.Code.ShouldBe(VerifyAuditCommand.Failed);
+        badCheckpoint.Error.ShouldContain(VerifyAuditCommand.ExpectHeadOption);
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(string provider, string connectionString, params string[] options)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await VerifyAuditCommand.RunAsync(
-            [$"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}"], output, error, Ct);
+            [$"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}", .. options], output, error, Ct);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -158,4 +158,18 @@ public sealed class AuditPageTests : ComponentTestContext
         page.WaitForAssertion(() => page.Find("[data-testid='verify-verdict']").TextContent.ShouldContain("Nhật ký toàn vẹn: đã kiểm tra 24 dòng"));
         page.Find("[data-testid='head-hash']").TextContent.ShouldMatch("^[0-9a-f]{64}$");
     }
+
+    [Fact]
+    public async Task Each_row_shows_its_hash_short_with_the_whole_on_hover_and_the_page_shows_the_head_to_record()
+    {
+        await PrepareAsync();
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
+        var last = await db.AuditEntries.OrderByDescending(a => a.Sequence).FirstAsync(Ct);
+
+        var page = RenderAs("kiem-tra", PortalRole.Auditor);
+
+        page.WaitForAssertion(() => page.Find($"[data-testid='row-hash-{last.Id}']").TextContent.ShouldBe(last.Hash[..12]));
+        page.Find($"[data-testid='row-hash-{last.Id}']").GetAttribute("title").ShouldBe(last.Hash);
+        page.Find("[data-testid='current-head']").TextContent.ShouldBe($"{last.Sequence}:{last.Hash}");
+    }
 }

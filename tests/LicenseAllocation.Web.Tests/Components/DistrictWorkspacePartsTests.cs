@@ -38,7 +38,7 @@ public sealed class DistrictWorkspacePartsTests : ComponentTestContext
         page.Find($"input[data-testid='draft-{ward11}']").Input("100");
 
         page.Find("[data-testid='draft-remaining']").TextContent.ShouldContain("-50");
-        page.Find("[data-testid='bulk-over-quota']").TextContent.ShouldContain("Vượt số được giao 50: các đơn vị sẽ nhận 350, huyện chỉ được giao 300.");
+        page.Find("[data-testid='bulk-over-quota']").TextContent.ShouldBe("Tổng 350 vượt 300 được giao — thừa 50.");
     }
 
     [Fact]
@@ -55,8 +55,28 @@ public sealed class DistrictWorkspacePartsTests : ComponentTestContext
 
         page.WaitForAssertion(() => page.Find("[data-testid='bulk-problem']").TextContent.ShouldContain("Không lưu thay đổi nào"));
         page.FindAll("[data-testid^='refusal-']").ShouldNotBeEmpty();
+        page.Find("[data-testid='bulk-refusals']").TextContent.ShouldContain("Tổng 350 vượt 300 được giao — thừa 50.");
         page.Find($"input[data-testid='draft-{ward1}']").GetAttribute("value").ShouldBe("250");
         page.Find("[data-testid='district-handed-on']").TextContent.ShouldBe("0");
+    }
+
+    [Fact]
+    public async Task Leaving_with_unsaved_figures_asks_first_and_stays_when_the_officer_says_no()
+    {
+        var page = await RenderAsOfficerAsync();
+        var ward11 = await UnitIdAsync("29863");
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+        var here = navigation.Uri;
+        var confirm = JSInterop.Setup<bool>("confirm", _ => true);
+        page.WaitForElement("[data-testid='begin-bulk-edit']").Click();
+        page.Find($"input[data-testid='draft-{ward11}']").Input("40");
+
+        confirm.SetResult(false);
+        await page.InvokeAsync(() => navigation.NavigateTo("/"));
+
+        navigation.Uri.ShouldBe(here);
+        confirm.Invocations.Single().Arguments.Single().ShouldBe("Các số vừa nhập chưa được lưu. Rời trang và bỏ các số này?");
+        page.Find($"input[data-testid='draft-{ward11}']").GetAttribute("value").ShouldBe("40");
     }
 
     [Fact]

@@ -43,6 +43,17 @@ public sealed class ExportButtonsTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_unit_viewer_is_not_offered_a_drafts_appendix_but_still_the_list_of_its_units()
+    {
+        SignIn(PortalRole.UnitViewer, (await DistrictIdsAsync())[0]);
+
+        var page = Render<PlanPage>(p => p.Add(o => o.PlanId, 1));
+
+        page.WaitForAssertion(() => Href(page, "export-unit-list").ShouldBe("/api/v1/plans/1/export.xlsx"));
+        page.FindAll("[data-testid='export-appendix']").ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task The_districts_overview_offers_the_whole_workbook_and_each_district_alone()
     {
         var districts = await DistrictIdsAsync();

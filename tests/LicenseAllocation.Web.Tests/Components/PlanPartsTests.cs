@@ -35,6 +35,18 @@ public sealed class PlanPartsTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task The_publish_dialog_warns_with_the_numbers_that_the_districts_have_not_been_allocated_in_detail()
+    {
+        UseCulture("vi-VN");
+        var (provider, _) = await ShowPublishDialogAsync();
+
+        provider.WaitForAssertion(() => provider.Find("[data-testid='open-below-summary']").TextContent
+            .ShouldBe("12/12 huyện chưa phân bổ chi tiết; còn 3.960 bản quyền chưa giao xuống."));
+        provider.Find("[data-testid='open-below-unit']").TextContent.ShouldBe("UBND 12 huyện, thành phố: còn 3.960");
+        provider.Find("button[data-testid='confirm-publish']").HasAttribute("disabled").ShouldBeFalse("the letter may be issued before the districts split");
+    }
+
+    [Fact]
     public async Task The_publish_dialog_refuses_a_letter_without_a_number_in_Vietnamese_and_stays_open()
     {
         UseCulture("vi-VN");

@@ -131,7 +131,7 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
         {
             if (tree.ChangeQuantity(item.UnitId, item.Quantity) is { } error)
             {
-                refused.Add(new BatchRefusal(item.UnitId, error));
+                refused.Add(new BatchRefusal(item.UnitId, AsTotal(error, item.UnitId, tree, rows, ordered)));
             }
         }
 
@@ -172,6 +172,31 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
         {
             Changes = planned,
         };
+    }
+
+    /// <summary>
+    /// A unit refused because its parent ran out says which row happened to come last, not what is wrong: the units
+    /// typed together exceed what the parent holds. Said as that total ("Tổng 420 vượt 416 được giao — thừa 4").
+    /// </summary>
+    private static AllocationError AsTotal(
+        AllocationError error, int unitId, AllocationTree tree, IReadOnlyDictionary<int, NodeRow> rows, IReadOnlyList<QuantityBatchItem> items)
+    {
+        if (error.Code != AllocationErrorCode.ExceedsParent || tree.ParentOf(unitId) is not { } parent)
+        {
+            return error;
+        }
+
+        // One raised unit alone is best told the most it can receive; several raised together, their total.
+        var requested = items.ToDictionary(i => i.UnitId, i => i.Quantity);
+        var siblings = rows.Values.Where(r => r.ParentUnitId == parent).ToList();
+        if (siblings.Count(r => requested.TryGetValue(r.UnitId, out var quantity) && quantity > r.Quantity) < 2)
+        {
+            return error;
+        }
+
+        var total = siblings.Sum(r => requested.GetValueOrDefault(r.UnitId, r.Quantity));
+        var quota = tree[parent].Quantity;
+        return total > quota ? AllocationError.ChildrenExceedParent(total, quota) : error;
     }
 
     /// <summary>Depths of the plan's units below its root, for the order in which a batch is applied.</summary>

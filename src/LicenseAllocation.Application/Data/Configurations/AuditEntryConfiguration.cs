@@ -16,6 +16,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.DocumentRef).HasMaxLength(DocumentReference.MaxLength);
         builder.Property(a => a.PreviousHash).HasMaxLength(64).IsRequired();
         builder.Property(a => a.Hash).HasMaxLength(64).IsRequired();
+        builder.Property(a => a.SealKeyId).HasMaxLength(AuditSealKey.IdLength);
+        builder.Property(a => a.KeyedHash).HasMaxLength(64);
         builder.HasOne<AllocationPlan>().WithMany().HasForeignKey(a => a.PlanId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => a.Sequence).IsUnique();
         builder.HasIndex(a => new { a.PlanId, a.UnitId });

@@ -133,6 +133,9 @@ public sealed partial class AllocationTree : IAsyncDisposable
 
         Snackbar.Add(Loc[nameof(Resources.Allocation.Saved), node.Name, Ui.N(node.Quantity)], Severity.Success);
         await _call.RunAsync(() => State.RefreshAfterChangeAsync(node));
+
+        // The official sees the new figure on the row now; the page's headline figures follow when it has read them.
+        StateHasChanged();
         await OnChanged.InvokeAsync(node);
     }
 

@@ -12,6 +12,7 @@ public partial class AuditIntegrityPanel
 {
     private readonly ServiceCall _verify = new();
     private AuditChainVerdict? _verdict;
+    private AuditCheckpoint? _head;
 
     [Inject]
     private AuditChainVerifier Verifier { get; set; } = default!;
@@ -22,11 +23,21 @@ public partial class AuditIntegrityPanel
     [Parameter, EditorRequired]
     public Caller Caller { get; set; } = default!;
 
+    protected override async Task OnParametersSetAsync()
+    {
+        var head = await Verifier.HeadAsync(Caller);
+        _head = head.Succeeded ? head.Value : null;
+    }
+
     private static string Describe(AuditChainVerdict verdict) => AuditVerdictText.Describe(verdict, CultureInfo.CurrentUICulture);
 
     private async Task VerifyAsync()
     {
         var (succeeded, verdict) = await _verify.RunAsync(() => Verifier.VerifyAsync(Caller));
         _verdict = succeeded ? verdict : null;
+        if (_verdict is not null)
+        {
+            _head = new AuditCheckpoint(_verdict.HeadSequence, _verdict.HeadHash);
+        }
     }
 }

@@ -3,7 +3,9 @@ using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.Extensions.Localization;
+using Microsoft.JSInterop;
 
 namespace LicenseAllocation.Web.Components.Districts;
 
@@ -14,6 +16,9 @@ public partial class BulkAllocationEditor
 
     [Inject]
     private QuantityBatchService Batches { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<Resources.Districts> Loc { get; set; } = default!;
@@ -40,6 +45,16 @@ public partial class BulkAllocationEditor
 
     [Parameter]
     public EventCallback OnCancel { get; set; }
+
+    // Figures typed but not saved are lost on leaving: the officer is asked first (the browser asks for a reload or a
+    // closed tab, through ConfirmExternalNavigation).
+    private async Task ConfirmLeavingAsync(LocationChangingContext context)
+    {
+        if (State.HasChanges && !await JS.InvokeAsync<bool>("confirm", Loc[nameof(Resources.Districts.LeaveUnsaved)].Value))
+        {
+            context.PreventNavigation();
+        }
+    }
 
     private async Task SaveAsync()
     {

@@ -45,6 +45,9 @@ public sealed class BulkAllocationState
 
     public bool IsOverQuota => Excess > 0;
 
+    /// <summary>True once a typed figure differs from what is saved: leaving the page would lose it.</summary>
+    public bool HasChanges => _drafts.Any(d => d.Value != _saved[d.Key]);
+
     /// <summary>Why the service refused each unit's figure at the last save, in the reader's language.</summary>
     public IReadOnlyDictionary<int, string> Refusals => _refusals;
 

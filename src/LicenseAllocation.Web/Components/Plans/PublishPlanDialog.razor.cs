@@ -1,5 +1,6 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Plans;
+using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -16,9 +17,13 @@ public partial class PublishPlanDialog
     private string? _date;
     private string? _signer;
     private string? _invalidDay;
+    private AllocationProgress _progress = AllocationProgress.Empty;
 
     [Inject]
     private PlanPublication Publication { get; set; } = default!;
+
+    [Inject]
+    private PlanProgressQuery ProgressQuery { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<Resources.Plans> Loc { get; set; } = default!;
@@ -36,6 +41,12 @@ public partial class PublishPlanDialog
     public Caller Caller { get; set; } = default!;
 
     private string? Refusal => _invalidDay ?? _publish.Refusal;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var progress = await ProgressQuery.GetAsync(Caller, PlanId);
+        _progress = progress.Succeeded ? progress.Value : AllocationProgress.Empty;
+    }
 
     private void Cancel() => Dialog.Cancel();
 

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace LicenseAllocation.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class KeyedAuditSeals : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "KeyedHash",
+                table: "AuditEntries",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SealKeyId",
+                table: "AuditEntries",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "KeyedHash",
+                table: "AuditEntries");
+
+            migrationBuilder.DropColumn(
+                name: "SealKeyId",
+                table: "AuditEntries");
+        }
+    }
+}
