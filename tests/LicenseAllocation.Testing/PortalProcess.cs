@@ -100,12 +100,17 @@ public sealed class PortalProcess : IAsyncDisposable
         return client;
     }
 
-    /// <summary>The settings of a portal over a SQLite file and keys in <paramref name="directory"/>, with <paramref name="adminPassword"/> for <c>admin</c>.</summary>
+    /// <summary>
+    /// The settings of a portal over a SQLite file in <paramref name="directory"/>, with its data-protection keys and
+    /// audit seal keys there too (a restart finds the same keys; nothing is written next to the tests), and
+    /// <paramref name="adminPassword"/> for <c>admin</c>.
+    /// </summary>
     public static Dictionary<string, string> SqliteSettings(string directory, string adminPassword) => new()
     {
         ["Database:Provider"] = "Sqlite",
         ["ConnectionStrings:Default"] = $"Data Source={Path.Combine(directory, "portal.db")}",
         ["DataProtection:KeysPath"] = Path.Combine(directory, "keys"),
+        ["Audit:SealKeyPath"] = Path.Combine(directory, "audit-seal.keys"),
         ["Bootstrap:AdminPassword"] = adminPassword,
     };
 

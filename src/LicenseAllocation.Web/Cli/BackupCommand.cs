@@ -42,7 +42,7 @@ internal static class BackupCommand
         }
 
         var services = new ServiceCollection();
-        services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+        services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath, createSealKey: false);
         DatabaseSettings settings;
         await using (var provider = services.BuildServiceProvider())
         {

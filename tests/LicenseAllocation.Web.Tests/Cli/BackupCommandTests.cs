@@ -48,7 +48,11 @@ public sealed class BackupCommandTests : IDisposable
         var restored = Path.Combine(_directory, "restored.db");
         File.Copy(backup, restored);
         using var verify = new StringWriter();
-        (await VerifyAuditCommand.RunAsync(["--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={restored}"], verify, TextWriter.Null, Ct))
+        (await VerifyAuditCommand.RunAsync(
+                ["--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={restored}", $"--Audit:SealKeyPath={settings["Audit:SealKeyPath"]}"],
+                verify,
+                TextWriter.Null,
+                Ct))
             .ShouldBe(VerifyAuditCommand.Intact, verify.ToString());
         var copy = await StoredPlan.LoadAsync(Factory(restored), Ct);
         var replayed = copy.Replay();
@@ -109,7 +113,11 @@ public sealed class BackupCommandTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await BackupCommand.RunAsync([file, $"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}"], output, error, Ct);
+        var code = await BackupCommand.RunAsync(
+            [file, $"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}", $"--DataProtection:KeysPath={Path.GetDirectoryName(file)}"],
+            output,
+            error,
+            Ct);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -48,7 +48,14 @@ public sealed class ConfigurationCheckTests : IDisposable
     public async Task The_built_portal_on_PostgreSQL_without_a_connection_string_says_which_key_to_set()
     {
         var (code, output) = await PortalProcess.RunToExitAsync(
-            new Dictionary<string, string> { ["Database:Provider"] = "PostgreSql", ["ConnectionStrings:Default"] = "" }, [], Ct);
+            new Dictionary<string, string>
+            {
+                ["Database:Provider"] = "PostgreSql",
+                ["ConnectionStrings:Default"] = "",
+                ["DataProtection:KeysPath"] = Path.Combine(_directory, "keys"),
+            },
+            [],
+            Ct);
 
         code.ShouldBe(ConfigurationCheck.ExitCode, output);
         output.ShouldContain("Chưa đặt ConnectionStrings:Default, cần có khi Database:Provider = PostgreSql");

@@ -76,6 +76,8 @@ public sealed partial class SharedKeysTests(PostgresCluster cluster) : IDisposab
         ["ConnectionStrings:Default"] = connectionString,
         ["DataProtection:Store"] = "Database",
         ["DataProtection:KeysPath"] = Path.Combine(_directory, instance, "keys"),
+        // The audit seal key is the province's, the same for every instance.
+        ["Audit:SealKeyPath"] = Path.Combine(_directory, "audit-seal.keys"),
         ["Bootstrap:AdminPassword"] = AdminPassword,
     };
 
