@@ -74,6 +74,14 @@ internal static class ConfigurationCheck
             CheckFolder(configuration, PortalLogging.FilePathKey, null, contentRoot, problems, parentOfFile: true);
         }
 
+        // The seal key file the portal creates on its first start, unless a key is given directly or the file exists.
+        if (string.IsNullOrWhiteSpace(configuration[AuditSealKeySource.KeyKey])
+            && Path.GetFullPath(configuration[AuditSealKeySource.KeyPathKey] is { Length: > 0 } sealPath ? sealPath : AuditSealKeySource.DefaultKeyFile, contentRoot) is var sealFile
+            && !File.Exists(sealFile))
+        {
+            CheckWritable(AuditSealKeySource.KeyPathKey, Path.GetDirectoryName(sealFile)!, problems);
+        }
+
         CheckListeningUrls(configuration, problems);
         CheckAbsoluteUrl(configuration, PortalTelemetry.EndpointKey, problems);
         if (configuration[PortalTelemetry.ProtocolKey] is { Length: > 0 } protocol && !PortalTelemetry.Protocols.Contains(protocol))

@@ -73,6 +73,7 @@ public sealed class ConfigurationCheckTests : IDisposable
         { "OpenTelemetry:Endpoint", "otel-collector:4317", "is not a full http:// or https:// address" },
         { "OpenTelemetry:Protocol", "udp", "use one of: grpc, http/protobuf" },
         { "DataProtection:Store", "Redis", "use one of: FileSystem, Database" },
+        { "Audit:SealKeyPath", "/proc/version/audit-seal.keys", "(from Audit:SealKeyPath) cannot be written to" },
         { "Logging:File:Path", "/proc/version/portal-.json", "cannot be written to" },
         { "Logging:File:RetainedFileCountLimit", "0", "must be a whole number greater than 0" },
     };
