@@ -8,6 +8,7 @@ using LicenseAllocation.Web.Components;
 using LicenseAllocation.Web.Data;
 using LicenseAllocation.Web.Hosting;
 using LicenseAllocation.Web.Localization;
+using LicenseAllocation.Web.Security;
 using MudBlazor.Services;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -45,6 +46,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddLicenseAllocationApplication();
 builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
 builder.Services.AddPortalAuthentication();
+builder.AddPortalSecurity();
 builder.Services.AddLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -72,6 +74,7 @@ app.UseRequestLocalization(PortalCultures.Options());
 app.UseAuthentication();
 app.UseBearerTokenRevalidation();
 app.UseAuthorization();
+app.UsePortalSecurity();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

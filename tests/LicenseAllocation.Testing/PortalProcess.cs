@@ -160,12 +160,23 @@ public sealed class PortalProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_URLS"] = baseAddress.GetLeftPart(UriPartial.Authority);
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // The keys a portal creates on its first start go next to its database, not into the shared test folder, where
+        // a later test would pick them up: a restart over the same database finds the same keys.
+        var keys = KeysFolder(settings.GetValueOrDefault("ConnectionStrings:Default") ?? string.Empty);
+        start.Environment["Audit__SealKeyPath"] = Path.Combine(keys, "audit-seal.keys");
+        start.Environment["DataProtection__KeysPath"] = Path.Combine(keys, "data-protection");
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         return start;
+    }
+
+    private static string KeysFolder(string connectionString)
+    {
+        var name = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(connectionString)))[..16];
+        return Path.Combine(Path.GetTempPath(), "license-allocation-portal-keys", name);
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)

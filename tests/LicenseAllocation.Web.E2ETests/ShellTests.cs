@@ -43,7 +43,7 @@ public sealed class ShellTests(PortalBrowser portal) : IClassFixture<PortalBrows
         await page.GetByTestId("login-username").FillAsync(PortalServer.AdminUserName);
         await page.GetByTestId("login-password").FillAsync("không phải mật khẩu này");
         await page.GetByTestId("login-submit").ClickAsync();
-        await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("Tên đăng nhập hoặc mật khẩu không đúng.");
+        await Expect(page.GetByTestId("login-error")).ToHaveTextAsync("Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khóa.");
 
         await page.GetByTestId("login-password").FillAsync(PortalServer.AdminPassword);
         await page.GetByTestId("login-submit").ClickAsync();

@@ -26,8 +26,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Null for a SQLite file of the factory's own.</summary>
     public string? ConnectionString { get; init; }
 
-    /// <summary>More configuration keys, set over the factory's own.</summary>
-    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+    /// <summary>
+    /// Configuration the test sets on top of the factory's own (for example <c>RateLimits:SignInPerIp:PermitLimit</c>).
+    /// The rate limits are set high unless a test sets them: the suite signs in far more often than people do.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>The portal's audit seal key file, created on its first start.</summary>
     public string SealKeyPath => Path.Combine(_directory, "audit-seal.keys");
@@ -45,11 +48,15 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_directory, "keys"));
         builder.UseSetting("Audit:SealKeyPath", SealKeyPath);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var limit in new[] { "SignInPerIp", "SignInPerUserName", "WritesPerUser" })
+        {
+            builder.UseSetting($"RateLimits:{limit}:PermitLimit", "100000");
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
         }
-
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));

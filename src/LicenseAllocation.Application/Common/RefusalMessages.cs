@@ -36,6 +36,13 @@ public static class RefusalMessages
             error.Subject ?? string.Empty);
     }
 
+    /// <summary>
+    /// The sentence of a refusal the web host makes before any use case runs (<c>too-many-requests</c> with {0} the
+    /// seconds to wait, <c>cross-site-request</c>, <c>invalid-request</c>), from the same resource as every other refusal.
+    /// </summary>
+    public static string OfCode(string apiCode, CultureInfo culture, params object?[] arguments) =>
+        TextResources.Format(TextResources.ErrorMessages, apiCode, culture, arguments);
+
     /// <summary>The machine-readable code of the API: <c>ExceedsParent</c> becomes <c>exceeds-parent</c>.</summary>
     public static string ApiCode(this AllocationErrorCode code) => string.Concat(
         code.ToString().Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));

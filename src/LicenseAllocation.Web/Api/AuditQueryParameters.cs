@@ -23,6 +23,12 @@ public sealed record AuditQueryParameters(
     public const string PlanIdName = "planId";
     public const string UnitIdName = "unitId";
     public const string FromName = "from";
+
+    /// <summary>The first and last day a filter may name.</summary>
+    public static readonly DateOnly EarliestDay = new(1900, 1, 1);
+
+    public static readonly DateOnly LatestDay = new(2999, 12, 31);
+
     public const string ToName = "to";
     public const string UserNameName = "userName";
     public const string ActionName = "action";
@@ -127,7 +133,9 @@ public sealed record AuditQueryParameters(
             return null;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        // Days far outside the trail's life (0001-01-01, 9999-12-31) have no start or end in UTC: not a date to filter on.
+        if (DateOnly.TryParseExact(text.Trim(), DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && day >= EarliestDay && day <= LatestDay)
         {
             return day;
         }

@@ -1,7 +1,8 @@
-using LicenseAllocation.Application.Common;
-using LicenseAllocation.Application.Identity;
-using LicenseAllocation.Application.Users;
+using LicenseAllocation.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using ApiText = LicenseAllocation.Web.Resources.Api;
 
 namespace LicenseAllocation.Web.Api;
@@ -10,54 +11,47 @@ internal static class AuthEndpoints
 {
     public sealed record TokenRequest(string? UserName, string? Password);
 
+    /// <summary>What the token endpoint answers: an access token only; there is no refresh token, a client signs in again.</summary>
+    public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn);
+
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/auth/token", IssueTokenAsync)
             .AllowAnonymous()
             .WithName("IssueToken")
-            .WithSummary("Exchanges a user name and password for a bearer token ({ accessToken, expiresIn }).");
+            .WithSummary("Exchanges a user name and password for a bearer token ({ tokenType, accessToken, expiresIn }). "
+                + "401 invalid-credentials (whatever was wrong); 429 too-many-requests with Retry-After.");
         return api;
     }
 
     private static async Task<IResult> IssueTokenAsync(
-        TokenRequest request, UserManager<PortalUser> users, SignInManager<PortalUser> signIn, PortalMetrics metrics, ILogger<TokenRequest> logger)
+        TokenRequest request,
+        PortalSignIn portalSignIn,
+        SignInManager<Application.Identity.PortalUser> signIn,
+        IOptionsMonitor<BearerTokenOptions> bearerOptions,
+        TimeProvider clock,
+        HttpContext context,
+        ILogger<TokenRequest> logger)
     {
-        var user = string.IsNullOrWhiteSpace(request.UserName) ? null : await users.FindByNameAsync(request.UserName);
-        if (user is null || string.IsNullOrEmpty(request.Password))
+        var attempt = await portalSignIn.CheckAsync(request.UserName, request.Password, "API", context.RequestAborted);
+        switch (attempt.Verdict)
         {
-            logger.LogWarning("API sign-in failed for {UserName}: unknown user", request.UserName);
-            metrics.SignInFailed("api", "invalid-credentials");
-            return InvalidCredentials();
+            case SignInVerdict.TooManyAttempts:
+                await PortalRateLimiting.WriteTooManyRequestsAsync(context, attempt.RetryAfter);
+                return Results.Empty;
+            case SignInVerdict.Refused:
+                return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "invalid-credentials", ApiText.InvalidCredentials);
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut && UserAdministration.IsDisabled(user.LockoutEnd))
-        {
-            logger.LogWarning("API sign-in refused for {UserName}: account disabled", user.UserName);
-            metrics.SignInFailed("api", "account-disabled");
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "account-disabled", ApiText.AccountDisabled);
-        }
-
-        if (result.IsLockedOut)
-        {
-            logger.LogWarning("API sign-in refused for {UserName}: locked out", user.UserName);
-            metrics.SignInFailed("api", "locked-out");
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "locked-out", ApiText.LockedOut);
-        }
-
-        if (!result.Succeeded)
-        {
-            logger.LogWarning("API sign-in failed for {UserName}: wrong password", user.UserName);
-            metrics.SignInFailed("api", "invalid-credentials");
-            return InvalidCredentials();
-        }
-
-        logger.LogInformation("API token issued to {UserName}", user.UserName);
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        // The bearer handler writes { tokenType, accessToken, expiresIn, refreshToken }.
-        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        var principal = await signIn.CreateUserPrincipalAsync(attempt.User!);
+        var options = bearerOptions.Get(IdentityConstants.BearerScheme);
+        var now = (options.TimeProvider ?? clock).GetUtcNow();
+        // The ticket the bearer handler itself would write, protected by its own protector, so that it accepts it.
+        var ticket = new AuthenticationTicket(
+            principal,
+            new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + options.BearerTokenExpiration },
+            $"{IdentityConstants.BearerScheme}:AccessToken");
+        logger.LogInformation("API token issued to {UserName}", LogText.Safe(attempt.User!.UserName));
+        return TypedResults.Ok(new TokenResponse("Bearer", options.BearerTokenProtector.Protect(ticket), (long)options.BearerTokenExpiration.TotalSeconds));
     }
-
-    private static IResult InvalidCredentials() => ApiProblems.Problem(
-        StatusCodes.Status401Unauthorized, "invalid-credentials", ApiText.InvalidCredentials);
 }

@@ -18,9 +18,10 @@ internal static class ImportEndpoints
             .WithSummary("The sub-allocation template of a unit: one row per active child with code, name and current quantity, to fill in Excel and import.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
 
-        // Antiforgery is off here only: API callers send a bearer token, and the browser's cookie is SameSite=Strict, so
-        // another site cannot make a signed-in browser post a file. The request limit sits a little above the largest
-        // file, so that a file just over it reaches the handler and is answered with 413 file-too-large.
+        // The form binding's own antiforgery check is off: API callers send a bearer token, and a post signed in by the
+        // cookie must come from the portal's pages with their antiforgery token (CrossSiteRequestGuard, before this).
+        // The request limit sits a little above the largest file, so that a file just over it reaches the handler and
+        // is answered with 413 file-too-large.
         api.MapPost("/plans/{planId:int}/imports", ImportAsync).WithName("ImportWorkbook")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxFileBytes + FormOverhead))
@@ -69,6 +70,11 @@ internal static class ImportEndpoints
         catch (InvalidDataException)
         {
             // A multipart body the form reader cannot take apart (a section over its limits, a broken boundary).
+            return FileRequired();
+        }
+        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // A body that ends inside a section: its boundary never closes.
             return FileRequired();
         }
 

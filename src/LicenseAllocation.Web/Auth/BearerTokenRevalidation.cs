@@ -28,7 +28,7 @@ internal sealed class BearerTokenRevalidation(
             !await IsStillValidAsync(context.User, context.RequestServices))
         {
             logger.LogWarning("Bearer token of {UserName} refused: the account is disabled, locked out, gone or its security stamp changed",
-                context.User.Identity.Name);
+                Security.LogText.Safe(context.User.Identity.Name));
             context.User = new ClaimsPrincipal(new ClaimsIdentity());
         }
 

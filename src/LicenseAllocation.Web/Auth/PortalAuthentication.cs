@@ -71,7 +71,8 @@ internal static class PortalAuthentication
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // A path of this portal, never the Host header sent back as an absolute address.
+        context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     }
 }

@@ -42,6 +42,8 @@ internal static class BackupCommand
         }
 
         var services = new ServiceCollection();
+
+        // A backup copies what is there; it never creates a seal key the portal has not made.
         services.AddPortalDatabase(builder.Configuration, builder.Environment.ContentRootPath, createSealKey: false);
         DatabaseSettings settings;
         await using (var provider = services.BuildServiceProvider())

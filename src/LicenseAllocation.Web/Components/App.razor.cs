@@ -1,5 +1,6 @@
 using System.Globalization;
 using LicenseAllocation.Web.Resources;
+using LicenseAllocation.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Web;
@@ -18,6 +19,10 @@ public partial class App
     /// <summary>The language the request-localization middleware chose, for screen readers and the browser's spelling.</summary>
     private static string Language => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
 
-    // The sign-in page renders as a plain form post (it must set the cookie); every other page is interactive.
+    /// <summary>The response's script nonce: the import map is an inline script, and the content security policy admits it by this.</summary>
+    private string Nonce => SecurityHeaders.NonceOf(HttpContext);
+
+    // The sign-in and error pages render statically (no circuit for anonymous visitors; sign-in must set the cookie);
+    // every other page is interactive.
     private IComponentRenderMode? PageRenderMode => HttpContext.AcceptsInteractiveRouting() ? RenderMode.InteractiveServer : null;
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using LicenseAllocation.Application.Data;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Web.Api;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Web.Hosting;
 
@@ -15,14 +17,21 @@ internal static class DatabaseOutageHandling
 {
     public const int RetryAfterSeconds = 5;
 
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+
     public static IApplicationBuilder UseDatabaseOutageAnswers(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         try
         {
             await next(context);
         }
-        catch (Exception exception) when (DatabaseOutage.Is(exception) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
+            if (!DatabaseOutage.Is(exception) && !await IsUnreachableAsync(context))
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception);
+            }
+
             context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseOutageHandling))
                 .LogWarning(exception, "The database did not answer {Method} {Path}", context.Request.Method, context.Request.Path);
             context.Response.Clear();
@@ -38,4 +47,21 @@ internal static class DatabaseOutageHandling
             await ApiProblems.Refusal(AllocationError.DatabaseUnavailable()).ExecuteAsync(context);
         }
     });
+
+    // A server going away surfaces as many exception types (a connection closed mid-command, a pool being reset, an
+    // operation the driver no longer allows); whatever failed, while the database does not answer it is an outage.
+    private static async Task<bool> IsUnreachableAsync(HttpContext context)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(ProbeTimeout);
+            var contexts = context.RequestServices.GetRequiredService<IDbContextFactory<AllocationDbContext>>();
+            await using var db = await contexts.CreateDbContextAsync(timeout.Token);
+            return !await db.Database.CanConnectAsync(timeout.Token);
+        }
+        catch (Exception probe) when (DatabaseOutage.Is(probe) || probe is OperationCanceledException)
+        {
+            return true;
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using LicenseAllocation.Web.Security;
 using Microsoft.AspNetCore.Localization;
 
 namespace LicenseAllocation.Web.Localization;
@@ -38,11 +39,10 @@ internal static class PortalCultures
                 context.Response.Cookies.Append(
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                    new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+                    new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
             }
 
             // Only a local path: the switch must not become an open redirect.
-            var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrls.Safe(returnUrl));
         }).ExcludeFromDescription();
 }

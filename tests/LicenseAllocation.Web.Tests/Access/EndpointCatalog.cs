@@ -146,6 +146,12 @@ public static class EndpointCatalog
         ["GET api/v1/audit.xlsx"] = new((portal, inside) => Get($"/api/v1/audit.xlsx?unitId={Unit(portal, inside)}"), AuditReaders),
         ["GET api/v1/plans/{planId:int}/units/{unitId:int}/history"] = new((portal, inside) => Get($"/api/v1/plans/1/units/{Unit(portal, inside)}/history"), AuditReaders),
 
+        // The API reference page and its assets: any signed-in user, nobody anonymous.
+        ["GET api/docs/{documentName?}"] = new((_, _) => Get("/api/docs/"), (_, _) => Expect.Allowed),
+        ["GET api/docs/scalar.js"] = new((_, _) => Get("/api/docs/scalar.js"), (_, _) => Expect.Allowed),
+        ["GET api/docs/scalar.aspnetcore.js"] = new((_, _) => Get("/api/docs/scalar.aspnetcore.js"), (_, _) => Expect.Allowed),
+        ["GET api/docs/favicon.svg"] = new((_, _) => Get("/api/docs/favicon.svg"), (_, _) => Expect.Allowed),
+
         // The integrity check reads the whole chain: only the roles that see all of it.
         ["GET api/v1/audit/verify"] = new((_, _) => Get("/api/v1/audit/verify"), WholeProvinceReaders),
     };

@@ -25,6 +25,6 @@ public sealed class LockoutTests : IAsyncLifetime
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = PortalFactory.AdminPassword }, TestContext.Current.CancellationToken);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await response.Content.ReadFromJsonAsync<ProblemJson>(TestContext.Current.CancellationToken))!.Code.ShouldBe("locked-out");
+        (await response.Content.ReadFromJsonAsync<ProblemJson>(TestContext.Current.CancellationToken))!.Code.ShouldBe("invalid-credentials");
     }
 }

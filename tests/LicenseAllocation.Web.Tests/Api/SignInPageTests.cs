@@ -23,8 +23,8 @@ public sealed partial class SignInPageTests(PortalFactory portal) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("vi-VN", "Tên đăng nhập hoặc mật khẩu không đúng.")]
-    [InlineData("en-US", "Wrong user name or password.")]
+    [InlineData("vi-VN", "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang bị khóa.")]
+    [InlineData("en-US", "Wrong user name or password, or the account is locked.")]
     public async Task An_unknown_account_is_refused_without_saying_which_half_was_wrong(string culture, string expected)
     {
         using var browser = portal.CreateClient();

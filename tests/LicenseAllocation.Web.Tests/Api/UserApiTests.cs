@@ -130,7 +130,7 @@ public sealed partial class UserApiTests : IAsyncLifetime
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "can-bo-cao-lanh", password = OfficerPassword }, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        (await ProblemAsync(response)).Code.ShouldBe("account-disabled");
+        (await ProblemAsync(response)).Code.ShouldBe("invalid-credentials");
     }
 
     [Fact]

@@ -49,10 +49,7 @@ public sealed class BackupCommandTests : IDisposable
         File.Copy(backup, restored);
         using var verify = new StringWriter();
         (await VerifyAuditCommand.RunAsync(
-                ["--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={restored}", $"--Audit:SealKeyPath={settings["Audit:SealKeyPath"]}"],
-                verify,
-                TextWriter.Null,
-                Ct))
+                ["--Database:Provider=Sqlite", $"--ConnectionStrings:Default=Data Source={restored}", $"--Audit:SealKeyPath={settings["Audit:SealKeyPath"]}"], verify, TextWriter.Null, Ct))
             .ShouldBe(VerifyAuditCommand.Intact, verify.ToString());
         var copy = await StoredPlan.LoadAsync(Factory(restored), Ct);
         var replayed = copy.Replay();
@@ -113,11 +110,7 @@ public sealed class BackupCommandTests : IDisposable
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await BackupCommand.RunAsync(
-            [file, $"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}", $"--DataProtection:KeysPath={Path.GetDirectoryName(file)}"],
-            output,
-            error,
-            Ct);
+        var code = await BackupCommand.RunAsync([file, $"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}"], output, error, Ct);
         return (code, output.ToString(), error.ToString());
     }
 

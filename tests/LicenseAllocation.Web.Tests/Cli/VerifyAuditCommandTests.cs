@@ -141,8 +141,12 @@ public sealed class VerifyAuditCommandTests(PostgresCluster cluster)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
+        // Without a key in the options, a key file nobody wrote, whatever an earlier portal left in the working folder.
+        string[] keys = options.Any(o => o.StartsWith("--Audit:SealKey=", StringComparison.Ordinal))
+            ? []
+            : [$"--Audit:SealKeyPath={Path.Combine(Path.GetTempPath(), $"no-seal-keys-{Guid.NewGuid():N}")}"];
         var code = await VerifyAuditCommand.RunAsync(
-            [$"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}", .. options], output, error, Ct);
+            [$"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}", .. keys, .. options], output, error, Ct);
         return (code, output.ToString(), error.ToString());
     }
 
@@ -158,6 +162,7 @@ public sealed class VerifyAuditCommandTests(PostgresCluster cluster)
         };
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Default"] = connectionString;
+        start.Environment["Audit__SealKeyPath"] = Path.Combine(Path.GetTempPath(), $"no-seal-keys-{Guid.NewGuid():N}");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync(Ct);
         var error = process.StandardError.ReadToEndAsync(Ct);

@@ -41,7 +41,7 @@ public sealed class ObservabilityTests : IDisposable
     public async Task With_a_log_file_path_every_line_of_the_file_is_a_JSON_event()
     {
         var pattern = Path.Combine(_directory, "portal-.json");
-        using (var portal = new PortalFactory { Settings = new Dictionary<string, string> { ["Logging:File:Path"] = pattern } })
+        using (var portal = new PortalFactory { Settings = new Dictionary<string, string?> { ["Logging:File:Path"] = pattern } })
         {
             using var client = portal.CreateClient();
             (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "khong-co", password = "sai" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
@@ -52,14 +52,14 @@ public sealed class ObservabilityTests : IDisposable
         lines.ShouldNotBeEmpty();
         var events = lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
         events.Where(e => e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("@t", out var _1) || !e.TryGetProperty("@mt", out var _2)).ShouldBeEmpty();
-        events.ShouldContain(e => e.GetProperty("@mt").GetString() == "API sign-in failed for {UserName}: unknown user"
-            && e.GetProperty("UserName").GetString() == "khong-co");
+        events.ShouldContain(e => e.GetProperty("@mt").GetString() == "Sign-in ({Channel}) refused for {UserName}: unknown user or no password"
+            && e.GetProperty("Channel").GetString() == "API" && e.GetProperty("UserName").GetString() == "khong-co");
     }
 
     [Fact]
     public async Task With_an_OpenTelemetry_endpoint_the_portal_exports_metrics_and_traces_and_serves_while_the_collector_is_away()
     {
-        using var portal = new PortalFactory { Settings = new Dictionary<string, string> { ["OpenTelemetry:Endpoint"] = "http://127.0.0.1:9" } };
+        using var portal = new PortalFactory { Settings = new Dictionary<string, string?> { ["OpenTelemetry:Endpoint"] = "http://127.0.0.1:9" } };
         using var client = portal.CreateClient();
 
         (await client.GetAsync(new Uri("/healthz/ready", UriKind.Relative), Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -1,7 +1,8 @@
+using System.Globalization;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Identity;
-using LicenseAllocation.Application.Users;
 using LicenseAllocation.Web.Resources;
+using LicenseAllocation.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
@@ -16,6 +17,12 @@ public partial class LoginPage
     private SignInManager<PortalUser> SignInManager { get; set; } = default!;
 
     [Inject]
+    private PortalSignIn PortalSignIn { get; set; } = default!;
+
+    [CascadingParameter]
+    private HttpContext HttpContext { get; set; } = default!;
+
+    [Inject]
     private ILogger<LoginPage> Logger { get; set; } = default!;
 
     [Inject]
@@ -27,9 +34,6 @@ public partial class LoginPage
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
 
-    [Inject]
-    private PortalMetrics Metrics { get; set; } = default!;
-
     [SupplyParameterFromForm]
     private LoginInput Input { get; set; } = default!;
 
@@ -40,39 +44,24 @@ public partial class LoginPage
 
     private async Task SignInAsync()
     {
-        var result = await SignInManager.PasswordSignInAsync(Input.UserName, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var attempt = await PortalSignIn.CheckAsync(Input.UserName, Input.Password, "page", HttpContext.RequestAborted);
+        switch (attempt.Verdict)
         {
-            Logger.LogInformation("User {UserName} signed in", Input.UserName);
-            Navigation.NavigateTo(SafeReturnUrl(), forceLoad: true);
-            return;
+            case SignInVerdict.Accepted:
+                await SignInManager.SignInAsync(attempt.User!, isPersistent: false);
+                Logger.LogInformation("User {UserName} signed in", LogText.Safe(attempt.User!.UserName));
+                // Only local paths: the sign-in page must not become an open redirect.
+                Navigation.NavigateTo(LocalUrls.Safe(ReturnUrl), forceLoad: true);
+                return;
+            case SignInVerdict.TooManyAttempts:
+                var seconds = PortalRateLimiting.RetryAfterSeconds(attempt.RetryAfter);
+                HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                _error = RefusalMessages.OfCode(PortalRateLimiting.TooManyRequests, CultureInfo.CurrentUICulture, seconds);
+                return;
+            default:
+                _error = Loc[nameof(Resources.Shell.SignInRefused)];
+                return;
         }
-
-        if (result.IsLockedOut && await SignInManager.UserManager.FindByNameAsync(Input.UserName) is { } user && UserAdministration.IsDisabled(user.LockoutEnd))
-        {
-            Logger.LogWarning("Sign-in refused for {UserName}: account disabled", Input.UserName);
-            Metrics.SignInFailed("page", "account-disabled");
-            _error = Loc[nameof(Resources.Shell.AccountDisabledContactAdministrator)];
-            return;
-        }
-
-        if (result.IsLockedOut)
-        {
-            Logger.LogWarning("Sign-in refused for {UserName}: locked out", Input.UserName);
-            Metrics.SignInFailed("page", "locked-out");
-            _error = Loc[nameof(Resources.Shell.LockedOutTryLater)];
-            return;
-        }
-
-        Logger.LogWarning("Sign-in failed for {UserName}", Input.UserName);
-        Metrics.SignInFailed("page", "invalid-credentials");
-        _error = Loc[nameof(Resources.Shell.WrongUserNameOrPassword)];
-    }
-
-    // Only local paths: the sign-in page must not become an open redirect.
-    private string SafeReturnUrl()
-    {
-        var target = string.IsNullOrEmpty(ReturnUrl) ? "/" : ReturnUrl.StartsWith('/') ? ReturnUrl : "/" + ReturnUrl;
-        return target.StartsWith("//", StringComparison.Ordinal) || target.StartsWith("/\\", StringComparison.Ordinal) ? "/" : target;
     }
 }
