@@ -100,7 +100,11 @@ public sealed class PortalProcess : IAsyncDisposable
         return client;
     }
 
-    /// <summary>The settings of a portal over a SQLite file and keys in <paramref name="directory"/>, with <paramref name="adminPassword"/> for <c>admin</c>.</summary>
+    /// <summary>
+    /// The settings of a portal over a SQLite file in <paramref name="directory"/>, with its data-protection keys and
+    /// audit seal keys there too (a restart finds the same keys; nothing is written next to the tests), and
+    /// <paramref name="adminPassword"/> for <c>admin</c>.
+    /// </summary>
     public static Dictionary<string, string> SqliteSettings(string directory, string adminPassword) => new()
     {
         ["Database:Provider"] = "Sqlite",

@@ -3,13 +3,17 @@ using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Units;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Data;
 
-/// <summary>The portal's one database: units, plans, allocation nodes, published appendices, the audit trail and Identity's tables.</summary>
-public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> options) : IdentityDbContext<PortalUser>(options)
+/// <summary>
+/// The portal's one database: units, plans, allocation nodes, published appendices, the audit trail, Identity's tables,
+/// and the data-protection keys when they are kept in the database (<c>DataProtection:Store</c> = <c>Database</c>).
+/// </summary>
+public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> options) : IdentityDbContext<PortalUser>(options), IDataProtectionKeyContext
 {
     public DbSet<OrganisationUnit> Units => Set<OrganisationUnit>();
 
@@ -22,6 +26,8 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     public DbSet<PublishedAppendix> PublishedAppendices => Set<PublishedAppendix>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

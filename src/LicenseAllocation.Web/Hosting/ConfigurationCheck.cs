@@ -60,10 +60,26 @@ internal static class ConfigurationCheck
         ArgumentNullException.ThrowIfNull(configuration);
         var problems = new List<ConfigurationProblem>();
         CheckDatabase(configuration, contentRoot, problems);
-        CheckFolder(configuration, "DataProtection:KeysPath", Path.Combine("data", "keys"), contentRoot, problems);
+        if (configuration[PortalDataProtection.StoreKey] is { Length: > 0 } store
+            && !PortalDataProtection.Stores.Contains(store, StringComparer.OrdinalIgnoreCase))
+        {
+            problems.Add(new(nameof(HostingText.InvalidChoice), PortalDataProtection.StoreKey, store, string.Join(", ", PortalDataProtection.Stores)));
+        }
+        else if (!PortalDataProtection.KeysInDatabase(configuration))
+        {
+            CheckFolder(configuration, "DataProtection:KeysPath", Path.Combine("data", "keys"), contentRoot, problems);
+        }
         if (!string.IsNullOrWhiteSpace(configuration[PortalLogging.FilePathKey]))
         {
             CheckFolder(configuration, PortalLogging.FilePathKey, null, contentRoot, problems, parentOfFile: true);
+        }
+
+        // The seal key file the portal creates on its first start, unless a key is given directly or the file exists.
+        if (string.IsNullOrWhiteSpace(configuration[AuditSealKeySource.KeyKey])
+            && Path.GetFullPath(configuration[AuditSealKeySource.KeyPathKey] is { Length: > 0 } sealPath ? sealPath : AuditSealKeySource.DefaultKeyFile, contentRoot) is var sealFile
+            && !File.Exists(sealFile))
+        {
+            CheckWritable(AuditSealKeySource.KeyPathKey, Path.GetDirectoryName(sealFile)!, problems);
         }
 
         CheckListeningUrls(configuration, problems);

@@ -4,13 +4,14 @@ namespace LicenseAllocation.Web.Hosting;
 /// database outage, probes. Program.cs calls these two methods.</summary>
 internal static class PortalHosting
 {
-    /// <summary>Registers the portal's logging (console, JSON file) and its telemetry (OpenTelemetry by OTLP).</summary>
+    /// <summary>Registers the portal's logging (console, JSON file), its telemetry (OpenTelemetry by OTLP) and where its keys are kept.</summary>
     public static WebApplicationBuilder AddPortalHosting(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.AddPortalLogging();
         builder.AddPortalTelemetry();
+        builder.AddPortalDataProtection();
         return builder;
     }
 

@@ -48,7 +48,14 @@ public sealed class ConfigurationCheckTests : IDisposable
     public async Task The_built_portal_on_PostgreSQL_without_a_connection_string_says_which_key_to_set()
     {
         var (code, output) = await PortalProcess.RunToExitAsync(
-            new Dictionary<string, string> { ["Database:Provider"] = "PostgreSql", ["ConnectionStrings:Default"] = "" }, [], Ct);
+            new Dictionary<string, string>
+            {
+                ["Database:Provider"] = "PostgreSql",
+                ["ConnectionStrings:Default"] = "",
+                ["DataProtection:KeysPath"] = Path.Combine(_directory, "keys"),
+            },
+            [],
+            Ct);
 
         code.ShouldBe(ConfigurationCheck.ExitCode, output);
         output.ShouldContain("Chưa đặt ConnectionStrings:Default, cần có khi Database:Provider = PostgreSql");
@@ -65,6 +72,8 @@ public sealed class ConfigurationCheckTests : IDisposable
         { "Bootstrap:AdminPassword", "ngắn", "must have at least 12 characters" },
         { "OpenTelemetry:Endpoint", "otel-collector:4317", "is not a full http:// or https:// address" },
         { "OpenTelemetry:Protocol", "udp", "use one of: grpc, http/protobuf" },
+        { "DataProtection:Store", "Redis", "use one of: FileSystem, Database" },
+        { "Audit:SealKeyPath", "/proc/version/audit-seal.keys", "(from Audit:SealKeyPath) cannot be written to" },
         { "Logging:File:Path", "/proc/version/portal-.json", "cannot be written to" },
         { "Logging:File:RetainedFileCountLimit", "0", "must be a whole number greater than 0" },
     };
