@@ -41,6 +41,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(_directory, "e2e.db")}");
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_directory, "keys"));
+        builder.UseSetting("Audit:SealKeyPath", Path.Combine(_directory, "audit-seal.keys"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
     }
 

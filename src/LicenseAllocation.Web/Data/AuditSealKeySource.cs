@@ -57,18 +57,32 @@ internal static class AuditSealKeySource
             .Select(AuditSealKey.FromBase64),
     ];
 
+    // Written beside the file and moved into place, so two portals starting together never read half a file: the one
+    // that moves second finds the file there and keeps the first one's key.
     private static void Create(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var draft = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using var writer = new StreamWriter(path, System.Text.Encoding.ASCII, options);
-        writer.WriteLine("# Audit seal keys of the LicenseAllocation portal: the last line seals new rows, the lines above verify older ones.");
-        writer.WriteLine("# Keep this file out of the database's backups and never remove a line: rows sealed with it would fail the check.");
-        writer.WriteLine(AuditSealKey.NewBase64());
+        using (var writer = new StreamWriter(draft, System.Text.Encoding.ASCII, options))
+        {
+            writer.WriteLine("# Audit seal keys of the LicenseAllocation portal: the last line seals new rows, the lines above verify older ones.");
+            writer.WriteLine("# Keep this file out of the database's backups and never remove a line: rows sealed with it would fail the check.");
+            writer.WriteLine(AuditSealKey.NewBase64());
+        }
+
+        try
+        {
+            File.Move(draft, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(draft);
+        }
     }
 }

@@ -12,6 +12,9 @@ using Shouldly;
 namespace LicenseAllocation.Web.Tests.Hosting;
 
 /// <summary>The portal's meter counts what officials did and were refused; the log file gets one JSON event per line.</summary>
+// Serilog's hosting keeps one static logger per process, which parallel test portals replace under each other: the
+// log file is read while no other portal runs.
+[Collection(Security.ConsoleCapture.Name)]
 public sealed class ObservabilityTests : IDisposable
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "license-allocation-logs", Guid.NewGuid().ToString("N"));
