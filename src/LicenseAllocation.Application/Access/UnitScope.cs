@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,24 @@ internal static class UnitScope
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The units of <paramref name="nodes"/> the caller may read: null for the roles that read the whole tree, else
+    /// the scope unit's subtree, and nothing when the scope unit is not among them (or there is none).
+    /// </summary>
+    public static HashSet<int>? VisibleTo(Caller caller, IReadOnlyCollection<UnitNodeView> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(nodes);
+        if (AccessPolicy.SeesWholeTree(caller))
+        {
+            return null;
+        }
+
+        return caller.ScopeUnitId is { } scope && nodes.Any(n => n.UnitId == scope)
+            ? Subtree(scope, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId))
+            : [];
     }
 
     /// <summary>The scope unit and every unit below it among <paramref name="parents"/> (unit id → parent id).</summary>

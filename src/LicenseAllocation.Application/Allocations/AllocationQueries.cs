@@ -24,12 +24,9 @@ public sealed class AllocationQueries(IDbContextFactory<AllocationDbContext> con
         }
 
         var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
-        if (!AccessPolicy.SeesWholeTree(caller))
+        // Only the caller's own subtree leaves the service; without a scope unit that is nothing.
+        if (UnitScope.VisibleTo(caller, nodes) is { } visible)
         {
-            // Only the caller's own subtree leaves the service; without a scope unit that is nothing.
-            var visible = caller.ScopeUnitId is { } scope && nodes.Any(n => n.UnitId == scope)
-                ? UnitScope.Subtree(scope, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId))
-                : [];
             nodes = nodes.Where(n => AccessPolicy.CanRead(caller, visible.Contains(n.UnitId))).ToList();
         }
 

@@ -34,14 +34,8 @@ public sealed class UnitListExport(IDbContextFactory<AllocationDbContext> contex
 
         // Ordered over the whole plan, so that levels count from the province whatever part of the tree is exported.
         var ordered = PlanTreeQuery.InTreeOrder(nodes);
-        HashSet<int>? visible = null;
-        if (!AccessPolicy.SeesWholeTree(caller))
-        {
-            // Only the caller's own subtree leaves the service; without a scope unit in the plan that is nothing.
-            visible = caller.ScopeUnitId is { } scope && nodes.Exists(n => n.UnitId == scope)
-                ? UnitScope.Subtree(scope, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId))
-                : [];
-        }
+        // Only the caller's own subtree leaves the service; without a scope unit in the plan that is nothing.
+        var visible = UnitScope.VisibleTo(caller, nodes);
 
         // Parent names come from the visible units only: the scope unit's own parent stays outside the export.
         var names = nodes.Where(n => visible?.Contains(n.UnitId) ?? true).ToDictionary(n => n.UnitId, n => n.Name);

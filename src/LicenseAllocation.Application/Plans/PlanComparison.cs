@@ -43,11 +43,8 @@ public sealed class PlanComparison(IDbContextFactory<AllocationDbContext> contex
 
         // Units are shared between plans and never re-parented, so the union of both node sets is one tree.
         var union = nodes.Concat(otherNodes.Where(n => !quantities.ContainsKey(n.UnitId))).ToList();
-        if (!AccessPolicy.SeesWholeTree(caller))
+        if (UnitScope.VisibleTo(caller, union) is { } visible)
         {
-            var visible = caller.ScopeUnitId is { } scope && union.Any(n => n.UnitId == scope)
-                ? UnitScope.Subtree(scope, union.ToDictionary(n => n.UnitId, n => n.ParentUnitId))
-                : [];
             union = [.. union.Where(n => visible.Contains(n.UnitId))];
         }
 

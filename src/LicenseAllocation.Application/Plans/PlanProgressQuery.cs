@@ -29,12 +29,9 @@ public sealed class PlanProgressQuery(IDbContextFactory<AllocationDbContext> con
         }
 
         var rows = await PlanTreeQuery.Rows(db, planId, kinds: AllocationProgress.AllocatingKinds).ToListAsync(cancellationToken);
-        if (!AccessPolicy.SeesWholeTree(caller))
+        // Allocating units form a connected top of the tree, so the caller's subtree within them is their share of it.
+        if (UnitScope.VisibleTo(caller, rows) is { } visible)
         {
-            // Allocating units form a connected top of the tree, so the caller's subtree within them is their share of it.
-            var visible = caller.ScopeUnitId is { } scope && rows.Any(n => n.UnitId == scope)
-                ? UnitScope.Subtree(scope, rows.ToDictionary(n => n.UnitId, n => n.ParentUnitId))
-                : [];
             rows = [.. rows.Where(n => visible.Contains(n.UnitId))];
         }
 
