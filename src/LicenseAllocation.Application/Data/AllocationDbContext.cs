@@ -27,6 +27,8 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
 
     public DbSet<PublishedAppendix> PublishedAppendices => Set<PublishedAppendix>();
 
+    public DbSet<LevelDecision> Decisions => Set<LevelDecision>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -22,4 +22,8 @@ public enum AuditAction
     PlanDescribed,
     PlanPublished,
     PlanSuperseded,
+
+    // Decisions by level: a unit's own decision over the level below it.
+    DecisionPublished,
+    DecisionReopened,
 }
