@@ -3,6 +3,7 @@ using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Domain.Accounts;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Text;
@@ -103,6 +104,11 @@ public sealed class UserAdministration(
             return badName;
         }
 
+        if (CheckDetails(request.FullName, request.Position, request.Phone, request.Email) is { } badDetail)
+        {
+            return badDetail;
+        }
+
         var userName = request.UserName!.Trim();
         await using var scope = scopeFactory.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -119,7 +125,17 @@ public sealed class UserAdministration(
         // The account, its role and its audit row are written together or not at all: the store works on this scope's context.
         var db = scope.ServiceProvider.GetRequiredService<AllocationDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var user = new PortalUser { UserName = userName, ScopeUnitId = request.ScopeUnitId, LockoutEnabled = true };
+        var user = new PortalUser
+        {
+            UserName = userName,
+            ScopeUnitId = request.ScopeUnitId,
+            LockoutEnabled = true,
+            FullName = AccountDetails.NormalizeText(request.FullName),
+            Position = AccountDetails.NormalizeText(request.Position),
+            PhoneNumber = AccountDetails.NormalizePhone(request.Phone),
+            Email = AccountDetails.NormalizeEmail(request.Email),
+        };
+        user.NormalizedEmail = users.NormalizeEmail(user.Email);
         var created = await users.CreateAsync(user, request.Password);
         if (!created.Succeeded)
         {
@@ -180,20 +196,194 @@ public sealed class UserAdministration(
         }, cancellationToken);
 
     /// <summary>
-    /// The frame of every change to an existing account: only the administrator, an existing user, a short-lived
-    /// UserManager scope, one transaction on the scope's context for the change and its audit row;
-    /// <paramref name="change"/> returns a refusal (and nothing is kept), or null when it is done.
+    /// The administrator's edit of an account: the person's details and, for a scoped role, the unit it works in
+    /// (checked as at creation). A new unit changes the security stamp, so the account's sessions end and its next
+    /// sign-in carries the new scope. Nothing changed: nothing is written.
     /// </summary>
-    private async Task<Outcome<UserView>> ChangeUserAsync(
+    public Task<Outcome<UserView>> UpdateAsync(Caller caller, string userId, AccountEdit edit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        return ChangeUserAsync(caller, userId, allowSelf: false, AuditAction.UserDetailsChanged, async (users, user) =>
+        {
+            if (CheckDetails(edit.FullName, edit.Position, edit.Phone, edit.Email) is { } badDetail)
+            {
+                return Change.Refused(badDetail);
+            }
+
+            var changed = ApplyDetails(users, user, edit.FullName, edit.Position, edit.Phone, edit.Email);
+            if (edit.ScopeUnitId != user.ScopeUnitId)
+            {
+                var role = ParseRole((await users.GetRolesAsync(user)).FirstOrDefault());
+                if (role is not { } known)
+                {
+                    return Change.Refused(AllocationError.InvalidRole());
+                }
+
+                var scopeCheck = await CheckScopeAsync(known, edit.ScopeUnitId, cancellationToken);
+                if (scopeCheck.Refusal is { } scopeRefusal)
+                {
+                    return Change.Refused(scopeRefusal);
+                }
+
+                user.ScopeUnitId = edit.ScopeUnitId;
+                changed.Add(AccountAuditText.ScopeField(scopeCheck.UnitName));
+                Check(await users.UpdateSecurityStampAsync(user), user);
+            }
+
+            return await SaveDetailsAsync(users, user, changed);
+        }, cancellationToken);
+    }
+
+    /// <summary>A new e-mail address (or none), by the administrator or by the account's own user.</summary>
+    public Task<Outcome<UserView>> SetEmailAsync(Caller caller, string userId, string? email, CancellationToken cancellationToken = default) =>
+        ChangeUserAsync(caller, userId, allowSelf: true, AuditAction.UserDetailsChanged, async (users, user) =>
+        {
+            if (AccountDetails.CheckEmail(email) is { } badEmail)
+            {
+                return Change.Refused(badEmail);
+            }
+
+            return await SaveDetailsAsync(users, user, ApplyDetails(users, user, user.FullName, user.Position, user.PhoneNumber, email));
+        }, cancellationToken);
+
+    /// <summary>The signed-in user's own account, whatever their role.</summary>
+    public async Task<Outcome<UserView>> GetOwnAsync(Caller caller, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var normalized = caller.UserName.ToUpperInvariant();
+        var id = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).SingleOrDefaultAsync(cancellationToken);
+        var view = id is null ? null : (await ViewsAsync(db, id, cancellationToken)).SingleOrDefault();
+        return view is null ? AllocationError.UserNotFound() : view;
+    }
+
+    /// <summary>The user's own name, phone and e-mail; position and unit stay the administrator's.</summary>
+    public async Task<Outcome<UserView>> UpdateOwnAsync(Caller caller, OwnDetails details, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        var own = await GetOwnAsync(caller, cancellationToken);
+        if (!own.Succeeded)
+        {
+            return own.Error;
+        }
+
+        return await ChangeUserAsync(caller, own.Value.Id, allowSelf: true, AuditAction.UserDetailsChanged, async (users, user) =>
+        {
+            if (CheckDetails(details.FullName, null, details.Phone, details.Email) is { } badDetail)
+            {
+                return Change.Refused(badDetail);
+            }
+
+            return await SaveDetailsAsync(users, user, ApplyDetails(users, user, details.FullName, user.Position, details.Phone, details.Email));
+        }, cancellationToken);
+    }
+
+    /// <summary>Re-enables a disabled account: its lockout ends and its failed attempts are forgotten; it signs in with its password.</summary>
+    public Task<Outcome<UserView>> EnableAsync(Caller caller, string userId, CancellationToken cancellationToken = default) =>
+        ChangeUserAsync(caller, userId, AuditAction.UserEnabled, AccountAuditText.Enabled, async (users, user) =>
+        {
+            if (!IsDisabled(user.LockoutEnd))
+            {
+                return AllocationError.UserNotDisabled();
+            }
+
+            Check(await users.SetLockoutEndDateAsync(user, null), user);
+            Check(await users.ResetAccessFailedCountAsync(user), user);
+            return null;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Notes the moment an account signed in. Called by the sign-in itself once the password (and code) were accepted,
+    /// before there is a caller; one conditional statement, no audit row (the log records sign-ins).
+    /// </summary>
+    public async Task RecordSignInAsync(string userId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.LastSignInAt, now), cancellationToken);
+    }
+
+    private static AllocationError? CheckDetails(string? fullName, string? position, string? phone, string? email) =>
+        AccountDetails.CheckFullName(fullName) ?? AccountDetails.CheckPosition(position) ?? AccountDetails.CheckPhone(phone) ?? AccountDetails.CheckEmail(email);
+
+    /// <summary>Sets the normalised details and names, in the trail's words, the fields that changed.</summary>
+    private static List<string> ApplyDetails(UserManager<PortalUser> users, PortalUser user, string? fullName, string? position, string? phone, string? email)
+    {
+        var changed = new List<string>();
+        Set(AccountDetails.NormalizeText(fullName), user.FullName, v => user.FullName = v, AccountAuditText.FullNameField);
+        Set(AccountDetails.NormalizeText(position), user.Position, v => user.Position = v, AccountAuditText.PositionField);
+        Set(AccountDetails.NormalizePhone(phone), user.PhoneNumber, v => user.PhoneNumber = v, AccountAuditText.PhoneField);
+        var newEmail = AccountDetails.NormalizeEmail(email);
+        if (!string.Equals(newEmail, user.Email, StringComparison.Ordinal))
+        {
+            // Set here rather than by UserManager.SetEmailAsync, which would change the stamp and end the user's sessions.
+            user.Email = newEmail;
+            user.NormalizedEmail = users.NormalizeEmail(newEmail);
+            user.EmailConfirmed = false;
+            changed.Add(AccountAuditText.EmailField);
+        }
+
+        return changed;
+
+        void Set(string? value, string? current, Action<string?> assign, string field)
+        {
+            if (!string.Equals(value, current, StringComparison.Ordinal))
+            {
+                assign(value);
+                changed.Add(field);
+            }
+        }
+    }
+
+    private static async Task<Change> SaveDetailsAsync(UserManager<PortalUser> users, PortalUser user, List<string> changed)
+    {
+        if (changed.Count == 0)
+        {
+            return Change.Nothing;
+        }
+
+        Check(await users.UpdateAsync(user), user);
+        return Change.Done(AccountAuditText.DetailsChanged(user.UserName, changed));
+    }
+
+    /// <summary>What a change did: refused, nothing to write, or done with the words of its audit row.</summary>
+    private sealed record Change(AllocationError? Refusal, string? Description)
+    {
+        public static readonly Change Nothing = new(null, null);
+
+        public static Change Refused(AllocationError error) => new(error, null);
+
+        public static Change Done(string description) => new(null, description);
+    }
+
+    /// <summary>An administrator's change that is always written when it is not refused.</summary>
+    private Task<Outcome<UserView>> ChangeUserAsync(
         Caller caller,
         string userId,
         AuditAction action,
         Func<string?, string> describe,
         Func<UserManager<PortalUser>, PortalUser, Task<AllocationError?>> change,
+        CancellationToken cancellationToken) =>
+        ChangeUserAsync(caller, userId, allowSelf: false, action, async (users, user) =>
+            await change(users, user) is { } refusal ? Change.Refused(refusal) : Change.Done(describe(user.UserName)), cancellationToken);
+
+    /// <summary>
+    /// The frame of every change to an existing account: the administrator (or, where <paramref name="allowSelf"/>, the
+    /// account's own user; anyone else is forbidden whether the account exists or not), a short-lived UserManager
+    /// scope, one transaction on the scope's context for the change and its audit row; <paramref name="change"/> says
+    /// whether it was refused (nothing is kept), changed nothing (no audit row) or what it did.
+    /// </summary>
+    private async Task<Outcome<UserView>> ChangeUserAsync(
+        Caller caller,
+        string userId,
+        bool allowSelf,
+        AuditAction action,
+        Func<UserManager<PortalUser>, PortalUser, Task<Change>> change,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanManageUsers(caller))
+        var administrator = AccessPolicy.CanManageUsers(caller);
+        if (!administrator && !allowSelf)
         {
             return AllocationError.Forbidden();
         }
@@ -204,22 +394,32 @@ public sealed class UserAdministration(
             var db = scope.ServiceProvider.GetRequiredService<AllocationDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var user = string.IsNullOrEmpty(userId) ? null : await users.FindByIdAsync(userId);
+            if (!administrator && (user is null || user.NormalizedUserName != users.NormalizeName(caller.UserName)))
+            {
+                return AllocationError.Forbidden();
+            }
+
             if (user is null)
             {
                 return AllocationError.UserNotFound();
             }
 
-            if (await change(users, user) is { } refusal)
+            var done = await change(users, user);
+            if (done.Refusal is { } refusal)
             {
                 return refusal;
             }
 
-            await AuditTrail.AppendAsync(db, AccountEvent(caller, action, describe(user.UserName)), cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            logger.LogWarning("Account change {Action} of user {UserName} by {Administrator}", action, user.UserName, caller.UserName);
+            if (done.Description is { } description)
+            {
+                await AuditTrail.AppendAsync(db, AccountEvent(caller, action, description), cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                logger.LogWarning("Account change {Action} of user {UserName} by {Caller}", action, user.UserName, caller.UserName);
+            }
         }
 
-        return await GetAsync(caller, userId, cancellationToken);
+        await using var read = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return (await ViewsAsync(read, userId, cancellationToken)).Single();
     }
 
     /// <summary>An account concerns no plan and no unit of a plan: its row has neither, and says in words what changed.</summary>
@@ -261,7 +461,7 @@ public sealed class UserAdministration(
         var accounts = await db.Users.AsNoTracking()
             .Where(u => userId == null || u.Id == userId)
             .OrderBy(u => u.UserName)
-            .Select(u => new { u.Id, u.UserName, u.ScopeUnitId, u.LockoutEnd })
+            .Select(u => new { u.Id, u.UserName, u.ScopeUnitId, u.LockoutEnd, u.FullName, u.Position, u.PhoneNumber, u.Email, u.LastSignInAt, u.MustChangePassword, u.TwoFactorEnabled })
             .ToListAsync(cancellationToken);
         var ids = accounts.Select(a => a.Id).ToList();
         var roles = await (from ur in db.UserRoles
@@ -278,7 +478,14 @@ public sealed class UserAdministration(
                 roleOf.GetValueOrDefault(a.Id),
                 a.ScopeUnitId,
                 a.ScopeUnitId is { } unit ? unitNames.GetValueOrDefault(unit) : null,
-                IsDisabled(a.LockoutEnd)))
+                IsDisabled(a.LockoutEnd),
+                a.FullName,
+                a.Position,
+                a.PhoneNumber,
+                a.Email,
+                a.LastSignInAt,
+                a.MustChangePassword,
+                a.TwoFactorEnabled))
             .ToList();
     }
 

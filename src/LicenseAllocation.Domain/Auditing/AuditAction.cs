@@ -22,4 +22,9 @@ public enum AuditAction
     PlanDescribed,
     PlanPublished,
     PlanSuperseded,
+
+    // User accounts: details, re-enabling, own password, two-factor.
+    UserDetailsChanged,
+    UserEnabled,
+    UserPasswordChanged,
 }

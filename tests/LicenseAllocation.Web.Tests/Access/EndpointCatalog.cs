@@ -138,6 +138,25 @@ public static class EndpointCatalog
         ["POST api/v1/users/{id}/password"] = new(
             (portal, _) => Json(HttpMethod.Post, $"/api/v1/users/{portal.TargetUserId}/password", new { password = "một mật khẩu mới đủ dài" }),
             AdministratorOnly),
+        ["PUT api/v1/users/{id}"] = new(
+            (portal, _) => Json(HttpMethod.Put, $"/api/v1/users/{portal.TargetUserId}", new
+            {
+                fullName = "Người kiểm tra phân quyền",
+                position = "Chuyên viên",
+                phone = "0277 3851 234",
+                email = "kiem-tra@dongthap.gov.vn",
+                scopeUnitId = portal.InsideUnit,
+            }),
+            AdministratorOnly),
+        // Another account's address: the administrator's alone (a user's own is checked by AccountApiTests).
+        ["PUT api/v1/users/{id}/email"] = new(
+            (portal, _) => Json(HttpMethod.Put, $"/api/v1/users/{portal.TargetUserId}/email", new { email = "kiem-tra@dongthap.gov.vn" }),
+            AdministratorOnly),
+        ["POST api/v1/users/{id}/enable"] = new((portal, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/users/{portal.TargetUserId}/enable"), AdministratorOnly),
+
+        // Every signed-in user reads and edits their own account.
+        ["GET api/v1/account"] = new((_, _) => Get("/api/v1/account"), (_, _) => Expect.Allowed),
+        ["PUT api/v1/account"] = new((_, _) => Json(HttpMethod.Put, "/api/v1/account", new { fullName = "Người kiểm tra" }), (_, _) => Expect.Allowed),
 
         // The trail of a unit and its subtree: every role reads it, scoped roles only inside their scope.
         ["GET api/v1/plans/{planId:int}/audit"] = new((portal, inside) => Get($"/api/v1/plans/1/audit?unitId={Unit(portal, inside)}"), AuditReaders),
