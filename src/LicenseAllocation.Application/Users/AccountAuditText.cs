@@ -23,6 +23,8 @@ public static class AccountAuditText
 
     public static string PasswordReset(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_PasswordReset", Stored, userName);
 
+    public static string PasswordChanged(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_PasswordChanged", Stored, userName);
+
     public static string Enabled(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_Enabled", Stored, userName);
 
     /// <summary>"Sửa thông tin tài khoản "x": họ và tên, e-mail" — which fields changed, not their values.</summary>

@@ -134,6 +134,7 @@ public sealed class UserAdministration(
             Position = AccountDetails.NormalizeText(request.Position),
             PhoneNumber = AccountDetails.NormalizePhone(request.Phone),
             Email = AccountDetails.NormalizeEmail(request.Email),
+            MustChangePassword = request.MustChangePassword,
         };
         user.NormalizedEmail = users.NormalizeEmail(user.Email);
         var created = await users.CreateAsync(user, request.Password);
@@ -183,6 +184,9 @@ public sealed class UserAdministration(
             {
                 return guessable;
             }
+
+            // The administrator now knows the password: the user must choose their own at the next sign-in.
+            user.MustChangePassword = true;
 
             // Identity's reset validates the password and changes hash and stamp in one update.
             var token = await users.GeneratePasswordResetTokenAsync(user);
@@ -291,6 +295,65 @@ public sealed class UserAdministration(
             Check(await users.ResetAccessFailedCountAsync(user), user);
             return null;
         }, cancellationToken);
+
+    /// <summary>
+    /// The user's own new password, given with the current one (a wrong one counts towards the lockout like a wrong
+    /// sign-in). The same rules as the administrator's, and not the current password again. The security stamp changes,
+    /// so the user's other sessions and tokens end; the caller renews its own session. Clears the obligation to change.
+    /// </summary>
+    public async Task<Outcome<UserView>> ChangeOwnPasswordAsync(Caller caller, string? currentPassword, string? newPassword, CancellationToken cancellationToken = default)
+    {
+        var own = await GetOwnAsync(caller, cancellationToken);
+        if (!own.Succeeded)
+        {
+            return own.Error;
+        }
+
+        // Checked and counted outside the change's transaction, so that a wrong guess is counted even though nothing changes.
+        await using (var check = scopeFactory.CreateAsyncScope())
+        {
+            var manager = check.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var account = await manager.FindByIdAsync(own.Value.Id);
+            if (account is null || await manager.IsLockedOutAsync(account) ||
+                string.IsNullOrEmpty(currentPassword) || !await manager.CheckPasswordAsync(account, currentPassword))
+            {
+                if (account is not null)
+                {
+                    await manager.AccessFailedAsync(account);
+                }
+
+                return AllocationError.WrongCurrentPassword();
+            }
+        }
+
+        return await ChangeUserAsync(caller, own.Value.Id, allowSelf: true, AuditAction.UserPasswordChanged, async (users, user) =>
+        {
+            if (string.IsNullOrEmpty(newPassword) || newPassword.Length < users.Options.Password.RequiredLength)
+            {
+                return Change.Refused(AllocationError.WeakPassword(users.Options.Password.RequiredLength));
+            }
+
+            if (string.Equals(newPassword, currentPassword, StringComparison.Ordinal))
+            {
+                return Change.Refused(AllocationError.SamePassword());
+            }
+
+            if (PasswordRules.Check(newPassword, user.UserName ?? string.Empty) is { } guessable)
+            {
+                return Change.Refused(guessable);
+            }
+
+            user.MustChangePassword = false;
+            var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword);
+            if (!changed.Succeeded)
+            {
+                return Change.Refused(Refusal(changed, users));
+            }
+
+            Check(await users.ResetAccessFailedCountAsync(user), user);
+            return Change.Done(AccountAuditText.PasswordChanged(user.UserName));
+        }, cancellationToken);
+    }
 
     /// <summary>
     /// Notes the moment an account signed in. Called by the sign-in itself once the password (and code) were accepted,

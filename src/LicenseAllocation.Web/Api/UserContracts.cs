@@ -26,6 +26,8 @@ public sealed record UpdateUserRequest(string? FullName, string? Position, strin
 
 public sealed record EmailRequest(string? Email);
 
+public sealed record OwnPasswordRequest(string? CurrentPassword, string? NewPassword);
+
 /// <summary>What users change on their own account.</summary>
 public sealed record OwnDetailsRequest(string? FullName, string? Phone, string? Email);
 

@@ -28,6 +28,10 @@ internal static class UserEndpoints
         api.MapGet("/account", GetOwnAsync).WithName("GetOwnAccount").WithSummary("The signed-in user's own account.");
         api.MapPut("/account", UpdateOwnAsync).WithName("UpdateOwnAccount")
             .WithSummary("Sets the signed-in user's own full name, phone and e-mail. 400 invalid-full-name | invalid-phone | invalid-email.");
+        api.MapPost("/account/password", ChangeOwnPasswordAsync).WithName("ChangeOwnPassword")
+            .WithSummary("Changes the signed-in user's own password ({ currentPassword, newPassword }); 204, and every token of the account "
+                + "ends (sign in again). 400 wrong-current-password | weak-password | same-password | common-password | password-like-user-name. "
+                + "Until an account whose password the administrator set has changed it, every other call answers 403 password-change-required.");
         return api;
     }
 
@@ -97,4 +101,11 @@ internal static class UserEndpoints
 
     private static IResult Answer(Application.Common.Outcome<UserView> outcome) =>
         outcome.Succeeded ? TypedResults.Ok(UserDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
+
+    private static async Task<IResult> ChangeOwnPasswordAsync(
+        OwnPasswordRequest request, HttpContext context, UserAdministration users, CancellationToken cancellationToken)
+    {
+        var outcome = await users.ChangeOwnPasswordAsync(ApiCaller.Of(context), request.CurrentPassword, request.NewPassword, cancellationToken);
+        return outcome.Succeeded ? TypedResults.NoContent() : ApiProblems.Refusal(outcome.Error);
+    }
 }

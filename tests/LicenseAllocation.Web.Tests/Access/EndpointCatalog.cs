@@ -157,6 +157,10 @@ public static class EndpointCatalog
         // Every signed-in user reads and edits their own account.
         ["GET api/v1/account"] = new((_, _) => Get("/api/v1/account"), (_, _) => Expect.Allowed),
         ["PUT api/v1/account"] = new((_, _) => Json(HttpMethod.Put, "/api/v1/account", new { fullName = "Người kiểm tra" }), (_, _) => Expect.Allowed),
+        // A wrong current password: every role may try (and is refused for the content), nothing changes.
+        ["POST api/v1/account/password"] = new(
+            (_, _) => Json(HttpMethod.Post, "/api/v1/account/password", new { currentPassword = "không phải mật khẩu", newPassword = "một mật khẩu mới đủ dài" }),
+            (_, _) => Expect.Allowed),
 
         // The trail of a unit and its subtree: every role reads it, scoped roles only inside their scope.
         ["GET api/v1/plans/{planId:int}/audit"] = new((portal, inside) => Get($"/api/v1/plans/1/audit?unitId={Unit(portal, inside)}"), AuditReaders),
