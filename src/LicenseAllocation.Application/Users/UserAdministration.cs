@@ -88,43 +88,126 @@ public sealed class UserAdministration(
             return AllocationError.Forbidden();
         }
 
+        var checkedRequest = await CheckNewAsync(request, cancellationToken);
+        if (checkedRequest.Refusal is { } refusal)
+        {
+            return refusal;
+        }
+
+        // The account, its role and its audit row are written together or not at all: the store works on this scope's context.
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AllocationDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var created = await AddAsync(users, db, caller, request, checkedRequest.Role, checkedRequest.UnitName, cancellationToken);
+        if (created.Refusal is { } identityRefusal)
+        {
+            return identityRefusal;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(caller, created.UserId!, cancellationToken);
+    }
+
+    /// <summary>
+    /// Many accounts as one change (the communes' officers from a workbook): each checked by the rules of
+    /// <see cref="CreateAsync"/>, and, when none is refused and it is not a dry run, all created with their audit rows in
+    /// one transaction, or none. Gives the refusal of each refused entry by its index.
+    /// </summary>
+    public async Task<Outcome<IReadOnlyList<(int Index, AllocationError Refusal)>>> CreateManyAsync(
+        Caller caller, IReadOnlyList<NewUser> requests, bool dryRun, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(requests);
+        if (!AccessPolicy.CanManageUsers(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        var refusals = new List<(int Index, AllocationError Refusal)>();
+        var checkedRequests = new List<(PortalRole Role, string? UnitName)>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        await using (var read = await contextFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var names = requests.Select(r => r.UserName?.Trim().ToUpperInvariant()).Where(n => n is not null).ToList();
+            var taken = (await read.Users.Where(u => names.Contains(u.NormalizedUserName)).Select(u => u.NormalizedUserName!).ToListAsync(cancellationToken))
+                .ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < requests.Count; i++)
+            {
+                var result = await CheckNewAsync(requests[i], cancellationToken);
+                var name = requests[i].UserName?.Trim() ?? string.Empty;
+                var refusal = result.Refusal
+                    ?? (taken.Contains(name.ToUpperInvariant()) || !seen.Add(name) ? AllocationError.DuplicateUser() : null);
+                if (refusal is not null)
+                {
+                    refusals.Add((i, refusal));
+                }
+
+                checkedRequests.Add((result.Role, result.UnitName));
+            }
+        }
+
+        if (refusals.Count > 0 || dryRun)
+        {
+            return refusals;
+        }
+
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AllocationDbContext>();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var created = await AddAsync(users, db, caller, requests[i], checkedRequests[i].Role, checkedRequests[i].UnitName, cancellationToken);
+            if (created.Refusal is { } raced)
+            {
+                // Taken meanwhile by another administrator: nothing of the batch is kept.
+                return new List<(int, AllocationError)> { (i, raced) };
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("{Count} accounts created together by {Administrator}", requests.Count, caller.UserName);
+        return refusals;
+    }
+
+    /// <summary>Every rule a new account must pass before it is written: role, scope, user name, details, password.</summary>
+    private async Task<(AllocationError? Refusal, PortalRole Role, string? UnitName)> CheckNewAsync(NewUser request, CancellationToken cancellationToken)
+    {
         if (ParseRole(request.Role) is not { } role)
         {
-            return AllocationError.InvalidRole();
+            return (AllocationError.InvalidRole(), default, null);
         }
 
         var scopeCheck = await CheckScopeAsync(role, request.ScopeUnitId, cancellationToken);
         if (scopeCheck.Refusal is { } scopeRefusal)
         {
-            return scopeRefusal;
+            return (scopeRefusal, role, null);
         }
 
         if (AccountName.Check(request.UserName) is { } badName)
         {
-            return badName;
+            return (badName, role, null);
         }
 
         if (CheckDetails(request.FullName, request.Position, request.Phone, request.Email) is { } badDetail)
         {
-            return badDetail;
+            return (badDetail, role, null);
         }
 
+        if (string.IsNullOrEmpty(request.Password) || request.Password.Length < PortalIdentityOptions.MinimumPasswordLength)
+        {
+            return (AllocationError.WeakPassword(PortalIdentityOptions.MinimumPasswordLength), role, null);
+        }
+
+        return (PasswordRules.Check(request.Password, request.UserName!.Trim()), role, scopeCheck.UnitName);
+    }
+
+    /// <summary>Writes one checked account, its role and its audit row on the scope's context, inside the caller's transaction.</summary>
+    private async Task<(AllocationError? Refusal, string? UserId)> AddAsync(
+        UserManager<PortalUser> users, AllocationDbContext db, Caller caller, NewUser request, PortalRole role, string? unitName, CancellationToken cancellationToken)
+    {
         var userName = request.UserName!.Trim();
-        await using var scope = scopeFactory.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
-        if (string.IsNullOrEmpty(request.Password) || request.Password.Length < users.Options.Password.RequiredLength)
-        {
-            return AllocationError.WeakPassword(users.Options.Password.RequiredLength);
-        }
-
-        if (PasswordRules.Check(request.Password, userName) is { } guessable)
-        {
-            return guessable;
-        }
-
-        // The account, its role and its audit row are written together or not at all: the store works on this scope's context.
-        var db = scope.ServiceProvider.GetRequiredService<AllocationDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new PortalUser
         {
             UserName = userName,
@@ -137,10 +220,10 @@ public sealed class UserAdministration(
             MustChangePassword = request.MustChangePassword,
         };
         user.NormalizedEmail = users.NormalizeEmail(user.Email);
-        var created = await users.CreateAsync(user, request.Password);
+        var created = await users.CreateAsync(user, request.Password!);
         if (!created.Succeeded)
         {
-            return Refusal(created, users);
+            return (Refusal(created, users), null);
         }
 
         var added = await users.AddToRoleAsync(user, role.ToString());
@@ -149,11 +232,10 @@ public sealed class UserAdministration(
             throw new InvalidOperationException($"Could not give {userName} the role {role}: " + Describe(added));
         }
 
-        await AuditTrail.AppendAsync(db, AccountEvent(caller, AuditAction.UserCreated, AccountAuditText.Created(userName, role, scopeCheck.UnitName)), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await AuditTrail.AppendAsync(db, AccountEvent(caller, AuditAction.UserCreated, AccountAuditText.Created(userName, role, unitName)), cancellationToken);
         logger.LogInformation("User {UserName} created with role {Role} and scope unit {ScopeUnitId} by {Administrator}",
             userName, role, request.ScopeUnitId, caller.UserName);
-        return await GetAsync(caller, user.Id, cancellationToken);
+        return (null, user.Id);
     }
 
     /// <summary>Locks the account for good and changes its security stamp, so that its sessions and tokens end.</summary>

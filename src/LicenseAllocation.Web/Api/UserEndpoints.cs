@@ -32,6 +32,7 @@ internal static class UserEndpoints
             .WithSummary("Changes the signed-in user's own password ({ currentPassword, newPassword }); 204, and every token of the account "
                 + "ends (sign in again). 400 wrong-current-password | weak-password | same-password | common-password | password-like-user-name. "
                 + "Until an account whose password the administrator set has changed it, every other call answers 403 password-change-required.");
+        api.MapUserImportEndpoints();
         return api;
     }
 
