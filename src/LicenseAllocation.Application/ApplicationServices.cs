@@ -45,6 +45,7 @@ public static class ApplicationServices
         services.AddScoped<QuantityBatchService>();
         services.AddScoped<UnitAdministration>();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<BulkAccounts>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<LegacyAuditSealing>();

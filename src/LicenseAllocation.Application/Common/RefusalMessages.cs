@@ -58,6 +58,10 @@ public static class RefusalMessages
         AllocationErrorCode.InvalidProductName => LicensedProduct.MaxNameLength,
         AllocationErrorCode.InvalidVendor => LicensedProduct.MaxVendorLength,
         AllocationErrorCode.InvalidUserName => Domain.Text.AccountName.MaxLength,
+        AllocationErrorCode.InvalidFullName => Domain.Accounts.AccountDetails.MaxFullNameLength,
+        AllocationErrorCode.InvalidPosition => Domain.Accounts.AccountDetails.MaxPositionLength,
+        AllocationErrorCode.InvalidPhone => Domain.Accounts.AccountDetails.MaxPhoneLength,
+        AllocationErrorCode.InvalidEmail => Domain.Accounts.AccountDetails.MaxEmailLength,
         _ => null,
     };
 }

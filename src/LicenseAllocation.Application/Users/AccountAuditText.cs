@@ -23,6 +23,26 @@ public static class AccountAuditText
 
     public static string PasswordReset(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_PasswordReset", Stored, userName);
 
+    public static string PasswordChanged(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_PasswordChanged", Stored, userName);
+
+    public static string Enabled(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_Enabled", Stored, userName);
+
+    /// <summary>"Sửa thông tin tài khoản "x": họ và tên, e-mail" — which fields changed, not their values.</summary>
+    public static string DetailsChanged(string? userName, IEnumerable<string> fields) =>
+        TextResources.Format(TextResources.AuditTexts, "Account_DetailsChanged", Stored, userName, string.Join(", ", fields));
+
+    public static string FullNameField => Word("Account_Field_FullName");
+
+    public static string PositionField => Word("Account_Field_Position");
+
+    public static string PhoneField => Word("Account_Field_Phone");
+
+    public static string EmailField => Word("Account_Field_Email");
+
+    public static string ScopeField(string? unitName) => TextResources.Format(TextResources.AuditTexts, "Account_Field_Scope", Stored, unitName ?? "—");
+
+    private static string Word(string key) => TextResources.Find(TextResources.AuditTexts, key, Stored) ?? key;
+
     public static string RoleName(PortalRole role) =>
         TextResources.Find(TextResources.AuditTexts, $"{nameof(PortalRole)}_{role}", Stored) ?? role.ToString();
 }

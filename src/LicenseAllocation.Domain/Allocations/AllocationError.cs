@@ -154,4 +154,20 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     /// <summary>The database does not answer (stopped, restarting, unreachable); nothing was saved, try again shortly.</summary>
     public static AllocationError DatabaseUnavailable() => new(AllocationErrorCode.DatabaseUnavailable);
+
+    public static AllocationError InvalidFullName() => new(AllocationErrorCode.InvalidFullName);
+
+    public static AllocationError InvalidPosition() => new(AllocationErrorCode.InvalidPosition);
+
+    public static AllocationError InvalidPhone() => new(AllocationErrorCode.InvalidPhone);
+
+    public static AllocationError InvalidEmail() => new(AllocationErrorCode.InvalidEmail);
+
+    public static AllocationError UserNotDisabled() => new(AllocationErrorCode.UserNotDisabled);
+
+    public static AllocationError WrongCurrentPassword() => new(AllocationErrorCode.WrongCurrentPassword);
+
+    public static AllocationError SamePassword() => new(AllocationErrorCode.SamePassword);
+
+    public static AllocationError PasswordChangeRequired() => new(AllocationErrorCode.PasswordChangeRequired);
 }

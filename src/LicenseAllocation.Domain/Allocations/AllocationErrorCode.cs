@@ -81,4 +81,30 @@ public enum AllocationErrorCode
 
     /// <summary>A sibling already has that name once NFC and case are set aside.</summary>
     DuplicateName,
+
+    // Accounts: who they belong to, their own password.
+
+    /// <summary>A full name with characters a name cannot hold, or too long.</summary>
+    InvalidFullName,
+
+    /// <summary>A position (chức vụ) with characters it cannot hold, or too long.</summary>
+    InvalidPosition,
+
+    /// <summary>Not a phone number: other characters than digits and separators, or too few digits.</summary>
+    InvalidPhone,
+
+    /// <summary>Not an e-mail address the portal can write to.</summary>
+    InvalidEmail,
+
+    /// <summary>Re-enabling an account that is not disabled.</summary>
+    UserNotDisabled,
+
+    /// <summary>The current password given with a change of one's own password is not the account's.</summary>
+    WrongCurrentPassword,
+
+    /// <summary>The new password is the one the account already has.</summary>
+    SamePassword,
+
+    /// <summary>The account must change the password the administrator set before it may do anything else.</summary>
+    PasswordChangeRequired,
 }

@@ -26,4 +26,9 @@ public enum AuditAction
     // Decisions by level: a unit's own decision over the level below it.
     DecisionPublished,
     DecisionReopened,
+
+    // User accounts: details, re-enabling, own password, two-factor.
+    UserDetailsChanged,
+    UserEnabled,
+    UserPasswordChanged,
 }

@@ -136,11 +136,11 @@ internal static class ImportEndpoints
         return TypedResults.Ok(new ImportResponse(report.Applied, report.ChangeSetId, report.Source?.Kind.ToString(), report.Source?.UnitId, changes, []));
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(ImportIssue issue) => TypedResults.Problem(
+    internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(ImportIssue issue) => TypedResults.Problem(
         detail: ImportMessages.Describe(issue, System.Globalization.CultureInfo.CurrentUICulture),
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: ApiText.FileTooLargeTitle,
         extensions: new Dictionary<string, object?> { ["code"] = issue.ApiCode });
 
-    private static IResult FileRequired() => ApiProblems.Problem(StatusCodes.Status400BadRequest, "file-required", ApiText.FileRequired);
+    internal static IResult FileRequired() => ApiProblems.Problem(StatusCodes.Status400BadRequest, "file-required", ApiText.FileRequired);
 }

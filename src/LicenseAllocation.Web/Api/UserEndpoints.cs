@@ -2,7 +2,10 @@ using LicenseAllocation.Application.Users;
 
 namespace LicenseAllocation.Web.Api;
 
-/// <summary>The province administrator's accounts. The service decides who may; everyone else gets 403 forbidden.</summary>
+/// <summary>
+/// The province administrator's accounts, and every user's own (<c>/account</c>). The service decides who may; everyone
+/// else gets 403 forbidden.
+/// </summary>
 internal static class UserEndpoints
 {
     public static RouteGroupBuilder MapUserEndpoints(this RouteGroupBuilder api)
@@ -15,6 +18,21 @@ internal static class UserEndpoints
             .WithSummary("Disables an account; its sessions and tokens stop working within a minute. 409 cannot-disable-self.");
         api.MapPost("/users/{id}/password", ResetPasswordAsync).WithName("ResetUserPassword")
             .WithSummary("Sets a new password (at least 12 characters); the user's other sessions end. 204; 400 weak-password.");
+        api.MapPut("/users/{id}", UpdateAsync).WithName("UpdateUser")
+            .WithSummary("Sets an account's full name, position, phone, e-mail and scope unit (a new unit ends its sessions). "
+                + "400 invalid-full-name | invalid-position | invalid-phone | invalid-email | scope-required | scope-not-allowed | invalid-scope.");
+        api.MapPut("/users/{id}/email", SetEmailAsync).WithName("SetUserEmail")
+            .WithSummary("Sets an account's e-mail address ({ email }; null clears it): the administrator, or the user themself. 400 invalid-email.");
+        api.MapPost("/users/{id}/enable", EnableAsync).WithName("EnableUser")
+            .WithSummary("Re-enables a disabled account; it signs in with its password again. 409 user-not-disabled.");
+        api.MapGet("/account", GetOwnAsync).WithName("GetOwnAccount").WithSummary("The signed-in user's own account.");
+        api.MapPut("/account", UpdateOwnAsync).WithName("UpdateOwnAccount")
+            .WithSummary("Sets the signed-in user's own full name, phone and e-mail. 400 invalid-full-name | invalid-phone | invalid-email.");
+        api.MapPost("/account/password", ChangeOwnPasswordAsync).WithName("ChangeOwnPassword")
+            .WithSummary("Changes the signed-in user's own password ({ currentPassword, newPassword }); 204, and every token of the account "
+                + "ends (sign in again). 400 wrong-current-password | weak-password | same-password | common-password | password-like-user-name. "
+                + "Until an account whose password the administrator set has changed it, every other call answers 403 password-change-required.");
+        api.MapUserImportEndpoints();
         return api;
     }
 
@@ -38,7 +56,9 @@ internal static class UserEndpoints
     {
         var caller = ApiCaller.Of(context);
 
-        var outcome = await users.CreateAsync(caller, new NewUser(request.UserName, request.Password, request.Role, request.ScopeUnitId), cancellationToken);
+        var account = new NewUser(request.UserName, request.Password, request.Role, request.ScopeUnitId,
+            request.FullName, request.Position, request.Phone, request.Email, request.MustChangePassword ?? true);
+        var outcome = await users.CreateAsync(caller, account, cancellationToken);
         return outcome.Succeeded
             ? TypedResults.Created($"/api/v1/users/{Uri.EscapeDataString(outcome.Value.Id)}", UserDto.From(outcome.Value))
             : ApiProblems.Refusal(outcome.Error);
@@ -58,6 +78,35 @@ internal static class UserEndpoints
         var caller = ApiCaller.Of(context);
 
         var outcome = await users.ResetPasswordAsync(caller, id, request.Password, cancellationToken);
+        return outcome.Succeeded ? TypedResults.NoContent() : ApiProblems.Refusal(outcome.Error);
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        string id, UpdateUserRequest request, HttpContext context, UserAdministration users, CancellationToken cancellationToken)
+    {
+        var edit = new AccountEdit(request.FullName, request.Position, request.Phone, request.Email, request.ScopeUnitId);
+        return Answer(await users.UpdateAsync(ApiCaller.Of(context), id, edit, cancellationToken));
+    }
+
+    private static async Task<IResult> SetEmailAsync(string id, EmailRequest request, HttpContext context, UserAdministration users, CancellationToken cancellationToken) =>
+        Answer(await users.SetEmailAsync(ApiCaller.Of(context), id, request.Email, cancellationToken));
+
+    private static async Task<IResult> EnableAsync(string id, HttpContext context, UserAdministration users, CancellationToken cancellationToken) =>
+        Answer(await users.EnableAsync(ApiCaller.Of(context), id, cancellationToken));
+
+    private static async Task<IResult> GetOwnAsync(HttpContext context, UserAdministration users, CancellationToken cancellationToken) =>
+        Answer(await users.GetOwnAsync(ApiCaller.Of(context), cancellationToken));
+
+    private static async Task<IResult> UpdateOwnAsync(OwnDetailsRequest request, HttpContext context, UserAdministration users, CancellationToken cancellationToken) =>
+        Answer(await users.UpdateOwnAsync(ApiCaller.Of(context), new OwnDetails(request.FullName, request.Phone, request.Email), cancellationToken));
+
+    private static IResult Answer(Application.Common.Outcome<UserView> outcome) =>
+        outcome.Succeeded ? TypedResults.Ok(UserDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
+
+    private static async Task<IResult> ChangeOwnPasswordAsync(
+        OwnPasswordRequest request, HttpContext context, UserAdministration users, CancellationToken cancellationToken)
+    {
+        var outcome = await users.ChangeOwnPasswordAsync(ApiCaller.Of(context), request.CurrentPassword, request.NewPassword, cancellationToken);
         return outcome.Succeeded ? TypedResults.NoContent() : ApiProblems.Refusal(outcome.Error);
     }
 }

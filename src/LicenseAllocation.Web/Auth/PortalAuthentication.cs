@@ -17,8 +17,12 @@ internal static class PortalAuthentication
     public static bool IsBearerRequest(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Refuses bearer tokens of disabled users and changed security stamps; between authentication and authorization.</summary>
-    public static IApplicationBuilder UseBearerTokenRevalidation(this IApplicationBuilder app) => app.UseMiddleware<BearerTokenRevalidation>();
+    /// <summary>
+    /// Refuses bearer tokens of disabled users and changed security stamps, then holds accounts that must change their
+    /// password at the password page (<see cref="PasswordChangeGate"/>); between authentication and authorization.
+    /// </summary>
+    public static IApplicationBuilder UseBearerTokenRevalidation(this IApplicationBuilder app) =>
+        app.UseMiddleware<BearerTokenRevalidation>().UseMiddleware<PasswordChangeGate>();
 
     public static IServiceCollection AddPortalAuthentication(this IServiceCollection services)
     {

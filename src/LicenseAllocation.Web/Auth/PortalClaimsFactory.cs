@@ -6,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace LicenseAllocation.Web.Auth;
 
-/// <summary>Puts the user's scope unit into the principal, cookie and bearer token alike, so every request knows it.</summary>
+/// <summary>
+/// Puts the user's scope unit into the principal, cookie and bearer token alike, so every request knows it; and whether
+/// the account must change the password the administrator set (<see cref="PasswordChangeGate"/>).
+/// </summary>
 internal sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
 {
@@ -16,6 +19,11 @@ internal sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleMan
         if (user.ScopeUnitId is { } scope)
         {
             identity.AddClaim(new Claim(Callers.ScopeUnitClaim, scope.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(PasswordChangeGate.Claim, "true"));
         }
 
         return identity;

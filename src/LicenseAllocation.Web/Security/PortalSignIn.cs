@@ -27,7 +27,12 @@ internal sealed record SignInAttempt(SignInVerdict Verdict, PortalUser? User, Ti
 /// a locked or a disabled account verify the password against a dummy hash, and the caller learns only "refused".
 /// </summary>
 internal sealed class PortalSignIn(
-    UserManager<PortalUser> users, SignInManager<PortalUser> signIn, SignInThrottle throttle, PortalMetrics metrics, ILogger<PortalSignIn> logger)
+    UserManager<PortalUser> users,
+    SignInManager<PortalUser> signIn,
+    SignInThrottle throttle,
+    UserAdministration accounts,
+    PortalMetrics metrics,
+    ILogger<PortalSignIn> logger)
 {
     public async Task<SignInAttempt> CheckAsync(string? userName, string? password, string channel, CancellationToken cancellationToken)
     {
@@ -62,6 +67,7 @@ internal sealed class PortalSignIn(
             var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
             if (result.Succeeded)
             {
+                await accounts.RecordSignInAsync(user.Id, CancellationToken.None);
                 return new SignInAttempt(SignInVerdict.Accepted, user, TimeSpan.Zero);
             }
 

@@ -155,6 +155,34 @@ public static class EndpointCatalog
         ["POST api/v1/users/{id}/password"] = new(
             (portal, _) => Json(HttpMethod.Post, $"/api/v1/users/{portal.TargetUserId}/password", new { password = "một mật khẩu mới đủ dài" }),
             AdministratorOnly),
+        ["PUT api/v1/users/{id}"] = new(
+            (portal, _) => Json(HttpMethod.Put, $"/api/v1/users/{portal.TargetUserId}", new
+            {
+                fullName = "Người kiểm tra phân quyền",
+                position = "Chuyên viên",
+                phone = "0277 3851 234",
+                email = "kiem-tra@dongthap.gov.vn",
+                scopeUnitId = portal.InsideUnit,
+            }),
+            AdministratorOnly),
+        // Another account's address: the administrator's alone (a user's own is checked by AccountApiTests).
+        ["PUT api/v1/users/{id}/email"] = new(
+            (portal, _) => Json(HttpMethod.Put, $"/api/v1/users/{portal.TargetUserId}/email", new { email = "kiem-tra@dongthap.gov.vn" }),
+            AdministratorOnly),
+        ["POST api/v1/users/{id}/enable"] = new((portal, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/users/{portal.TargetUserId}/enable"), AdministratorOnly),
+
+        // Accounts from a workbook: a dry run of one viewer, so allowed calls create nothing.
+        ["POST api/v1/users/imports"] = new(
+            (portal, inside) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/users/imports?dryRun=true") { Content = AccountsUpload(Unit(portal, inside)) },
+            AdministratorOnly),
+
+        // Every signed-in user reads and edits their own account.
+        ["GET api/v1/account"] = new((_, _) => Get("/api/v1/account"), (_, _) => Expect.Allowed),
+        ["PUT api/v1/account"] = new((_, _) => Json(HttpMethod.Put, "/api/v1/account", new { fullName = "Người kiểm tra" }), (_, _) => Expect.Allowed),
+        // A wrong current password: every role may try (and is refused for the content), nothing changes.
+        ["POST api/v1/account/password"] = new(
+            (_, _) => Json(HttpMethod.Post, "/api/v1/account/password", new { currentPassword = "không phải mật khẩu", newPassword = "một mật khẩu mới đủ dài" }),
+            (_, _) => Expect.Allowed),
 
         // The trail of a unit and its subtree: every role reads it, scoped roles only inside their scope.
         ["GET api/v1/plans/{planId:int}/audit"] = new((portal, inside) => Get($"/api/v1/plans/1/audit?unitId={Unit(portal, inside)}"), AuditReaders),
@@ -217,6 +245,22 @@ public static class EndpointCatalog
         var file = new ByteArrayContent(workbook.ToArray());
         file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return new MultipartFormDataContent { { file, "file", "mau-phan-bo.xlsx" } };
+    }
+
+    /// <summary>A workbook of one account (a viewer of the unit) as the users page's browser sends it.</summary>
+    public static MultipartFormDataContent AccountsUpload(int unitId)
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.AddWorksheet("Tài khoản");
+        sheet.Cell(1, 1).SetValue<string>("Tên đăng nhập");
+        sheet.Cell(2, 1).SetValue<string>($"matrix-bulk-{Guid.NewGuid():N}");
+        sheet.Cell(2, 4).SetValue<string>(unitId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        sheet.Cell(2, 5).SetValue<string>("UnitViewer");
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        var file = new ByteArrayContent(stream.ToArray());
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        return new MultipartFormDataContent { { file, "file", "tai-khoan.xlsx" } };
     }
 
     private static HttpRequestMessage Json(HttpMethod method, string path, object body) => new(method, path) { Content = JsonContent.Create(body) };

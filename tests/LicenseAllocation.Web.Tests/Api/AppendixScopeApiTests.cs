@@ -43,7 +43,7 @@ public sealed class AppendixScopeApiTests
     private static async Task<HttpClient> ClientAsync(PortalFactory portal, HttpClient admin, string role, int? scopeUnitId)
     {
         var userName = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
-        (await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = Password, role, scopeUnitId }, Ct)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = Password, role, scopeUnitId, mustChangePassword = false }, Ct)).EnsureSuccessStatusCode();
         var client = portal.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await portal.TokenAsync(userName, Password));
         return client;

@@ -143,7 +143,7 @@ public sealed class AuditApiTests(PortalFactory portal) : IClassFixture<PortalFa
         using var admin = await portal.CreateAdminClientAsync();
         var district = await UnitAsync(admin, u => u.Code == "869");
         var office = await UnitAsync(admin, u => u.Name == "VP. HĐND tỉnh");
-        (await admin.PostAsJsonAsync("/api/v1/users", new { userName = "can-bo-869", password = "mật khẩu cán bộ huyện", role = "DistrictOfficer", scopeUnitId = district.UnitId }, Ct))
+        (await admin.PostAsJsonAsync("/api/v1/users", new { userName = "can-bo-869", password = "mật khẩu cán bộ huyện", role = "DistrictOfficer", scopeUnitId = district.UnitId, mustChangePassword = false }, Ct))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
         (await admin.PutAsJsonAsync($"/api/v1/plans/1/units/{district.UnitId}/quantity", new { quantity = 40, reason = "Giao cho huyện" }, Ct)).EnsureSuccessStatusCode();
         using var officer = portal.CreateClient();

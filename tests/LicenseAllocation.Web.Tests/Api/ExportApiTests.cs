@@ -119,7 +119,7 @@ public sealed class ExportApiTests(PortalFactory portal) : IClassFixture<PortalF
     {
         var userName = $"can-bo-{Guid.NewGuid():N}";
         const string Password = "mật khẩu cán bộ huyện";
-        (await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = Password, role = "DistrictOfficer", scopeUnitId = district }, Ct))
+        (await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = Password, role = "DistrictOfficer", scopeUnitId = district, mustChangePassword = false }, Ct))
             .EnsureSuccessStatusCode();
         var client = portal.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await portal.TokenAsync(userName, Password));

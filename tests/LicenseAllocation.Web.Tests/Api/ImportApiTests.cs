@@ -46,7 +46,7 @@ public sealed class ImportApiTests : IAsyncLifetime
     }
 
     private async Task CreateUserAsync(string userName, string role) =>
-        (await _admin.PostAsJsonAsync("/api/v1/users", new { userName, password = OfficerPassword, role, scopeUnitId = _caoLanh }, Ct)).EnsureSuccessStatusCode();
+        (await _admin.PostAsJsonAsync("/api/v1/users", new { userName, password = OfficerPassword, role, scopeUnitId = _caoLanh, mustChangePassword = false }, Ct)).EnsureSuccessStatusCode();
 
     private async Task<HttpClient> ClientAsync(string userName)
     {

@@ -70,7 +70,7 @@ public sealed class OperationLimitsApiTests(PortalFactory portal) : IClassFixtur
     {
         var userName = $"kiem-tra-{Guid.NewGuid():N}"[..20];
         const string Password = "kiểm tra viên của tỉnh";
-        (await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = Password, role = "Auditor" }, Ct)).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/users", new { userName, password = Password, role = "Auditor", mustChangePassword = false }, Ct)).EnsureSuccessStatusCode();
         var client = portal.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await portal.TokenAsync(userName, Password));
         return client;

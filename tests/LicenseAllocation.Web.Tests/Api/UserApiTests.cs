@@ -44,7 +44,7 @@ public sealed partial class UserApiTests : IAsyncLifetime
     private async Task<UserJson> CreateOfficerAsync(string userName = "can-bo-cao-lanh")
     {
         var response = await _admin.PostAsJsonAsync("/api/v1/users",
-            new { userName, password = OfficerPassword, role = "DistrictOfficer", scopeUnitId = CaoLanhCity }, Ct);
+            new { userName, password = OfficerPassword, role = "DistrictOfficer", scopeUnitId = CaoLanhCity, mustChangePassword = false }, Ct);
         response.StatusCode.ShouldBe(HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<UserJson>(Ct))!;
     }

@@ -1,7 +1,6 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Users;
-using LicenseAllocation.Domain.Units;
 using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -17,6 +16,10 @@ public partial class CreateUserForm
     private string? _password;
     private PortalRole? _role;
     private int? _scopeUnitId;
+    private string? _fullName;
+    private string? _position;
+    private string? _phone;
+    private string? _email;
 
     [Inject]
     private UserAdministration Administration { get; set; } = default!;
@@ -50,17 +53,14 @@ public partial class CreateUserForm
         }
     }
 
-    private IEnumerable<ScopeUnitOption> ScopeChoices(PortalRole role) =>
-        role == PortalRole.DistrictOfficer ? Units.Where(u => u.Kind == UnitKind.DistrictCommittee) : Units;
+    private IEnumerable<ScopeUnitOption> ScopeChoices(PortalRole role) => UserUnits.Choices(Units, role);
 
-    // Two communes may share a name: the parent tells them apart (a district committee's parent is the district group).
-    private static string UnitLabel(ScopeUnitOption unit) =>
-        unit.ParentName is null || unit.Kind == UnitKind.DistrictCommittee ? unit.Name : $"{unit.Name} — {unit.ParentName}";
+    private static string UnitLabel(ScopeUnitOption unit) => UserUnits.Label(unit);
 
     private async Task CreateAsync()
     {
         var (created, account) = await _call.RunAsync(() =>
-            Administration.CreateAsync(Caller, new NewUser(_userName, _password, _role?.ToString(), _scopeUnitId)));
+            Administration.CreateAsync(Caller, new NewUser(_userName, _password, _role?.ToString(), _scopeUnitId, _fullName, _position, _phone, _email)));
         if (!created || account is null)
         {
             return;
@@ -68,6 +68,7 @@ public partial class CreateUserForm
 
         Snackbar.Add(Loc[nameof(Resources.Users.AccountCreated), account.UserName], Severity.Success);
         (_userName, _password, _role, _scopeUnitId) = (null, null, null, null);
+        (_fullName, _position, _phone, _email) = (null, null, null, null);
         await OnCreated.InvokeAsync(account);
     }
 }

@@ -1,5 +1,7 @@
 using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Users;
+using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -10,7 +12,18 @@ namespace LicenseAllocation.Web.Components.Users;
 
 public partial class UserList
 {
-    private UserView? _resetting;
+    private readonly ServiceCall _enable = new();
+    private UserView? _open;
+    private Editing _editing;
+
+    private enum Editing
+    {
+        Password,
+        Details,
+    }
+
+    [Inject]
+    private UserAdministration Administration { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -30,7 +43,11 @@ public partial class UserList
     [Parameter, EditorRequired]
     public IReadOnlyList<UserView> Accounts { get; set; } = [];
 
-    /// <summary>Raised when an account changed (disabled), so that the page reads the list again.</summary>
+    /// <summary>The units an account can be put in charge of, for the edit row.</summary>
+    [Parameter]
+    public IReadOnlyList<ScopeUnitOption> Units { get; set; } = [];
+
+    /// <summary>Raised when an account changed (details, disabled, re-enabled), so that the page reads the list again.</summary>
     [Parameter]
     public EventCallback OnChanged { get; set; }
 
@@ -39,9 +56,27 @@ public partial class UserList
     // An administrator who disabled their own account would lock the province out of user management.
     private bool IsSelf(UserView user) => string.Equals(user.UserName, Caller.UserName, StringComparison.OrdinalIgnoreCase);
 
-    private void BeginReset(UserView user) => _resetting = user;
+    private string LastSignIn(UserView user) => user.LastSignInAt is { } at ? Ui.DT(VietnamTime.FromUtc(at)) : Loc[nameof(Resources.Users.NeverSignedIn)];
 
-    private void EndReset() => _resetting = null;
+    private void Begin(UserView user, Editing editing) => (_open, _editing) = (user, editing);
+
+    private void End() => _open = null;
+
+    private async Task SavedAsync()
+    {
+        _open = null;
+        await OnChanged.InvokeAsync();
+    }
+
+    private async Task EnableAsync(UserView user)
+    {
+        var (enabled, _) = await _enable.RunAsync(() => Administration.EnableAsync(Caller, user.Id));
+        if (enabled)
+        {
+            Snackbar.Add(Loc[nameof(Resources.Users.AccountEnabledNamed), user.UserName], Severity.Success);
+            await OnChanged.InvokeAsync();
+        }
+    }
 
     private async Task DisableAsync(UserView user)
     {
