@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Needs;
 using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -26,6 +27,9 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     public DbSet<PublishedAppendix> PublishedAppendices => Set<PublishedAppendix>();
+
+    /// <summary>What each unit needs in each plan (computers to protect).</summary>
+    public DbSet<UnitNeed> UnitNeeds => Set<UnitNeed>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

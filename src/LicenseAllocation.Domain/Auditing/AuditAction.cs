@@ -22,4 +22,9 @@ public enum AuditAction
     PlanDescribed,
     PlanPublished,
     PlanSuperseded,
+
+    // Needs and licences a unit buys itself.
+    NeedStated,
+    PurchaseRecorded,
+    PurchaseCancelled,
 }

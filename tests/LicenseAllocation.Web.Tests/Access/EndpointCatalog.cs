@@ -122,6 +122,15 @@ public static class EndpointCatalog
             (portal, inside) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans/1/imports?dryRun=true") { Content = TemplateUpload(District(portal, inside)) },
             QuantityEditors),
 
+        // Needs: a figure of -1 is refused for its content once the caller may state it, so the matrix writes nothing.
+        ["PUT api/v1/plans/{planId:int}/units/{unitId:int}/need"] = new(
+            (portal, inside) => Json(HttpMethod.Put, $"/api/v1/plans/1/units/{Unit(portal, inside)}/need", new { computers = -1 }),
+            NeedEditors),
+        ["PUT api/v1/plans/{planId:int}/needs"] = new(
+            (portal, inside) => Json(HttpMethod.Put, "/api/v1/plans/1/needs", new { reason = "Kiểm tra phân quyền", items = new[] { new { unitId = Unit(portal, inside), computers = -1 } } }),
+            NeedEditors),
+        ["GET api/v1/plans/{planId:int}/coverage"] = new((portal, inside) => Get($"/api/v1/plans/1/coverage?unitId={Unit(portal, inside)}"), ScopedReaders),
+
         // User management is the province administrator's alone, wherever the account works.
         ["GET api/v1/users"] = new((_, _) => Get("/api/v1/users"), AdministratorOnly),
         ["GET api/v1/users/{id}"] = new((portal, _) => Get($"/api/v1/users/{portal.TargetUserId}"), AdministratorOnly),
@@ -162,6 +171,19 @@ public static class EndpointCatalog
     {
         MatrixRole.ProvinceAdmin => Expect.Allowed,
         MatrixRole.DistrictOfficer => inside ? Expect.Allowed : Expect.OutOfScope,
+        _ => Expect.Forbidden,
+    };
+
+    /// <summary>
+    /// Needs and self-purchases: the province administrator everywhere, a district officer inside the district, a unit
+    /// viewer on their own unit only (here the district, so a commune is out of scope inside and outside alike), the
+    /// auditor never.
+    /// </summary>
+    public static Expect NeedEditors(MatrixRole role, bool inside) => role switch
+    {
+        MatrixRole.ProvinceAdmin => Expect.Allowed,
+        MatrixRole.DistrictOfficer => inside ? Expect.Allowed : Expect.OutOfScope,
+        MatrixRole.UnitViewer => Expect.OutOfScope,
         _ => Expect.Forbidden,
     };
 

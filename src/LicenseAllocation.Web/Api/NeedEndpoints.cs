@@ -1,0 +1,89 @@
+using System.Globalization;
+using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Needs;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Web.Localization;
+using ApiText = LicenseAllocation.Web.Resources.Api;
+
+namespace LicenseAllocation.Web.Api;
+
+/// <summary>Needs (computers to protect) and the coverage they give rise to.</summary>
+internal static class NeedEndpoints
+{
+    public static RouteGroupBuilder MapNeedEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPut("/plans/{planId:int}/units/{unitId:int}/need", StateNeedAsync).WithName("StateNeed")
+            .WithSummary("States a unit's need { computers, reason? }: the number of computers it must protect. 200 with the unit's coverage; 400 invalid-need | reason-required | invalid-characters; 403 forbidden | out-of-scope; 404; 409 unit-inactive | plan-locked.");
+        api.MapPut("/plans/{planId:int}/needs", StateNeedsAsync).WithName("StateNeeds")
+            .WithSummary("States many needs { reason, items: [{ unitId, computers }] }, all or nothing. 200 { changed }; 400 invalid-need; 403 out-of-scope when any item is; 409 plan-locked | batch-refused with items [{ unitId, code, message, limit }].");
+        api.MapGet("/plans/{planId:int}/coverage", GetCoverageAsync).WithName("GetCoverage")
+            .WithSummary("Coverage of every unit the caller may read (or of unitId's subtree), in tree order: need, allocated (own share), selfPurchased, covered, shortfall, surplus, coveragePercent, status, and the same under subtree. 403 out-of-scope; 404.");
+        return api;
+    }
+
+    private static async Task<IResult> StateNeedAsync(int planId, int unitId, NeedRequest request, HttpContext context, NeedService needs, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.Of(context);
+        if (!request.TryGetComputers(out var computers))
+        {
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-need", ApiText.NeedNotANumber);
+        }
+
+        var outcome = await needs.StateAsync(caller, new StateNeed(planId, unitId, computers, request.Reason), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(CoverageItemDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
+    }
+
+    private static async Task<IResult> StateNeedsAsync(int planId, NeedBatchRequest request, HttpContext context, NeedService needs, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.Of(context);
+        var items = new List<NeedItem>();
+        foreach (var item in request.Items ?? [])
+        {
+            if (!item.TryGetComputers(out var computers))
+            {
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "invalid-need", ApiText.NeedNotANumber);
+            }
+
+            items.Add(new NeedItem(item.UnitId, computers));
+        }
+
+        var result = await needs.StateManyAsync(caller, new StateNeeds(planId, request.Reason, items), cancellationToken);
+        if (result.Error is { } error)
+        {
+            return ApiProblems.Refusal(error);
+        }
+
+        if (!result.Applied && result.Refused.Any(r => r.Error.Code == AllocationErrorCode.OutOfScope))
+        {
+            return ApiProblems.Refusal(AllocationError.OutOfScope());
+        }
+
+        if (!result.Applied && result.Refused.Any(r => r.Error.Code == AllocationErrorCode.InvalidNeed) && result.Refused.Count == 1)
+        {
+            return ApiProblems.Refusal(result.Refused[0].Error);
+        }
+
+        if (!result.Applied)
+        {
+            var refused = result.Refused
+                .Select(r => new BatchRefusalDto(r.UnitId, r.Error.Code.ApiCode(), RefusalMessages.Describe(r.Error, CultureInfo.CurrentUICulture), r.Error.Limit))
+                .ToList();
+            return TypedResults.Problem(
+                detail: Ui.F(ApiText.BatchRefused, refused.Count),
+                statusCode: StatusCodes.Status409Conflict,
+                title: ApiText.RequestRefused,
+                extensions: new Dictionary<string, object?> { ["code"] = "batch-refused", ["items"] = refused });
+        }
+
+        return TypedResults.Ok(new NeedBatchResponse(result.Changed));
+    }
+
+    private static async Task<IResult> GetCoverageAsync(int planId, int? unitId, HttpContext context, CoverageQuery coverage, CancellationToken cancellationToken)
+    {
+        var caller = ApiCaller.Of(context);
+        var outcome = await coverage.GetAsync(caller, planId, unitId, cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.Ok(new CoverageResponse(planId, outcome.Value.RootUnitId, [.. outcome.Value.Items.Select(CoverageItemDto.From)]))
+            : ApiProblems.Refusal(outcome.Error);
+    }
+}
