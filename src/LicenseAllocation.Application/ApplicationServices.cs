@@ -51,6 +51,8 @@ public static class ApplicationServices
         services.AddScoped<ImportService>();
         services.AddScoped<NeedService>();
         services.AddScoped<CoverageQuery>();
+        services.AddScoped<PurchaseService>();
+        services.AddScoped<SplitService>();
         return services;
     }
 }

@@ -31,6 +31,9 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     /// <summary>What each unit needs in each plan (computers to protect).</summary>
     public DbSet<UnitNeed> UnitNeeds => Set<UnitNeed>();
 
+    /// <summary>Licences units bought themselves (never deleted; cancelled with a reason).</summary>
+    public DbSet<SelfPurchase> SelfPurchases => Set<SelfPurchase>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -63,11 +63,23 @@ internal static class CoverageComputation
     }
 
     /// <summary>The licences bought (and not cancelled) by the plan's units, summed by their ancestor <paramref name="level"/> levels up.</summary>
-    private static Task<Dictionary<int, int>> PurchasesAsync(
+    private static async Task<Dictionary<int, int>> PurchasesAsync(
         AllocationDbContext db, int planId, int level, IReadOnlyCollection<int>? only, CancellationToken cancellationToken)
     {
-        _ = (db, planId, level, only, cancellationToken);
-        return Task.FromResult(new Dictionary<int, int>());
+        var ancestors = db.Units.AsNoTracking().Select(AncestorOf(level)).Where(a => a.AncestorId != null);
+        var rows =
+            from p in db.SelfPurchases.AsNoTracking()
+            join a in ancestors on p.UnitId equals a.UnitId
+            where p.PlanId == planId && p.CancelledAtUtc == null
+            select new { a.AncestorId, p.Quantity };
+        if (only is not null)
+        {
+            rows = rows.Where(r => only.Contains(r.AncestorId!.Value));
+        }
+
+        return await rows.GroupBy(r => r.AncestorId!.Value)
+            .Select(g => new { UnitId = g.Key, Quantity = g.Sum(r => r.Quantity) })
+            .ToDictionaryAsync(g => g.UnitId, g => g.Quantity, cancellationToken);
     }
 
     /// <summary><c>u => new UnitAncestor { UnitId = u.Id, AncestorId = u.Parent.….ParentId }</c>, <paramref name="level"/> steps up.</summary>

@@ -17,6 +17,7 @@ internal static class ApiEndpoints
         api.MapImportEndpoints();
         api.MapAuditEndpoints();
         api.MapNeedEndpoints();
+        api.MapPurchaseEndpoints();
         app.MapHealthEndpoint();
     }
 }

@@ -86,3 +86,27 @@ internal static class NeedJson
         return value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out computers);
     }
 }
+
+/// <summary>Asks for a split of <c>amount</c> (default: the unit's quantity) on a basis: <c>shortfall</c> (default), <c>need</c> or <c>even</c>.</summary>
+public sealed record SplitRequest(int? Amount, string? Basis);
+
+public sealed record SplitItemDto(int UnitId, string Name, int Current, int Suggested, decimal Exact, int Need, int Shortfall);
+
+/// <summary>The proposal; <c>usedBasis</c> tells a fallback (no shortfall anywhere: need; no need anywhere: even).</summary>
+public sealed record SplitResponse(int Amount, string Basis, string UsedBasis, IReadOnlyList<SplitItemDto> Items)
+{
+    public static SplitResponse From(SplitProposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        return new(
+            proposal.Amount, Name(proposal.Basis), Name(proposal.UsedBasis),
+            [.. proposal.Items.Select(i => new SplitItemDto(i.UnitId, i.Name, i.Current, i.Suggested, i.Exact, i.Need, i.Shortfall))]);
+    }
+
+    public static string Name(SplitBasis basis) => basis switch
+    {
+        SplitBasis.Shortfall => "shortfall",
+        SplitBasis.Need => "need",
+        _ => "even",
+    };
+}

@@ -2,6 +2,7 @@ using System.Globalization;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Needs;
 using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Needs;
 using LicenseAllocation.Web.Localization;
 using ApiText = LicenseAllocation.Web.Resources.Api;
 
@@ -18,7 +19,27 @@ internal static class NeedEndpoints
             .WithSummary("States many needs { reason, items: [{ unitId, computers }] }, all or nothing. 200 { changed }; 400 invalid-need; 403 out-of-scope when any item is; 409 plan-locked | batch-refused with items [{ unitId, code, message, limit }].");
         api.MapGet("/plans/{planId:int}/coverage", GetCoverageAsync).WithName("GetCoverage")
             .WithSummary("Coverage of every unit the caller may read (or of unitId's subtree), in tree order: need, allocated (own share), selfPurchased, covered, shortfall, surplus, coveragePercent, status, and the same under subtree. 403 out-of-scope; 404.");
+        api.MapPost("/plans/{planId:int}/units/{unitId:int}/split-suggestion", SuggestSplitAsync).WithName("SuggestSplit")
+            .WithSummary("Proposes how the unit splits { amount? (default its quantity), basis: shortfall | need | even } among its active children by the largest remainder; changes nothing. 200 { amount, basis, usedBasis, items: [{ unitId, name, current, suggested, exact }] }; 400 invalid-split; 403 out-of-scope; 404.");
         return api;
+    }
+
+    private static async Task<IResult> SuggestSplitAsync(int planId, int unitId, SplitRequest request, HttpContext context, SplitService splits, CancellationToken cancellationToken)
+    {
+        SplitBasis? basis = (request.Basis?.Trim().ToUpperInvariant() ?? "SHORTFALL") switch
+        {
+            "SHORTFALL" => SplitBasis.Shortfall,
+            "NEED" => SplitBasis.Need,
+            "EVEN" => SplitBasis.Even,
+            _ => null,
+        };
+        if (basis is null)
+        {
+            return ApiProblems.Refusal(AllocationError.InvalidSplit(request.Amount ?? 0));
+        }
+
+        var outcome = await splits.SuggestAsync(ApiCaller.Of(context), planId, unitId, request.Amount, basis.Value, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(SplitResponse.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
     }
 
     private static async Task<IResult> StateNeedAsync(int planId, int unitId, NeedRequest request, HttpContext context, NeedService needs, CancellationToken cancellationToken)
