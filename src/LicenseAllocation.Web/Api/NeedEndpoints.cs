@@ -19,9 +19,26 @@ internal static class NeedEndpoints
             .WithSummary("States many needs { reason, items: [{ unitId, computers }] }, all or nothing. 200 { changed }; 400 invalid-need; 403 out-of-scope when any item is; 409 plan-locked | batch-refused with items [{ unitId, code, message, limit }].");
         api.MapGet("/plans/{planId:int}/coverage", GetCoverageAsync).WithName("GetCoverage")
             .WithSummary("Coverage of every unit the caller may read (or of unitId's subtree), in tree order: need, allocated (own share), selfPurchased, covered, shortfall, surplus, coveragePercent, status, and the same under subtree. 403 out-of-scope; 404.");
+        api.MapGet("/plans/{planId:int}/coverage.xlsx", DownloadCoverageAsync).WithName("DownloadCoverage").OneExportAtATime()
+            .WithSummary("The coverage report as a workbook (optional unitId): one row per unit, a subtotal per district, the total; Decree 30 print setup, landscape. 403 out-of-scope; 404.")
+            .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
         api.MapPost("/plans/{planId:int}/units/{unitId:int}/split-suggestion", SuggestSplitAsync).WithName("SuggestSplit")
             .WithSummary("Proposes how the unit splits { amount? (default its quantity), basis: shortfall | need | even } among its active children by the largest remainder; changes nothing. 200 { amount, basis, usedBasis, items: [{ unitId, name, current, suggested, exact }] }; 400 invalid-split; 403 out-of-scope; 404.");
         return api;
+    }
+
+    private static async Task<IResult> DownloadCoverageAsync(int planId, int? unitId, HttpContext context, CoverageQuery coverage, CancellationToken cancellationToken)
+    {
+        var outcome = await coverage.GetAsync(ApiCaller.Of(context), planId, unitId, cancellationToken);
+        if (!outcome.Succeeded)
+        {
+            return ApiProblems.Refusal(outcome.Error);
+        }
+
+        var workbook = new MemoryStream();
+        CoverageWorkbook.Write(outcome.Value, workbook);
+        workbook.Position = 0;
+        return TypedResults.File(workbook, AppendixEndpoints.XlsxContentType, $"muc-bao-dam-ke-hoach-{planId}.xlsx");
     }
 
     private static async Task<IResult> SuggestSplitAsync(int planId, int unitId, SplitRequest request, HttpContext context, SplitService splits, CancellationToken cancellationToken)

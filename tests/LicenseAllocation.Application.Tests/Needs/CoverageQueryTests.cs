@@ -131,4 +131,23 @@ public sealed class CoverageQueryTests : IAsyncLifetime
         var report = (await new CoverageQuery(_database.Factory).GetAsync(admin, _planId, cancellationToken: Ct)).Value.ShouldNotBeNull();
         report.Items.Single(i => i.Name == "Sở A").Own.Allocated.ShouldBe(30);
     }
+
+    [Fact]
+    public async Task The_coverage_workbook_lists_every_unit_with_a_subtotal_per_district_and_the_total()
+    {
+        var report = (await new CoverageQuery(_database.Factory).GetAsync(new Caller("admin", PortalRole.ProvinceAdmin), _planId, cancellationToken: Ct)).Value.ShouldNotBeNull();
+        using var stream = new MemoryStream();
+
+        CoverageWorkbook.Write(report, stream);
+
+        stream.Position = 0;
+        using var workbook = new ClosedXML.Excel.XLWorkbook(stream);
+        var sheet = workbook.Worksheet(CoverageWorkbook.SheetName);
+        var names = Enumerable.Range(CoverageWorkbook.FirstDataRow, 8).Select(r => sheet.Cell(r, 3).GetString()).ToList();
+        names.ShouldBe(["Tỉnh", "Sở A", "UBND các huyện", "Huyện D", "Xã 1", "Xã 2", "Cộng Huyện D", "Tổng cộng"]);
+        var subtotal = CoverageWorkbook.FirstDataRow + 6;
+        (sheet.Cell(subtotal, 4).GetValue<int>(), sheet.Cell(subtotal, 7).GetValue<int>(), sheet.Cell(subtotal, 8).GetValue<int>()).ShouldBe((70, 65, 5));
+        (sheet.Cell(subtotal + 1, 4).GetValue<int>(), sheet.Cell(subtotal + 1, 7).GetValue<int>()).ShouldBe((110, 105));
+        sheet.PageSetup.PageOrientation.ShouldBe(ClosedXML.Excel.XLPageOrientation.Landscape);
+    }
 }

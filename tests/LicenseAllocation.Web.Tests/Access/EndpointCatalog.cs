@@ -132,6 +132,7 @@ public static class EndpointCatalog
         ["POST api/v1/plans/{planId:int}/units/{unitId:int}/split-suggestion"] = new(
             (portal, inside) => Json(HttpMethod.Post, $"/api/v1/plans/1/units/{District(portal, inside)}/split-suggestion", new { basis = "even" }),
             ScopedReaders),
+        ["GET api/v1/plans/{planId:int}/coverage.xlsx"] = new((portal, inside) => Get($"/api/v1/plans/1/coverage.xlsx?unitId={Unit(portal, inside)}"), ScopedReaders),
         ["GET api/v1/plans/{planId:int}/coverage"] = new((portal, inside) => Get($"/api/v1/plans/1/coverage?unitId={Unit(portal, inside)}"), ScopedReaders),
 
         // Purchases: a quantity of 0 is refused for its content once the caller may record for the unit, so nothing is written.
