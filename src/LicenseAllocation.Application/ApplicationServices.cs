@@ -6,6 +6,7 @@ using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Exports;
 using LicenseAllocation.Application.Import;
+using LicenseAllocation.Application.Needs;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Application.Units;
@@ -52,6 +53,10 @@ public static class ApplicationServices
         services.AddOptions<ImportOptions>();
         services.AddScoped<TemplateQuery>();
         services.AddScoped<ImportService>();
+        services.AddScoped<NeedService>();
+        services.AddScoped<CoverageQuery>();
+        services.AddScoped<PurchaseService>();
+        services.AddScoped<SplitService>();
         return services;
     }
 }

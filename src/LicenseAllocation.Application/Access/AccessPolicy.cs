@@ -53,6 +53,22 @@ public static class AccessPolicy
     /// </summary>
     public static bool CanReadDraftAppendix(Caller caller) => SeesWholeTree(caller);
 
+    /// <summary>
+    /// May the caller state this unit's need (computers to protect) or record licences it bought itself? The unit's own
+    /// people know it: the province administrator for every unit, a district officer for the district and every unit
+    /// under it, a unit viewer for their own unit. The auditor never writes.
+    /// </summary>
+    public static bool CanStateNeed(Caller caller, int unitId, bool withinScope) => caller.Role switch
+    {
+        PortalRole.ProvinceAdmin => true,
+        PortalRole.DistrictOfficer => withinScope,
+        PortalRole.UnitViewer => unitId == caller.ScopeUnitId,
+        _ => false,
+    };
+
+    /// <summary>Whether the caller can state needs and record purchases at all: pages use it to offer the entry.</summary>
+    public static bool MayStateNeeds(Caller caller) => caller.Role is PortalRole.ProvinceAdmin or PortalRole.DistrictOfficer or PortalRole.UnitViewer;
+
     public static bool CanManageUsers(Caller caller) => caller.Role == PortalRole.ProvinceAdmin;
 
     /// <summary>

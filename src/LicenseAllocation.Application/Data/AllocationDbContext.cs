@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Needs;
 using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -28,6 +29,12 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     public DbSet<PublishedAppendix> PublishedAppendices => Set<PublishedAppendix>();
 
     public DbSet<LevelDecision> Decisions => Set<LevelDecision>();
+
+    /// <summary>What each unit needs in each plan (computers to protect).</summary>
+    public DbSet<UnitNeed> UnitNeeds => Set<UnitNeed>();
+
+    /// <summary>Licences units bought themselves (never deleted; cancelled with a reason).</summary>
+    public DbSet<SelfPurchase> SelfPurchases => Set<SelfPurchase>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -170,4 +170,19 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
     public static AllocationError SamePassword() => new(AllocationErrorCode.SamePassword);
 
     public static AllocationError PasswordChangeRequired() => new(AllocationErrorCode.PasswordChangeRequired);
+
+    /// <summary>The need <paramref name="requested"/> is below 0 or above <see cref="Needs.NeedRules.MaxComputers"/>.</summary>
+    public static AllocationError InvalidNeed(int requested) => new(AllocationErrorCode.InvalidNeed, requested, Needs.NeedRules.MaxComputers);
+
+    /// <summary>A purchase's <paramref name="field"/> (its name in the API) is missing or impossible.</summary>
+    public static AllocationError InvalidPurchase(string field) => new(AllocationErrorCode.InvalidPurchase, Subject: field);
+
+    public static AllocationError ProductNotAnnounced() => new(AllocationErrorCode.ProductNotAnnounced);
+
+    /// <summary>The purchase is not of the plan's product, quoted as announced (<paramref name="announced"/>).</summary>
+    public static AllocationError DifferentProduct(string announced) => new(AllocationErrorCode.DifferentProduct, Subject: announced);
+
+    public static AllocationError PurchaseCancelled() => new(AllocationErrorCode.PurchaseCancelled);
+
+    public static AllocationError InvalidSplit(int requested) => new(AllocationErrorCode.InvalidSplit, requested);
 }

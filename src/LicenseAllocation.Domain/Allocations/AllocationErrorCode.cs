@@ -107,4 +107,24 @@ public enum AllocationErrorCode
 
     /// <summary>The account must change the password the administrator set before it may do anything else.</summary>
     PasswordChangeRequired,
+
+    // Needs, licences a unit buys itself, split suggestions.
+
+    /// <summary>A need is negative or beyond what one unit could have.</summary>
+    InvalidNeed,
+
+    /// <summary>A purchase lacks what it must say, or says something impossible (quantity 0, a term that ends before it starts).</summary>
+    InvalidPurchase,
+
+    /// <summary>The plan's product is not announced yet, so no purchase can be checked against it.</summary>
+    ProductNotAnnounced,
+
+    /// <summary>The purchase is of another product (or vendor) than the plan's.</summary>
+    DifferentProduct,
+
+    /// <summary>The purchase was cancelled already.</summary>
+    PurchaseCancelled,
+
+    /// <summary>The amount to split is negative, or the unit has no units under it.</summary>
+    InvalidSplit,
 }

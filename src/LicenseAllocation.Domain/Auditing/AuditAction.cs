@@ -31,4 +31,9 @@ public enum AuditAction
     UserDetailsChanged,
     UserEnabled,
     UserPasswordChanged,
+
+    // Needs and licences a unit buys itself.
+    NeedStated,
+    PurchaseRecorded,
+    PurchaseCancelled,
 }

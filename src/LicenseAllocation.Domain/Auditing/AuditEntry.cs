@@ -91,6 +91,21 @@ public sealed class AuditEntry
     }
 
     /// <summary>
+    /// A unit's need stated in a plan: the number of computers before (null for the first statement) and after, and why
+    /// (<see cref="Needs.NeedRules.DefaultReason"/> when no reason was given).
+    /// </summary>
+    public static AuditEntry NeedStatement(int planId, int unitId, string actor, DateTime atUtc, int? oldValue, int newValue, string? reason, Guid changeSetId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var why = string.IsNullOrWhiteSpace(reason) ? Needs.NeedRules.DefaultReason : Text.InputText.Normalize(reason)!;
+        return new AuditEntry(planId, unitId, actor, atUtc, AuditAction.NeedStated, why, changeSetId)
+        {
+            OldValue = oldValue,
+            NewValue = newValue,
+        };
+    }
+
+    /// <summary>
     /// A change of the unit tree (a unit added, renamed, moved among its siblings, deactivated or reactivated). The
     /// description says what changed, old and new, in the words an official reads in the trail; no quantity changes.
     /// </summary>
@@ -102,9 +117,9 @@ public sealed class AuditEntry
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
-        if (action is AuditAction.Seeded or AuditAction.QuantityChanged)
+        if (action is AuditAction.Seeded or AuditAction.QuantityChanged or AuditAction.NeedStated)
         {
-            throw new ArgumentException("Quantity changes are written with QuantityChange.", nameof(action));
+            throw new ArgumentException("Quantity changes and needs are written with QuantityChange and NeedStatement.", nameof(action));
         }
 
         return new AuditEntry(planId, unitId, actor, atUtc, action, Text.InputText.Normalize(description)!, changeSetId);

@@ -17,6 +17,8 @@ internal static class ApiEndpoints
         api.MapUserEndpoints();
         api.MapImportEndpoints();
         api.MapAuditEndpoints();
+        api.MapNeedEndpoints();
+        api.MapPurchaseEndpoints();
         app.MapHealthEndpoint();
     }
 }

@@ -23,7 +23,8 @@ internal static class ApiProblems
                 or AllocationErrorCode.InvalidLicenceTerm or AllocationErrorCode.InvalidCharacters or AllocationErrorCode.MixedScript
                 or AllocationErrorCode.CommonPassword or AllocationErrorCode.PasswordLikeUserName
                 or AllocationErrorCode.InvalidFullName or AllocationErrorCode.InvalidPosition or AllocationErrorCode.InvalidPhone
-                or AllocationErrorCode.InvalidEmail or AllocationErrorCode.WrongCurrentPassword or AllocationErrorCode.SamePassword => StatusCodes.Status400BadRequest,
+                or AllocationErrorCode.InvalidEmail or AllocationErrorCode.WrongCurrentPassword or AllocationErrorCode.SamePassword
+                or AllocationErrorCode.InvalidNeed or AllocationErrorCode.InvalidPurchase or AllocationErrorCode.InvalidSplit => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
             AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope or AllocationErrorCode.PasswordChangeRequired => StatusCodes.Status403Forbidden,
             AllocationErrorCode.ImportInProgress or AllocationErrorCode.ExportInProgress => StatusCodes.Status429TooManyRequests,

@@ -139,6 +139,39 @@ public static class EndpointCatalog
             (portal, inside) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans/1/imports?dryRun=true") { Content = TemplateUpload(District(portal, inside)) },
             QuantityEditors),
 
+        // Needs: a figure of -1 is refused for its content once the caller may state it, so the matrix writes nothing.
+        ["PUT api/v1/plans/{planId:int}/units/{unitId:int}/need"] = new(
+            (portal, inside) => Json(HttpMethod.Put, $"/api/v1/plans/1/units/{Unit(portal, inside)}/need", new { computers = -1 }),
+            NeedEditors),
+        ["PUT api/v1/plans/{planId:int}/needs"] = new(
+            (portal, inside) => Json(HttpMethod.Put, "/api/v1/plans/1/needs", new { reason = "Kiểm tra phân quyền", items = new[] { new { unitId = Unit(portal, inside), computers = -1 } } }),
+            NeedEditors),
+        ["POST api/v1/plans/{planId:int}/units/{unitId:int}/split-suggestion"] = new(
+            (portal, inside) => Json(HttpMethod.Post, $"/api/v1/plans/1/units/{District(portal, inside)}/split-suggestion", new { basis = "even" }),
+            ScopedReaders),
+        ["GET api/v1/plans/{planId:int}/coverage.xlsx"] = new((portal, inside) => Get($"/api/v1/plans/1/coverage.xlsx?unitId={Unit(portal, inside)}"), ScopedReaders),
+        ["GET api/v1/plans/{planId:int}/coverage"] = new((portal, inside) => Get($"/api/v1/plans/1/coverage?unitId={Unit(portal, inside)}"), ScopedReaders),
+
+        // Purchases: a quantity of 0 is refused for its content once the caller may record for the unit, so nothing is written.
+        ["POST api/v1/plans/{planId:int}/units/{unitId:int}/purchases"] = new(
+            (portal, inside) => Json(HttpMethod.Post, $"/api/v1/plans/1/units/{Unit(portal, inside)}/purchases", new
+            {
+                productName = "Phần mềm kiểm tra",
+                quantity = 0,
+                contractNumber = "01/HĐ",
+                contractDate = "2021-02-01",
+                termStart = "2021-03-01",
+                termEnd = "2022-03-01",
+            }),
+            NeedEditors),
+        ["GET api/v1/plans/{planId:int}/units/{unitId:int}/purchases"] = new((portal, inside) => Get($"/api/v1/plans/1/units/{Unit(portal, inside)}/purchases"), ScopedReaders),
+
+        // No purchase exists in the matrix's portal: every role that may cancel gets 404, the auditor 403 forbidden. The
+        // scopes of a cancellation are checked on real purchases by the application's PurchaseServiceTests.
+        ["POST api/v1/purchases/{id:long}/cancel"] = new(
+            (_, _) => Json(HttpMethod.Post, "/api/v1/purchases/999999/cancel", new { reason = "Kiểm tra phân quyền" }),
+            (role, _) => role == MatrixRole.Auditor ? Expect.Forbidden : Expect.Allowed),
+
         // User management is the province administrator's alone, wherever the account works.
         ["GET api/v1/users"] = new((_, _) => Get("/api/v1/users"), AdministratorOnly),
         ["GET api/v1/users/{id}"] = new((portal, _) => Get($"/api/v1/users/{portal.TargetUserId}"), AdministratorOnly),
@@ -207,6 +240,19 @@ public static class EndpointCatalog
     {
         MatrixRole.ProvinceAdmin => Expect.Allowed,
         MatrixRole.DistrictOfficer => inside ? Expect.Allowed : Expect.OutOfScope,
+        _ => Expect.Forbidden,
+    };
+
+    /// <summary>
+    /// Needs and self-purchases: the province administrator everywhere, a district officer inside the district, a unit
+    /// viewer on their own unit only (here the district, so a commune is out of scope inside and outside alike), the
+    /// auditor never.
+    /// </summary>
+    public static Expect NeedEditors(MatrixRole role, bool inside) => role switch
+    {
+        MatrixRole.ProvinceAdmin => Expect.Allowed,
+        MatrixRole.DistrictOfficer => inside ? Expect.Allowed : Expect.OutOfScope,
+        MatrixRole.UnitViewer => Expect.OutOfScope,
         _ => Expect.Forbidden,
     };
 
