@@ -2,6 +2,7 @@ using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Plans;
+using LicenseAllocation.Domain.Requests;
 using LicenseAllocation.Domain.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     public DbSet<PublishedAppendix> PublishedAppendices => Set<PublishedAppendix>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<LicenceRequest> LicenceRequests => Set<LicenceRequest>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

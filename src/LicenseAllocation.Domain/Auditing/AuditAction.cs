@@ -22,4 +22,9 @@ public enum AuditAction
     PlanDescribed,
     PlanPublished,
     PlanSuperseded,
+
+    // Requests during the year (the quantities an approval posts are QuantityChanged rows of the same change set).
+    RequestSubmitted,
+    RequestDecided,
+    RequestWithdrawn,
 }
