@@ -9,6 +9,7 @@ using LicenseAllocation.Application.Import;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Requests;
 using LicenseAllocation.Application.Seeding;
+using LicenseAllocation.Application.Transfers;
 using LicenseAllocation.Application.Units;
 using LicenseAllocation.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,7 @@ public static class ApplicationServices
         services.AddScoped<TemplateQuery>();
         services.AddScoped<ImportService>();
         services.AddScoped<RequestService>();
+        services.AddScoped<TransferService>();
         return services;
     }
 }

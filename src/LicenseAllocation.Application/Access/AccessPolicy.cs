@@ -96,4 +96,15 @@ public static class AccessPolicy
         PortalRole.DistrictOfficer => decidingDistrictId is { } district && district == caller.ScopeUnitId,
         _ => false,
     };
+
+    /// <summary>
+    /// May the caller give licences of this unit back to its parent? A return only ever lowers a unit, so its own officers
+    /// (a viewer or a district officer with the unit in scope) may, and the province administrator anywhere.
+    /// </summary>
+    public static bool CanReturn(Caller caller, bool withinScope) => caller.Role switch
+    {
+        PortalRole.ProvinceAdmin => true,
+        PortalRole.DistrictOfficer or PortalRole.UnitViewer => withinScope,
+        _ => false,
+    };
 }

@@ -17,6 +17,7 @@ internal static class ApiEndpoints
         api.MapImportEndpoints();
         api.MapAuditEndpoints();
         api.MapRequestEndpoints();
+        api.MapTransferEndpoints();
         app.MapHealthEndpoint();
     }
 }

@@ -175,6 +175,27 @@ public static class EndpointCatalog
                 _ => Expect.Forbidden,
             }),
 
+        // A move of more than the source has free (source-has-no-room, 409) and a return of more than the commune holds
+        // (below-handed-on, 409): allowed calls change nothing. A move is made by whoever may change both units; a return
+        // by the unit's own officers and the province.
+        ["POST api/v1/plans/{planId:int}/transfers"] = new(
+            (portal, inside) => Json(HttpMethod.Post, "/api/v1/plans/1/transfers", new
+            {
+                fromUnitId = Unit(portal, inside),
+                toUnitId = inside ? portal.InsideSibling : portal.OutsideSibling,
+                quantity = 1_000_000,
+                reason = "Kiểm tra phân quyền",
+            }),
+            QuantityEditors),
+        ["POST api/v1/plans/{planId:int}/units/{unitId:int}/return"] = new(
+            (portal, inside) => Json(HttpMethod.Post, $"/api/v1/plans/1/units/{Unit(portal, inside)}/return", new { quantity = 1_000_000, reason = "Kiểm tra phân quyền" }),
+            (role, inside) => role switch
+            {
+                MatrixRole.ProvinceAdmin => Expect.Allowed,
+                MatrixRole.DistrictOfficer or MatrixRole.UnitViewer => inside ? Expect.Allowed : Expect.OutOfScope,
+                _ => Expect.Forbidden,
+            }),
+
         // The API reference page and its assets: any signed-in user, nobody anonymous.
         ["GET api/docs/{documentName?}"] = new((_, _) => Get("/api/docs/"), (_, _) => Expect.Allowed),
         ["GET api/docs/scalar.js"] = new((_, _) => Get("/api/docs/scalar.js"), (_, _) => Expect.Allowed),

@@ -22,6 +22,11 @@ public sealed class MatrixPortal : IAsyncLifetime
 
     public int OutsideUnit { get; private set; }
 
+    /// <summary>Another commune of the same district as <see cref="InsideUnit"/>, and of <see cref="OutsideUnit"/>.</summary>
+    public int InsideSibling { get; private set; }
+
+    public int OutsideSibling { get; private set; }
+
     public int ScopeDistrict { get; private set; }
 
     public int OutsideDistrict { get; private set; }
@@ -44,6 +49,8 @@ public sealed class MatrixPortal : IAsyncLifetime
         InsideUnit = await db.Units.Where(u => u.Code == "29863").Select(u => u.Id).SingleAsync();
         OutsideUnit = await db.Units.Where(u => u.Code == "29902").Select(u => u.Id).SingleAsync();
 
+        InsideSibling = await db.Units.Where(u => u.ParentId == ScopeDistrict && u.Id != InsideUnit).Select(u => u.Id).FirstAsync();
+        OutsideSibling = await db.Units.Where(u => u.ParentId == OutsideDistrict && u.Id != OutsideUnit).Select(u => u.Id).FirstAsync();
         var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
         InsideRequest = (await requests.SubmitAsync(new Caller("matrix-viewer", PortalRole.UnitViewer, ScopeDistrict), new SubmitRequest(1, InsideUnit, 2, "Kiểm tra phân quyền"))).Value!.Id;
         OutsideRequest = (await requests.SubmitAsync(new Caller("matrix-outsider", PortalRole.UnitViewer, OutsideDistrict), new SubmitRequest(1, OutsideUnit, 2, "Kiểm tra phân quyền"))).Value!.Id;
