@@ -48,6 +48,21 @@ counter() {
     echo "${value:-0}"
 }
 
+# Names the failed tests and the first line of each message, so the end of the log says what broke.
+list_failures() {
+    command -v python3 >/dev/null || return 0
+    python3 - "$results" <<'PY' || true
+import glob, sys, xml.etree.ElementTree as ET
+for path in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    for element in ET.parse(path).iter():
+        if not element.tag.endswith("UnitTestResult") or element.get("outcome") not in ("Failed", "Error", "Timeout", "Aborted"):
+            continue
+        message = next((m.text or "" for m in element.iter() if m.tag.endswith("Message")), "").strip()
+        first = message.splitlines()[0][:300] if message else ""
+        print(f"[ci] FAILED {element.get('testName')}: {first}")
+PY
+}
+
 if ! install_missing_packages; then
     say "could not install the packages the tests need"
     echo "0 passed, 0 failed"
@@ -84,6 +99,7 @@ for trx in "$results"/*.trx; do
     skipped=$((skipped + $(counter "$trx" notExecuted)))
 done
 say "$reports test report(s) in $results"
+list_failures
 
 echo "$passed passed, $failed failed, $skipped skipped"
 
