@@ -6,6 +6,7 @@ using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Exports;
 using LicenseAllocation.Application.Import;
+using LicenseAllocation.Application.Notifications;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Requests;
 using LicenseAllocation.Application.Seeding;
@@ -52,6 +53,7 @@ public static class ApplicationServices
         services.AddScoped<ImportService>();
         services.AddScoped<RequestService>();
         services.AddScoped<TransferService>();
+        services.AddScoped<NotificationService>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Notifications;
 using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Requests;
 using LicenseAllocation.Domain.Units;
@@ -31,6 +32,8 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<LicenceRequest> LicenceRequests => Set<LicenceRequest>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

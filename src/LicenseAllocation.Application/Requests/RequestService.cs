@@ -3,6 +3,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Notifications;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
@@ -199,6 +200,7 @@ public sealed class RequestService(IDbContextFactory<AllocationDbContext> contex
             command.PlanId, command.UnitId, command.Quantity, command.Justification, caller.UserName, clock.GetUtcNow().UtcDateTime, target.Figures);
         db.LicenceRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
+        await Inbox.ToDecidersAsync(db, request, RequestDeciders.DecidingDistrict(request.UnitId, places), places[request.UnitId].Name, cancellationToken);
         await AuditTrail.AppendAsync(
             db,
             AuditEntry.Event(request.PlanId, request.UnitId, caller.UserName, request.RequestedAtUtc, AuditAction.RequestSubmitted, RequestAuditText.Submitted(request), Guid.NewGuid()),
@@ -264,6 +266,7 @@ public sealed class RequestService(IDbContextFactory<AllocationDbContext> contex
             return AllocationError.PlanLocked();
         }
 
+        Inbox.ToRequester(db, request, places[request.UnitId].Name);
         await AuditTrail.AppendAsync(
             db,
             AuditEntry.Event(request.PlanId, request.UnitId, caller.UserName, now, AuditAction.RequestDecided, RequestAuditText.Decided(request), changeSetId),

@@ -18,6 +18,7 @@ internal static class ApiEndpoints
         api.MapAuditEndpoints();
         api.MapRequestEndpoints();
         api.MapTransferEndpoints();
+        api.MapNotificationEndpoints();
         app.MapHealthEndpoint();
     }
 }

@@ -196,6 +196,10 @@ public static class EndpointCatalog
                 _ => Expect.Forbidden,
             }),
 
+        // Everyone reads and marks their own inbox; another account's notification is not found (404), never shown.
+        ["GET api/v1/notifications"] = new((_, _) => Get("/api/v1/notifications?unread=true"), (_, _) => Expect.Allowed),
+        ["POST api/v1/notifications/{id:long}/read"] = new((_, _) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/notifications/1/read"), (_, _) => Expect.Allowed),
+
         // The API reference page and its assets: any signed-in user, nobody anonymous.
         ["GET api/docs/{documentName?}"] = new((_, _) => Get("/api/docs/"), (_, _) => Expect.Allowed),
         ["GET api/docs/scalar.js"] = new((_, _) => Get("/api/docs/scalar.js"), (_, _) => Expect.Allowed),

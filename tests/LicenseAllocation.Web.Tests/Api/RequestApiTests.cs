@@ -9,6 +9,10 @@ internal sealed record RequestJson(
     long Id, int PlanId, int UnitId, int Requested, int? Approved, int? Posted, string Status, string Justification, string RequestedBy,
     DateTimeOffset RequestedAt, string? DecidedBy, DateTimeOffset? DecidedAt, string? Comment, int? SourceUnitId);
 
+internal sealed record NotificationJson(long Id, string Kind, int PlanId, long? RequestId, string Text, string Link, int? Quantity, string? Outcome, DateTimeOffset At, bool Read);
+
+internal sealed record NotificationPageJson(NotificationJson[] Items, int Total, int Unread, int Page, int PageSize);
+
 internal sealed record RequestPageJson(RequestJson[] Items, int Total, int Page, int PageSize);
 
 /// <summary>Requests over the API: a commune's viewer asks, the district officer decides (Thành phố Cao Lãnh holds 3 to give).</summary>
@@ -98,5 +102,34 @@ public sealed class RequestApiTests : IAsyncLifetime
         notDecider.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await withdrawn.Content.ReadFromJsonAsync<RequestJson>(Ct))!.Status.ShouldBe("Withdrawn");
+    }
+
+    [Fact]
+    public async Task The_decider_is_told_of_a_new_request_and_the_requester_of_the_decision_in_their_language()
+    {
+        var asked = await SubmitAsync(5);
+        var told = (await _officer.GetFromJsonAsync<NotificationPageJson>("/api/v1/notifications?unread=true", Ct))!;
+        told.Unread.ShouldBe(1);
+        var note = told.Items.ShouldHaveSingleItem();
+        (note.Kind, note.RequestId, note.Quantity, note.Read).ShouldBe(("RequestSubmitted", asked.Id, 5, false));
+        note.Text.ShouldBe("Phường 11 đề nghị bổ sung 5 bản quyền, chờ anh/chị quyết định.");
+        (await _viewer.GetFromJsonAsync<NotificationPageJson>("/api/v1/notifications", Ct))!.Total.ShouldBe(0);
+
+        var refused = await _officer.PostAsJsonAsync($"/api/v1/requests/{asked.Id}/decision", new { approvedQuantity = 5 }, Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await _viewer.GetFromJsonAsync<NotificationPageJson>("/api/v1/notifications", Ct))!.Total.ShouldBe(0, "a refused decision tells no one");
+        (await _officer.PostAsJsonAsync($"/api/v1/requests/{asked.Id}/decision", new { approvedQuantity = 3, comment = "Chỉ còn 3" }, Ct)).EnsureSuccessStatusCode();
+
+        using var english = new HttpRequestMessage(HttpMethod.Get, "/api/v1/notifications?unread=true");
+        english.Headers.AcceptLanguage.ParseAdd("en-US");
+        var response = await _viewer.SendAsync(english, Ct);
+        var decided = (await response.Content.ReadFromJsonAsync<NotificationPageJson>(Ct))!.Items.ShouldHaveSingleItem();
+        (decided.Kind, decided.Outcome, decided.Quantity).ShouldBe(("RequestDecided", "PartiallyApproved", 3));
+        decided.Text.ShouldBe("The request of Phường 11 was approved in part: 3 licences.");
+
+        (await _officer.PostAsync($"/api/v1/notifications/{decided.Id}/read", null, Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var read = await _viewer.PostAsync($"/api/v1/notifications/{decided.Id}/read", null, Ct);
+        read.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await _viewer.GetFromJsonAsync<NotificationPageJson>("/api/v1/notifications?unread=true", Ct))!.Unread.ShouldBe(0);
     }
 }
