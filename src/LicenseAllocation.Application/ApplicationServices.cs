@@ -7,8 +7,11 @@ using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Exports;
 using LicenseAllocation.Application.Import;
 using LicenseAllocation.Application.Needs;
+using LicenseAllocation.Application.Notifications;
 using LicenseAllocation.Application.Plans;
+using LicenseAllocation.Application.Requests;
 using LicenseAllocation.Application.Seeding;
+using LicenseAllocation.Application.Transfers;
 using LicenseAllocation.Application.Units;
 using LicenseAllocation.Application.Users;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +60,9 @@ public static class ApplicationServices
         services.AddScoped<CoverageQuery>();
         services.AddScoped<PurchaseService>();
         services.AddScoped<SplitService>();
+        services.AddScoped<RequestService>();
+        services.AddScoped<TransferService>();
+        services.AddScoped<NotificationService>();
         return services;
     }
 }

@@ -44,6 +44,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToFileSystem(new DirectoryInfo(Path.GetFullPath(
         builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys"), builder.Environment.ContentRootPath)));
 builder.Services.AddLicenseAllocationApplication();
+builder.Services.AddScoped<LicenseAllocation.Web.Components.Notifications.NotificationEvents>();
 builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
 builder.Services.AddPortalAuthentication();
 builder.AddPortalSecurity();

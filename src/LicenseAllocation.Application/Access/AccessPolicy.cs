@@ -91,4 +91,36 @@ public static class AccessPolicy
 
     /// <summary>Whether an account of this role works within one unit's subtree (and so must have a scope unit).</summary>
     public static bool NeedsScope(PortalRole role) => role is PortalRole.DistrictOfficer or PortalRole.UnitViewer;
+
+    /// <summary>Whether the caller asks for licences at all: a unit's own officers (a unit viewer, a district officer).</summary>
+    public static bool MayRequest(Caller caller) => caller.Role is PortalRole.UnitViewer or PortalRole.DistrictOfficer;
+
+    /// <summary>May the caller ask for more licences for this unit? Its own officers, for a unit in their scope.</summary>
+    public static bool CanRequest(Caller caller, bool withinScope) => MayRequest(caller) && withinScope;
+
+    /// <summary>Whether the caller decides requests at all: those who allocate (the province administrator, a district officer).</summary>
+    public static bool MayDecideRequests(Caller caller) => MayEdit(caller);
+
+    /// <summary>
+    /// May the caller decide a request of a unit? Whoever allocates to it: the district officer of the district the unit
+    /// stands under (<paramref name="decidingDistrictId"/>: its agencies and communes), the province administrator for
+    /// units under no district (the districts themselves, provincial agencies, communes directly under the province).
+    /// </summary>
+    public static bool CanDecideRequest(Caller caller, int? decidingDistrictId) => caller.Role switch
+    {
+        PortalRole.ProvinceAdmin => decidingDistrictId is null,
+        PortalRole.DistrictOfficer => decidingDistrictId is { } district && district == caller.ScopeUnitId,
+        _ => false,
+    };
+
+    /// <summary>
+    /// May the caller give licences of this unit back to its parent? A return only ever lowers a unit, so its own officers
+    /// (a viewer or a district officer with the unit in scope) may, and the province administrator anywhere.
+    /// </summary>
+    public static bool CanReturn(Caller caller, bool withinScope) => caller.Role switch
+    {
+        PortalRole.ProvinceAdmin => true,
+        PortalRole.DistrictOfficer or PortalRole.UnitViewer => withinScope,
+        _ => false,
+    };
 }

@@ -50,7 +50,7 @@ public static class RefusalMessages
     /// <summary>The domain's limit a text refusal quotes when the error carries none: the most characters the field holds.</summary>
     private static int? RuleLimit(AllocationErrorCode code) => code switch
     {
-        AllocationErrorCode.ReasonRequired => ChangeReason.MaxLength,
+        AllocationErrorCode.ReasonRequired or AllocationErrorCode.JustificationRequired or AllocationErrorCode.CommentRequired => ChangeReason.MaxLength,
         AllocationErrorCode.InvalidName => UnitName.MaxLength,
         AllocationErrorCode.DocumentNumberRequired => OfficialDocument.MaxNumberLength,
         AllocationErrorCode.SignerRequired => OfficialDocument.MaxSignerLength,

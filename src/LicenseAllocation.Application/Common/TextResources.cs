@@ -15,6 +15,9 @@ internal static class TextResources
     /// <summary>Names of audit actions, the integrity check's verdicts and the descriptions of account changes.</summary>
     public static readonly ResourceManager AuditTexts = new("LicenseAllocation.Application.Resources.AuditTexts", typeof(TextResources).Assembly);
 
+    /// <summary>What the inbox says of each kind of notification.</summary>
+    public static readonly ResourceManager NotificationTexts = new("LicenseAllocation.Application.Resources.NotificationTexts", typeof(TextResources).Assembly);
+
     /// <summary>The text of <paramref name="key"/> in <paramref name="culture"/> (Vietnamese where it has none), formatted with <paramref name="arguments"/>.</summary>
     public static string Format(ResourceManager resources, string key, CultureInfo culture, params object?[] arguments) =>
         Find(resources, key, culture) is { } format

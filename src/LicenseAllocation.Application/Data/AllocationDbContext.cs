@@ -2,7 +2,9 @@ using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Needs;
+using LicenseAllocation.Domain.Notifications;
 using LicenseAllocation.Domain.Plans;
+using LicenseAllocation.Domain.Requests;
 using LicenseAllocation.Domain.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,6 +39,10 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     public DbSet<SelfPurchase> SelfPurchases => Set<SelfPurchase>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<LicenceRequest> LicenceRequests => Set<LicenceRequest>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

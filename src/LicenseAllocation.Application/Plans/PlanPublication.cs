@@ -111,6 +111,9 @@ public sealed class PlanPublication(IDbContextFactory<AllocationDbContext> conte
                 .UnderDocument(letter.Reference));
         }
 
+        await Notifications.Inbox.ToPlanAsync(
+            db, planId, plan.AmendmentOfId is null ? Domain.Notifications.NotificationKind.PlanPublished : Domain.Notifications.NotificationKind.PlanAmended,
+            plan.Name, caller.UserName, now, cancellationToken);
         await AuditTrail.AppendAsync(db, audit, cancellationToken);
         var summary = await PlanQueries.FindAsync(db, planId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -185,4 +185,21 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
     public static AllocationError PurchaseCancelled() => new(AllocationErrorCode.PurchaseCancelled);
 
     public static AllocationError InvalidSplit(int requested) => new(AllocationErrorCode.InvalidSplit, requested);
+    /// <summary>The request was decided or withdrawn already; a decision is made once.</summary>
+    public static AllocationError AlreadyDecided() => new(AllocationErrorCode.AlreadyDecided);
+
+    /// <summary><paramref name="approved"/> were approved but only <paramref name="requested"/> asked for.</summary>
+    public static AllocationError ExceedsRequested(int approved, int requested) => new(AllocationErrorCode.ExceedsRequested, approved, requested);
+
+    /// <summary>A request says why the unit needs more (at most <see cref="ChangeReason.MaxLength"/> characters).</summary>
+    public static AllocationError JustificationRequired() => new(AllocationErrorCode.JustificationRequired);
+
+    /// <summary>Granting less than asked (or nothing) is explained to the requester (at most <see cref="ChangeReason.MaxLength"/> characters).</summary>
+    public static AllocationError CommentRequired() => new(AllocationErrorCode.CommentRequired);
+
+    /// <summary>The source was asked to give <paramref name="requested"/> but has only <paramref name="free"/> it has not handed on.</summary>
+    public static AllocationError SourceHasNoRoom(int requested, int free) => new(AllocationErrorCode.SourceHasNoRoom, requested, free);
+
+    /// <summary>The named source cannot give to this unit.</summary>
+    public static AllocationError InvalidSource() => new(AllocationErrorCode.InvalidSource);
 }

@@ -127,4 +127,23 @@ public enum AllocationErrorCode
 
     /// <summary>The amount to split is negative, or the unit has no units under it.</summary>
     InvalidSplit,
+    // Requests, returns and transfers.
+
+    /// <summary>The request was decided or withdrawn already.</summary>
+    AlreadyDecided,
+
+    /// <summary>More was approved than the unit asked for.</summary>
+    ExceedsRequested,
+
+    /// <summary>A request carries a justification.</summary>
+    JustificationRequired,
+
+    /// <summary>A partial approval or a rejection carries the decider's comment.</summary>
+    CommentRequired,
+
+    /// <summary>The unit licences are taken from does not have that many free.</summary>
+    SourceHasNoRoom,
+
+    /// <summary>The unit named as the source cannot give to this unit (not a sibling, the unit itself, not in the plan).</summary>
+    InvalidSource,
 }

@@ -36,4 +36,8 @@ public enum AuditAction
     NeedStated,
     PurchaseRecorded,
     PurchaseCancelled,
+    // Requests during the year (the quantities an approval posts are QuantityChanged rows of the same change set).
+    RequestSubmitted,
+    RequestDecided,
+    RequestWithdrawn,
 }

@@ -19,6 +19,9 @@ internal static class ApiEndpoints
         api.MapAuditEndpoints();
         api.MapNeedEndpoints();
         api.MapPurchaseEndpoints();
+        api.MapRequestEndpoints();
+        api.MapTransferEndpoints();
+        api.MapNotificationEndpoints();
         app.MapHealthEndpoint();
     }
 }

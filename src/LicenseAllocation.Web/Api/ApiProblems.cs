@@ -24,7 +24,9 @@ internal static class ApiProblems
                 or AllocationErrorCode.CommonPassword or AllocationErrorCode.PasswordLikeUserName
                 or AllocationErrorCode.InvalidFullName or AllocationErrorCode.InvalidPosition or AllocationErrorCode.InvalidPhone
                 or AllocationErrorCode.InvalidEmail or AllocationErrorCode.WrongCurrentPassword or AllocationErrorCode.SamePassword
-                or AllocationErrorCode.InvalidNeed or AllocationErrorCode.InvalidPurchase or AllocationErrorCode.InvalidSplit => StatusCodes.Status400BadRequest,
+                or AllocationErrorCode.InvalidNeed or AllocationErrorCode.InvalidPurchase or AllocationErrorCode.InvalidSplit
+                or AllocationErrorCode.JustificationRequired or AllocationErrorCode.CommentRequired or AllocationErrorCode.ExceedsRequested
+                or AllocationErrorCode.InvalidSource => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
             AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope or AllocationErrorCode.PasswordChangeRequired => StatusCodes.Status403Forbidden,
             AllocationErrorCode.ImportInProgress or AllocationErrorCode.ExportInProgress => StatusCodes.Status429TooManyRequests,

@@ -224,6 +224,60 @@ public static class EndpointCatalog
         ["GET api/v1/audit.xlsx"] = new((portal, inside) => Get($"/api/v1/audit.xlsx?unitId={Unit(portal, inside)}"), AuditReaders),
         ["GET api/v1/plans/{planId:int}/units/{unitId:int}/history"] = new((portal, inside) => Get($"/api/v1/plans/1/units/{Unit(portal, inside)}/history"), AuditReaders),
 
+        // Requests: a unit's officers ask for a unit in scope; the province asks nothing of itself. Every reader lists
+        // (filtered to the scope) and reads a request of a unit in scope.
+        ["POST api/v1/plans/{planId:int}/requests"] = new(
+            (portal, inside) => Json(HttpMethod.Post, "/api/v1/plans/1/requests", new { unitId = Unit(portal, inside), quantity = 1, justification = "Kiểm tra phân quyền" }),
+            Requesters),
+        ["GET api/v1/plans/{planId:int}/requests"] = new((_, _) => Get("/api/v1/plans/1/requests?toDecide=true"), (_, _) => Expect.Allowed),
+        ["GET api/v1/requests/{id:long}"] = new((portal, inside) => Get($"/api/v1/requests/{Request(portal, inside)}"), ScopedReaders),
+
+        // A commune's request is the district officer's to decide, not the province's. The allowed call grants less than
+        // asked without a comment and is refused for that (400), so nothing is posted.
+        ["POST api/v1/requests/{id:long}/decision"] = new(
+            (portal, inside) => Json(HttpMethod.Post, $"/api/v1/requests/{Request(portal, inside)}/decision", new { approvedQuantity = 0 }),
+            (role, inside) => role switch
+            {
+                MatrixRole.ProvinceAdmin => Expect.OutOfScope,
+                MatrixRole.DistrictOfficer => inside ? Expect.Allowed : Expect.OutOfScope,
+                _ => Expect.Forbidden,
+            }),
+
+        // Only the requester (the viewer, inside) withdraws; the officer of the district may read it but did not ask.
+        ["POST api/v1/requests/{id:long}/withdraw"] = new(
+            (portal, inside) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/requests/{Request(portal, inside)}/withdraw"),
+            (role, inside) => role switch
+            {
+                MatrixRole.UnitViewer => inside ? Expect.Allowed : Expect.OutOfScope,
+                MatrixRole.DistrictOfficer => inside ? Expect.Forbidden : Expect.OutOfScope,
+                _ => Expect.Forbidden,
+            }),
+
+        // A move of more than the source has free (source-has-no-room, 409) and a return of more than the commune holds
+        // (below-handed-on, 409): allowed calls change nothing. A move is made by whoever may change both units; a return
+        // by the unit's own officers and the province.
+        ["POST api/v1/plans/{planId:int}/transfers"] = new(
+            (portal, inside) => Json(HttpMethod.Post, "/api/v1/plans/1/transfers", new
+            {
+                fromUnitId = Unit(portal, inside),
+                toUnitId = inside ? portal.InsideSibling : portal.OutsideSibling,
+                quantity = 1_000_000,
+                reason = "Kiểm tra phân quyền",
+            }),
+            QuantityEditors),
+        ["POST api/v1/plans/{planId:int}/units/{unitId:int}/return"] = new(
+            (portal, inside) => Json(HttpMethod.Post, $"/api/v1/plans/1/units/{Unit(portal, inside)}/return", new { quantity = 1_000_000, reason = "Kiểm tra phân quyền" }),
+            (role, inside) => role switch
+            {
+                MatrixRole.ProvinceAdmin => Expect.Allowed,
+                MatrixRole.DistrictOfficer or MatrixRole.UnitViewer => inside ? Expect.Allowed : Expect.OutOfScope,
+                _ => Expect.Forbidden,
+            }),
+
+        // Everyone reads and marks their own inbox; another account's notification is not found (404), never shown.
+        ["GET api/v1/notifications"] = new((_, _) => Get("/api/v1/notifications?unread=true"), (_, _) => Expect.Allowed),
+        ["POST api/v1/notifications/{id:long}/read"] = new((_, _) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/notifications/1/read"), (_, _) => Expect.Allowed),
+
         // The API reference page and its assets: any signed-in user, nobody anonymous.
         ["GET api/docs/{documentName?}"] = new((_, _) => Get("/api/docs/"), (_, _) => Expect.Allowed),
         ["GET api/docs/scalar.js"] = new((_, _) => Get("/api/docs/scalar.js"), (_, _) => Expect.Allowed),
@@ -267,6 +321,13 @@ public static class EndpointCatalog
     public static Expect WholePlanReaders(MatrixRole role, bool inside) =>
         role is MatrixRole.ProvinceAdmin or MatrixRole.Auditor ? Expect.Allowed : Expect.OutOfScope;
 
+    /// <summary>A unit's own officers (a viewer, a district officer) inside their scope; the whole-province roles never ask.</summary>
+    public static Expect Requesters(MatrixRole role, bool inside) => role switch
+    {
+        MatrixRole.UnitViewer or MatrixRole.DistrictOfficer => inside ? Expect.Allowed : Expect.OutOfScope,
+        _ => Expect.Forbidden,
+    };
+
     public static Expect AdministratorOnly(MatrixRole role, bool inside) => role == MatrixRole.ProvinceAdmin ? Expect.Allowed : Expect.Forbidden;
 
     /// <summary>The administrator and the auditor everywhere; a district officer and a unit viewer inside their scope.</summary>
@@ -280,6 +341,8 @@ public static class EndpointCatalog
         role is MatrixRole.ProvinceAdmin or MatrixRole.Auditor ? Expect.Allowed : Expect.Forbidden;
 
     public static int Unit(MatrixPortal portal, bool inside) => inside ? portal.InsideUnit : portal.OutsideUnit;
+
+    public static long Request(MatrixPortal portal, bool inside) => inside ? portal.InsideRequest : portal.OutsideRequest;
 
     public static int District(MatrixPortal portal, bool inside) => inside ? portal.ScopeDistrict : portal.OutsideDistrict;
 

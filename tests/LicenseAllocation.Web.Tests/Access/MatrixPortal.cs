@@ -1,5 +1,7 @@
+using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Requests;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,9 +22,19 @@ public sealed class MatrixPortal : IAsyncLifetime
 
     public int OutsideUnit { get; private set; }
 
+    /// <summary>Another commune of the same district as <see cref="InsideUnit"/>, and of <see cref="OutsideUnit"/>.</summary>
+    public int InsideSibling { get; private set; }
+
+    public int OutsideSibling { get; private set; }
+
     public int ScopeDistrict { get; private set; }
 
     public int OutsideDistrict { get; private set; }
+
+    /// <summary>A request of the inside commune made by the viewer, and one of the outside commune made by a viewer there.</summary>
+    public long InsideRequest { get; private set; }
+
+    public long OutsideRequest { get; private set; }
 
     /// <summary>An account that user-management calls may disable and reset freely.</summary>
     public string TargetUserId { get; private set; } = string.Empty;
@@ -36,6 +48,12 @@ public sealed class MatrixPortal : IAsyncLifetime
         OutsideDistrict = await db.Units.Where(u => u.Code == "867").Select(u => u.Id).SingleAsync();
         InsideUnit = await db.Units.Where(u => u.Code == "29863").Select(u => u.Id).SingleAsync();
         OutsideUnit = await db.Units.Where(u => u.Code == "29902").Select(u => u.Id).SingleAsync();
+
+        InsideSibling = await db.Units.Where(u => u.ParentId == ScopeDistrict && u.Id != InsideUnit).Select(u => u.Id).FirstAsync();
+        OutsideSibling = await db.Units.Where(u => u.ParentId == OutsideDistrict && u.Id != OutsideUnit).Select(u => u.Id).FirstAsync();
+        var requests = scope.ServiceProvider.GetRequiredService<RequestService>();
+        InsideRequest = (await requests.SubmitAsync(new Caller("matrix-viewer", PortalRole.UnitViewer, ScopeDistrict), new SubmitRequest(1, InsideUnit, 2, "Kiểm tra phân quyền"))).Value!.Id;
+        OutsideRequest = (await requests.SubmitAsync(new Caller("matrix-outsider", PortalRole.UnitViewer, OutsideDistrict), new SubmitRequest(1, OutsideUnit, 2, "Kiểm tra phân quyền"))).Value!.Id;
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
         await CreateAsync(users, "matrix-officer", PortalRole.DistrictOfficer, ScopeDistrict);

@@ -1,0 +1,56 @@
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Users;
+using LicenseAllocation.Domain.Notifications;
+using LicenseAllocation.Domain.Requests;
+using Microsoft.EntityFrameworkCore;
+
+namespace LicenseAllocation.Application.Notifications;
+
+/// <summary>
+/// Writes notifications into the transaction of the event they tell (the caller saves them with the event's audit rows),
+/// so an event that commits has told its people and one that rolls back has told no one. Disabled accounts are not told.
+/// </summary>
+internal static class Inbox
+{
+    private sealed record Account(string UserName, string? Role, int? ScopeUnitId);
+
+    /// <summary>A new request, to whoever decides it: the district's officers, or the province's administrators.</summary>
+    public static async Task ToDecidersAsync(AllocationDbContext db, LicenceRequest request, int? decidingDistrict, string unitName, CancellationToken cancellationToken)
+    {
+        var accounts = await AccountsAsync(db, cancellationToken);
+        var deciders = accounts.Where(a => decidingDistrict is { } district
+            ? a.Role == nameof(PortalRole.DistrictOfficer) && a.ScopeUnitId == district
+            : a.Role == nameof(PortalRole.ProvinceAdmin));
+        db.Notifications.AddRange(deciders
+            .Where(a => a.UserName != request.RequestedBy)
+            .Select(a => Notification.Of(a.UserName, NotificationKind.RequestSubmitted, request.PlanId, request.RequestedAtUtc, unitName, request.Id, request.Requested)));
+    }
+
+    /// <summary>A decision, to the requester.</summary>
+    public static void ToRequester(AllocationDbContext db, LicenceRequest request, string unitName) =>
+        db.Notifications.Add(Notification.Of(
+            request.RequestedBy, NotificationKind.RequestDecided, request.PlanId, request.DecidedAtUtc!.Value, unitName, request.Id, request.Approved, request.Status.ToString()));
+
+    /// <summary>A plan published (or an amendment of it), to every account working in it but the one who published it.</summary>
+    public static async Task ToPlanAsync(AllocationDbContext db, int planId, NotificationKind kind, string planName, string actor, DateTime now, CancellationToken cancellationToken)
+    {
+        var units = (await db.Nodes.AsNoTracking().Where(n => n.PlanId == planId).Select(n => n.UnitId).ToListAsync(cancellationToken)).ToHashSet();
+        var accounts = await AccountsAsync(db, cancellationToken);
+        db.Notifications.AddRange(accounts
+            .Where(a => a.UserName != actor && (a.ScopeUnitId is not { } scope || units.Contains(scope)))
+            .Select(a => a.UserName)
+            .Distinct()
+            .Select(userName => Notification.Of(userName, kind, planId, now, planName)));
+    }
+
+    private static async Task<List<Account>> AccountsAsync(AllocationDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await (from u in db.Users.AsNoTracking()
+                          join ur in db.UserRoles on u.Id equals ur.UserId
+                          join r in db.Roles on ur.RoleId equals r.Id
+                          select new { u.UserName, Role = r.Name, u.ScopeUnitId, u.LockoutEnd })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Where(r => r.UserName is not null && !UserAdministration.IsDisabled(r.LockoutEnd)).Select(r => new Account(r.UserName!, r.Role, r.ScopeUnitId))];
+    }
+}
