@@ -7,6 +7,7 @@ using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Exports;
 using LicenseAllocation.Application.Import;
 using LicenseAllocation.Application.Plans;
+using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Application.Units;
 using LicenseAllocation.Application.Users;
@@ -48,6 +49,8 @@ public static class ApplicationServices
         services.AddOptions<ImportOptions>();
         services.AddScoped<TemplateQuery>();
         services.AddScoped<ImportService>();
+        services.AddScoped<DongThap2025Seeder>();
+        services.AddScoped<ReorganisationQueries>();
         return services;
     }
 }

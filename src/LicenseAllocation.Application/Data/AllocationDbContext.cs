@@ -2,6 +2,7 @@ using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Plans;
+using LicenseAllocation.Domain.Reorganisations;
 using LicenseAllocation.Domain.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -26,6 +27,10 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
 
     public DbSet<PublishedAppendix> PublishedAppendices => Set<PublishedAppendix>();
+
+    public DbSet<Reorganisation> Reorganisations => Set<Reorganisation>();
+
+    public DbSet<ReorganisationLink> ReorganisationLinks => Set<ReorganisationLink>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

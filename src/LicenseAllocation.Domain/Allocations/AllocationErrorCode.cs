@@ -78,4 +78,24 @@ public enum AllocationErrorCode
 
     /// <summary>A sibling already has that name once NFC and case are set aside.</summary>
     DuplicateName,
+
+    // Reorganisations and successor plans.
+
+    /// <summary>The electronic agency identifier is not of the form NNN.NN.NN.Xnn.</summary>
+    InvalidAgencyCode,
+
+    /// <summary>Another unit in force at the same time already carries that electronic agency identifier.</summary>
+    DuplicateAgencyCode,
+
+    /// <summary>Some links of the reorganisation are neither confirmed nor settled by the administrator.</summary>
+    UnconfirmedLinks,
+
+    /// <summary>The shares given for a split old unit do not add up to the whole of it.</summary>
+    InvalidShares,
+
+    /// <summary>The plan's tree is not the structure the reorganisation takes over.</summary>
+    NotPredecessorPlan,
+
+    /// <summary>A reorganisation file that cannot be read or holds inconsistent rows.</summary>
+    InvalidReorganisation,
 }

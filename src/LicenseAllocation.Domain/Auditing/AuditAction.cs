@@ -22,4 +22,12 @@ public enum AuditAction
     PlanDescribed,
     PlanPublished,
     PlanSuperseded,
+
+    // Reorganisations of the structure.
+
+    /// <summary>A reorganisation was recorded: its new units and the old units they take over.</summary>
+    ReorganisationRecorded,
+
+    /// <summary>A unit's electronic agency identifier was set, changed or cleared.</summary>
+    AgencyCodeChanged,
 }

@@ -123,6 +123,9 @@ public static class EndpointCatalog
             QuantityEditors),
 
         // User management is the province administrator's alone, wherever the account works.
+        // Reorganisations are public administrative facts: every reader sees them.
+        ["GET api/v1/reorganisations"] = new((_, _) => Get("/api/v1/reorganisations"), (_, _) => Expect.Allowed),
+        ["GET api/v1/reorganisations/{reorganisationId:int}"] = new((_, _) => Get("/api/v1/reorganisations/1"), (_, _) => Expect.Allowed),
         ["GET api/v1/users"] = new((_, _) => Get("/api/v1/users"), AdministratorOnly),
         ["GET api/v1/users/{id}"] = new((portal, _) => Get($"/api/v1/users/{portal.TargetUserId}"), AdministratorOnly),
         ["POST api/v1/users"] = new(

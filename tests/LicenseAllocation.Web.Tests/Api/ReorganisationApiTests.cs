@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Shouldly;
+
+namespace LicenseAllocation.Web.Tests.Api;
+
+/// <summary>The 2025 reorganisation is recorded when the portal first starts and read through the API.</summary>
+public sealed class ReorganisationApiTests : IAsyncLifetime
+{
+    private readonly PortalFactory _portal = new();
+    private HttpClient _client = default!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync() => _client = await _portal.CreateAdminClientAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        await _portal.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task The_list_holds_the_2025_reorganisation_with_its_counts()
+    {
+        var list = await _client.GetFromJsonAsync<JsonElement>("/api/v1/reorganisations", Ct);
+
+        list.GetArrayLength().ShouldBe(1);
+        var item = list[0];
+        item.GetProperty("name").GetString().ShouldBe("Sắp xếp đơn vị hành chính tỉnh Đồng Tháp năm 2025");
+        item.GetProperty("effectiveFrom").GetString().ShouldBe("2025-07-01");
+        item.GetProperty("legalBasis").GetString().ShouldBe("Nghị quyết số 1663/NQ-UBTVQH15 ngày 16/6/2025");
+        item.GetProperty("newUnits").GetInt32().ShouldBe(117);
+        item.GetProperty("links").GetInt32().ShouldBeGreaterThan(300);
+    }
+
+    [Fact]
+    public async Task The_details_list_every_new_unit_with_what_it_was_formed_from()
+    {
+        var id = (await _client.GetFromJsonAsync<JsonElement>("/api/v1/reorganisations", Ct))[0].GetProperty("id").GetInt32();
+        var details = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/reorganisations/{id}", Ct);
+
+        var units = details.GetProperty("units").EnumerateArray().ToList();
+        units.Count.ShouldBe(117);
+        units[0].GetProperty("agencyCode").GetString().ShouldBe("000.00.00.H20");
+        var phongMy = units.Single(u => u.GetProperty("name").GetString() == "Xã Phong Mỹ");
+        phongMy.GetProperty("kind").GetString().ShouldBe("CommuneCommittee");
+        var split = phongMy.GetProperty("formedFrom").EnumerateArray().Single(f => f.GetProperty("code").GetString() == "30079");
+        split.GetProperty("partial").GetBoolean().ShouldBeTrue();
+        split.GetProperty("confirmed").GetBoolean().ShouldBeTrue();
+        split.GetProperty("unitId").ValueKind.ShouldBe(JsonValueKind.Number);
+
+        (await _client.GetAsync("/api/v1/reorganisations/999", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+}
