@@ -51,6 +51,7 @@ public static class ApplicationServices
         services.AddScoped<ImportService>();
         services.AddScoped<DongThap2025Seeder>();
         services.AddScoped<ReorganisationQueries>();
+        services.AddScoped<SuccessorPlans>();
         return services;
     }
 }

@@ -21,7 +21,8 @@ internal static class ApiProblems
                 or AllocationErrorCode.SignerRequired or AllocationErrorCode.InvalidPlanName or AllocationErrorCode.InvalidYear
                 or AllocationErrorCode.InvalidProductName or AllocationErrorCode.InvalidVendor
                 or AllocationErrorCode.InvalidLicenceTerm or AllocationErrorCode.InvalidCharacters or AllocationErrorCode.MixedScript
-                or AllocationErrorCode.CommonPassword or AllocationErrorCode.PasswordLikeUserName => StatusCodes.Status400BadRequest,
+                or AllocationErrorCode.CommonPassword or AllocationErrorCode.PasswordLikeUserName
+                or AllocationErrorCode.InvalidAgencyCode or AllocationErrorCode.InvalidShares or AllocationErrorCode.InvalidReorganisation => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
             AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope => StatusCodes.Status403Forbidden,
             AllocationErrorCode.ImportInProgress or AllocationErrorCode.ExportInProgress => StatusCodes.Status429TooManyRequests,

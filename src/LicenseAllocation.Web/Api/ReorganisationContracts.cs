@@ -24,3 +24,25 @@ public sealed record ReorganisationUnitDto(int UnitId, string? Code, string Name
 
 /// <summary>One old unit: <c>unitId</c> is null for a predecessor the portal never held; <c>share</c> null means equal parts.</summary>
 public sealed record FormedFromDto(int? UnitId, string? Code, string Name, decimal? Share, bool Partial, bool Confirmed);
+
+/// <summary>The body of <c>POST /api/v1/plans/{planId}/successors</c>.</summary>
+public sealed record SuccessorPlanRequest(
+    int? ReorganisationId, string? Name, int? Year, string? Reason, IReadOnlyList<LinkChoiceRequest>? Confirm, bool? AcceptUnconfirmed);
+
+/// <summary>Settles one old unit: <c>newUnitId</c> takes it (with <c>share</c> when split); a null <c>newUnitId</c> places it nowhere.</summary>
+public sealed record LinkChoiceRequest(int OldUnitId, int? NewUnitId, decimal? Share);
+
+/// <summary>The successor plan (null on a dry run) with where every figure comes from and the reconciliation.</summary>
+public sealed record SuccessorPlanDto(
+    PlanDto? Plan,
+    IReadOnlyList<CarriedUnit> Carried,
+    IReadOnlyList<NotPlacedUnit> NotPlaced,
+    IReadOnlyList<UnconfirmedLink> Unconfirmed,
+    int OldTotal,
+    int NewTotal,
+    int CarriedTotal,
+    int NotPlacedTotal)
+{
+    internal static SuccessorPlanDto From(SuccessorPlanResult r) =>
+        new(r.Plan is null ? null : PlanDto.From(r.Plan), r.Carried, r.NotPlaced, r.Unconfirmed, r.OldTotal, r.NewTotal, r.CarriedTotal, r.NotPlacedTotal);
+}

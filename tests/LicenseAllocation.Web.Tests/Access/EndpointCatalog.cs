@@ -126,6 +126,9 @@ public static class EndpointCatalog
         // Reorganisations are public administrative facts: every reader sees them.
         ["GET api/v1/reorganisations"] = new((_, _) => Get("/api/v1/reorganisations"), (_, _) => Expect.Allowed),
         ["GET api/v1/reorganisations/{reorganisationId:int}"] = new((_, _) => Get("/api/v1/reorganisations/1"), (_, _) => Expect.Allowed),
+        ["POST api/v1/plans/{planId:int}/successors"] = new(
+            (_, _) => Json(HttpMethod.Post, "/api/v1/plans/1/successors?dryRun=true", new { reorganisationId = 1 }),
+            AdministratorOnly),
         ["GET api/v1/users"] = new((_, _) => Get("/api/v1/users"), AdministratorOnly),
         ["GET api/v1/users/{id}"] = new((portal, _) => Get($"/api/v1/users/{portal.TargetUserId}"), AdministratorOnly),
         ["POST api/v1/users"] = new(

@@ -53,4 +53,32 @@ public sealed class ReorganisationApiTests : IAsyncLifetime
 
         (await _client.GetAsync("/api/v1/reorganisations/999", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_successor_plan_is_previewed_refused_with_its_open_links_then_created_with_them_accepted()
+    {
+        var id = (await _client.GetFromJsonAsync<JsonElement>("/api/v1/reorganisations", Ct))[0].GetProperty("id").GetInt32();
+        var body = new { reorganisationId = id, name = "Phân bổ bản quyền năm 2026", year = 2026 };
+
+        var preview = await _client.PostAsJsonAsync("/api/v1/plans/1/successors?dryRun=true", body, Ct);
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var figures = await preview.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        figures.GetProperty("plan").ValueKind.ShouldBe(JsonValueKind.Null);
+        figures.GetProperty("oldTotal").GetInt32().ShouldBe(5137);
+        figures.GetProperty("unconfirmed").GetArrayLength().ShouldBe(3);
+
+        var refused = await _client.PostAsJsonAsync("/api/v1/plans/1/successors", body, Ct);
+        refused.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        problem.GetProperty("code").GetString().ShouldBe("unconfirmed-links");
+        problem.GetProperty("links").GetArrayLength().ShouldBe(3);
+
+        var created = await _client.PostAsJsonAsync("/api/v1/plans/1/successors", new { reorganisationId = id, name = "Phân bổ bản quyền năm 2026", year = 2026, acceptUnconfirmed = true }, Ct);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created);
+        var result = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        result.GetProperty("plan").GetProperty("status").GetString().ShouldBe("Draft");
+        result.GetProperty("newTotal").GetInt32().ShouldBe(5137);
+        (result.GetProperty("carriedTotal").GetInt32() + result.GetProperty("notPlacedTotal").GetInt32()).ShouldBe(5137);
+        result.GetProperty("notPlaced").EnumerateArray().Single().GetProperty("quantity").GetInt32().ShouldBe(3960);
+    }
 }
