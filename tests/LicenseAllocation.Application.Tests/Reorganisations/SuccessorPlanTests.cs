@@ -1,4 +1,5 @@
 using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Application.Tests.Plans;
 using LicenseAllocation.Domain.Allocations;
@@ -170,4 +171,23 @@ public sealed class SuccessorPlanTests : IAsyncLifetime
         (await Successors.CreateAsync(SeededPlan.Admin, Command(), Ct)).Error.ShouldBeNull();
         (await PlanSteps.AppendixAsync(_database.Factory, _planId)).ShouldBe(appendix);
     }
+
+    [Fact]
+    public async Task The_new_plan_has_a_two_level_appendix_agencies_then_the_communes_and_wards_as_one_group()
+    {
+        await SubAllocateAsync(Allocated);
+        var plan = (await Successors.CreateAsync(SeededPlan.Admin, Command(), Ct)).Value!;
+        var old = (await new AppendixQuery(_database.Factory).GetAsync(SeededPlan.Admin, _planId, Ct)).Value!;
+
+        var appendix = (await new AppendixQuery(_database.Factory).GetAsync(SeededPlan.Admin, plan.Plan!.Id, Ct)).Value!;
+
+        appendix.Rows.Count.ShouldBe(15);
+        appendix.Rows.Take(14).Select(r => r.Name).ShouldAllBe(n => !n.StartsWith("UBND", StringComparison.Ordinal));
+        appendix.Rows[^1].ShouldBe(new AppendixRow(15, AppendixQuery.CommuneGroupName, Allocated.Values.Sum() - 11));
+        appendix.Total.ShouldBe(plan.CarriedTotal);
+        appendix.Note.ShouldBe(AppendixQuery.TwoLevelNote);
+        old.Rows.Count.ShouldBe(SeedFacts.AppendixRows);
+        old.Note.ShouldBe(AppendixQuery.Note);
+    }
 }
+
