@@ -52,6 +52,7 @@ public static class ApplicationServices
         services.AddScoped<DongThap2025Seeder>();
         services.AddScoped<ReorganisationQueries>();
         services.AddScoped<SuccessorPlans>();
+        services.AddScoped<UnitLineage>();
         return services;
     }
 }

@@ -17,7 +17,15 @@ internal static class ReorganisationEndpoints
             .WithSummary("One reorganisation with its new units [{ unitId, code, name, kind, agencyCode, formedFrom: [{ unitId, code, name, share, partial, confirmed }] }]. 404 not-found.");
         api.MapPost("/plans/{planId:int}/successors", CreateSuccessorAsync).WithName("CreateSuccessorPlan")
             .WithSummary("Creates a draft plan on a reorganisation's new structure from this plan's figures { reorganisationId, name, year, reason, confirm: [{ oldUnitId, newUnitId, share }], acceptUnconfirmed }. ?dryRun=true: 200 preview. 201 { plan, carried, notPlaced, unconfirmed, oldTotal, newTotal }; 400 invalid-plan-name | invalid-year | invalid-shares; 404 not-found; 409 unconfirmed-links (with links) | duplicate-plan | not-predecessor-plan.");
+        api.MapGet("/units/{unitId:int}/lineage", LineageAsync).WithName("GetUnitLineage")
+            .WithSummary("Where a unit came from and what it became { unitId, name, code, validFrom, validTo, predecessors: [...], successors: [{ unitId, code, name, share, partial, confirmed, reorganisationId, reorganisation, effectiveFrom, legalBasis }] }. 404 not-found.");
         return api;
+    }
+
+    private static async Task<IResult> LineageAsync(int unitId, HttpContext context, UnitLineage lineage, CancellationToken cancellationToken)
+    {
+        var outcome = await lineage.GetAsync(ApiCaller.Of(context), unitId, cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(outcome.Value) : ApiProblems.Refusal(outcome.Error);
     }
 
     private static async Task<IResult> CreateSuccessorAsync(

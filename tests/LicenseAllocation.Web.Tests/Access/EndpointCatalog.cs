@@ -129,6 +129,7 @@ public static class EndpointCatalog
         ["POST api/v1/plans/{planId:int}/successors"] = new(
             (_, _) => Json(HttpMethod.Post, "/api/v1/plans/1/successors?dryRun=true", new { reorganisationId = 1 }),
             AdministratorOnly),
+        ["GET api/v1/units/{unitId:int}/lineage"] = new((portal, inside) => Get($"/api/v1/units/{Unit(portal, inside)}/lineage"), (_, _) => Expect.Allowed),
         ["GET api/v1/users"] = new((_, _) => Get("/api/v1/users"), AdministratorOnly),
         ["GET api/v1/users/{id}"] = new((portal, _) => Get($"/api/v1/users/{portal.TargetUserId}"), AdministratorOnly),
         ["POST api/v1/users"] = new(

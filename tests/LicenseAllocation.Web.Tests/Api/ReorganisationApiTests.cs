@@ -81,4 +81,26 @@ public sealed class ReorganisationApiTests : IAsyncLifetime
         (result.GetProperty("carriedTotal").GetInt32() + result.GetProperty("notPlacedTotal").GetInt32()).ShouldBe(5137);
         result.GetProperty("notPlaced").EnumerateArray().Single().GetProperty("quantity").GetInt32().ShouldBe(3960);
     }
+
+    [Fact]
+    public async Task A_split_communes_lineage_names_both_successors_with_the_date_and_the_legal_basis()
+    {
+        var units = await _client.GetFromJsonAsync<JsonElement>("/api/v1/plans/1/units", Ct);
+        var gaoGiong = units.EnumerateArray().Single(u => u.GetProperty("code").GetString() == "30079").GetProperty("unitId").GetInt32();
+
+        var lineage = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{gaoGiong}/lineage", Ct);
+
+        lineage.GetProperty("validTo").GetString().ShouldBe("2025-06-30");
+        lineage.GetProperty("predecessors").GetArrayLength().ShouldBe(0);
+        var successors = lineage.GetProperty("successors").EnumerateArray().ToList();
+        successors.Select(s => s.GetProperty("name").GetString()).ShouldBe(["Xã Phú Cường", "Xã Phong Mỹ"], ignoreOrder: true);
+        successors.ShouldAllBe(s => s.GetProperty("effectiveFrom").GetString() == "2025-07-01"
+            && s.GetProperty("legalBasis").GetString() == "Nghị quyết số 1663/NQ-UBTVQH15 ngày 16/6/2025" && s.GetProperty("partial").GetBoolean());
+
+        var phuCuong = successors[0].GetProperty("unitId").GetInt32();
+        var back = await _client.GetFromJsonAsync<JsonElement>($"/api/v1/units/{phuCuong}/lineage", Ct);
+        back.GetProperty("predecessors").EnumerateArray().ShouldContain(p => p.GetProperty("unitId").ValueKind == JsonValueKind.Number && p.GetProperty("unitId").GetInt32() == gaoGiong);
+        (await _client.GetAsync("/api/v1/units/999999/lineage", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
+
