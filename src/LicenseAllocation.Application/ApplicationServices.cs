@@ -53,6 +53,7 @@ public static class ApplicationServices
         services.AddScoped<ReorganisationQueries>();
         services.AddScoped<SuccessorPlans>();
         services.AddScoped<UnitLineage>();
+        services.AddScoped<AgencyCodes>();
         return services;
     }
 }

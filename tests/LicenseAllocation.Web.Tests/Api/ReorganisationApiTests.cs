@@ -102,5 +102,26 @@ public sealed class ReorganisationApiTests : IAsyncLifetime
         back.GetProperty("predecessors").EnumerateArray().ShouldContain(p => p.GetProperty("unitId").ValueKind == JsonValueKind.Number && p.GetProperty("unitId").GetInt32() == gaoGiong);
         (await _client.GetAsync("/api/v1/units/999999/lineage", Ct)).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task An_agency_code_is_checked_by_format_and_unique_among_units_in_force_at_the_same_time()
+    {
+        var units = (await _client.GetFromJsonAsync<JsonElement>("/api/v1/plans/1/units", Ct)).EnumerateArray().ToList();
+        var office = units.Single(u => u.GetProperty("name").GetString() == "VP. UBND tỉnh").GetProperty("unitId").GetInt32();
+        var council = units.Single(u => u.GetProperty("name").GetString() == "VP. HĐND tỉnh").GetProperty("unitId").GetInt32();
+
+        var bad = await _client.PatchAsJsonAsync($"/api/v1/plans/1/units/{office}", new { agencyCode = "H20.00.00" }, Ct);
+        bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await bad.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString().ShouldBe("invalid-agency-code");
+
+        (await _client.PatchAsJsonAsync($"/api/v1/plans/1/units/{office}", new { agencyCode = "000.01.00.h20" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var duplicate = await _client.PatchAsJsonAsync($"/api/v1/plans/1/units/{council}", new { agencyCode = "000.01.00.H20" }, Ct);
+        duplicate.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await duplicate.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString().ShouldBe("duplicate-agency-code");
+
+        // The 2020 province ended on 30/06/2025: the new province's 000.00.00.H20 may pass to it without a clash.
+        var root = units.Single(u => u.GetProperty("kind").GetString() == "Province").GetProperty("unitId").GetInt32();
+        (await _client.PatchAsJsonAsync($"/api/v1/plans/1/units/{root}", new { agencyCode = "000.00.00.H20" }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }
 
