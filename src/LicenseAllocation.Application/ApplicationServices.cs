@@ -10,6 +10,7 @@ using LicenseAllocation.Application.Needs;
 using LicenseAllocation.Application.Notifications;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Requests;
+using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Application.Transfers;
 using LicenseAllocation.Application.Units;
@@ -63,6 +64,11 @@ public static class ApplicationServices
         services.AddScoped<RequestService>();
         services.AddScoped<TransferService>();
         services.AddScoped<NotificationService>();
+        services.AddScoped<DongThap2025Seeder>();
+        services.AddScoped<ReorganisationQueries>();
+        services.AddScoped<SuccessorPlans>();
+        services.AddScoped<UnitLineage>();
+        services.AddScoped<AgencyCodes>();
         return services;
     }
 }

@@ -20,6 +20,12 @@ public sealed class AppendixQuery(IDbContextFactory<AllocationDbContext> context
     public const string PendingSplitSuffix = " (sẽ có phân bổ chi tiết)";
     public const string Note = "* Lưu ý: UBND cấp huyện phân bổ đến các cơ quan hành chính cấp huyện và UBND cấp xã";
 
+    /// <summary>The one row of the communes and wards in a plan without a district level (since 01/07/2025).</summary>
+    public const string CommuneGroupName = "UBND các xã, phường";
+
+    /// <summary>The note of a two-level appendix: communes and wards receive their licences from the province directly.</summary>
+    public const string TwoLevelNote = "* Lưu ý: Số lượng bản quyền của UBND các xã, phường được Sở phân bổ trực tiếp đến từng xã, phường (không qua cấp huyện)";
+
     public static readonly IReadOnlyList<string> Columns = ["STT", "Tên đơn vị", "Số lượng bản quyền được phân bổ"];
 
     public async Task<Outcome<AppendixDocument>> GetAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
@@ -53,7 +59,15 @@ public sealed class AppendixQuery(IDbContextFactory<AllocationDbContext> context
         var children = await PlanTreeQuery.Rows(db, planId, parentUnitId: plan.RootUnitId).ToListAsync(cancellationToken);
         var topLevel = children.Where(n => n.IsActive).OrderBy(n => n.Order).ThenBy(n => n.UnitId).ToList();
 
-        var rows = topLevel.Select((n, i) => new AppendixRow(i + 1, RowName(n), n.Quantity)).ToList();
+        // Without a district level the communes and wards stand directly under the province: after the provincial
+        // agencies they are one group, as the district group was in 2020.
+        var communes = topLevel.Where(n => n.Kind == UnitKind.CommuneCommittee).ToList();
+        var rows = topLevel.Where(n => n.Kind != UnitKind.CommuneCommittee).Select((n, i) => new AppendixRow(i + 1, RowName(n), n.Quantity)).ToList();
+        if (communes.Count > 0)
+        {
+            rows.Add(new AppendixRow(rows.Count + 1, CommuneGroupName, communes.Sum(n => n.Quantity)));
+        }
+
         return new AppendixDocument(
             plan.Document?.IssuerSuperior ?? string.Empty,
             plan.Document?.Issuer ?? string.Empty,
@@ -64,7 +78,7 @@ public sealed class AppendixQuery(IDbContextFactory<AllocationDbContext> context
             rows,
             TotalLabel,
             rows.Sum(r => r.Quantity),
-            Note);
+            communes.Count > 0 ? TwoLevelNote : Note);
     }
 
     /// <summary>The district group says its split is still to come until the districts hold all of it, as the letter does.</summary>

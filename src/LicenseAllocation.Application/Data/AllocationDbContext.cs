@@ -5,6 +5,7 @@ using LicenseAllocation.Domain.Needs;
 using LicenseAllocation.Domain.Notifications;
 using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Requests;
+using LicenseAllocation.Domain.Reorganisations;
 using LicenseAllocation.Domain.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -37,6 +38,9 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
 
     /// <summary>Licences units bought themselves (never deleted; cancelled with a reason).</summary>
     public DbSet<SelfPurchase> SelfPurchases => Set<SelfPurchase>();
+    public DbSet<Reorganisation> Reorganisations => Set<Reorganisation>();
+
+    public DbSet<ReorganisationLink> ReorganisationLinks => Set<ReorganisationLink>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

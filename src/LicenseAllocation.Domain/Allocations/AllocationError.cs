@@ -202,4 +202,20 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     /// <summary>The named source cannot give to this unit.</summary>
     public static AllocationError InvalidSource() => new(AllocationErrorCode.InvalidSource);
+    public static AllocationError InvalidAgencyCode() => new(AllocationErrorCode.InvalidAgencyCode);
+
+    /// <summary><paramref name="holder"/> (in force at the same time) already carries the identifier.</summary>
+    public static AllocationError DuplicateAgencyCode(string holder) => new(AllocationErrorCode.DuplicateAgencyCode, Subject: holder);
+
+    /// <summary><paramref name="count"/> links are neither confirmed nor settled.</summary>
+    public static AllocationError UnconfirmedLinks(int count) => new(AllocationErrorCode.UnconfirmedLinks, Limit: count);
+
+    /// <summary>The shares given for <paramref name="oldUnit"/> do not add up to 1.</summary>
+    public static AllocationError InvalidShares(string oldUnit) => new(AllocationErrorCode.InvalidShares, Subject: oldUnit);
+
+    public static AllocationError NotPredecessorPlan() => new(AllocationErrorCode.NotPredecessorPlan);
+
+    /// <summary><paramref name="count"/> rows of a reorganisation file are refused.</summary>
+    public static AllocationError InvalidReorganisation(int count) => new(AllocationErrorCode.InvalidReorganisation, Limit: count);
 }
+

@@ -146,4 +146,23 @@ public enum AllocationErrorCode
 
     /// <summary>The unit named as the source cannot give to this unit (not a sibling, the unit itself, not in the plan).</summary>
     InvalidSource,
+    // Reorganisations and successor plans.
+
+    /// <summary>The electronic agency identifier is not of the form NNN.NN.NN.Xnn.</summary>
+    InvalidAgencyCode,
+
+    /// <summary>Another unit in force at the same time already carries that electronic agency identifier.</summary>
+    DuplicateAgencyCode,
+
+    /// <summary>Some links of the reorganisation are neither confirmed nor settled by the administrator.</summary>
+    UnconfirmedLinks,
+
+    /// <summary>The shares given for a split old unit do not add up to the whole of it.</summary>
+    InvalidShares,
+
+    /// <summary>The plan's tree is not the structure the reorganisation takes over.</summary>
+    NotPredecessorPlan,
+
+    /// <summary>A reorganisation file that cannot be read or holds inconsistent rows.</summary>
+    InvalidReorganisation,
 }

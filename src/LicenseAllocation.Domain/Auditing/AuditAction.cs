@@ -40,4 +40,11 @@ public enum AuditAction
     RequestSubmitted,
     RequestDecided,
     RequestWithdrawn,
+    // Reorganisations of the structure.
+
+    /// <summary>A reorganisation was recorded: its new units and the old units they take over.</summary>
+    ReorganisationRecorded,
+
+    /// <summary>A unit's electronic agency identifier was set, changed or cleared.</summary>
+    AgencyCodeChanged,
 }

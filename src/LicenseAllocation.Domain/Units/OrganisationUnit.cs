@@ -39,6 +39,15 @@ public sealed class OrganisationUnit
 
     public DateOnly? ValidTo { get; private set; }
 
+    /// <summary>The electronic agency identifier (mã định danh điện tử, <see cref="Units.AgencyCode"/>), when one has been issued.</summary>
+    public string? AgencyCode { get; private set; }
+
+    /// <summary>The reorganisation that created the unit; null for units of the first structure.</summary>
+    public int? ReorganisationId { get; private set; }
+
+    /// <summary>Is the unit in force on <paramref name="day"/>?</summary>
+    public bool IsValidOn(DateOnly day) => (ValidFrom is null || ValidFrom <= day) && (ValidTo is null || day <= ValidTo);
+
     public static OrganisationUnit CreateRoot(string name, string? code, DateOnly? validFrom = null, DateOnly? validTo = null) =>
         new(RequireName(name), UnitKind.Province, NormalizeCode(code), null, 0) { ValidFrom = validFrom, ValidTo = validTo };
 
@@ -57,6 +66,21 @@ public sealed class OrganisationUnit
             ValidTo = parent.ValidTo,
         };
     }
+
+    /// <summary>Ends the unit on <paramref name="lastDay"/> (a reorganisation takes it over from the next day); an earlier end stays.</summary>
+    public void EndOn(DateOnly lastDay)
+    {
+        if (ValidTo is null || ValidTo > lastDay)
+        {
+            ValidTo = lastDay;
+        }
+    }
+
+    /// <summary>Marks the unit as created by a reorganisation.</summary>
+    public void FormedBy(int reorganisationId) => ReorganisationId = reorganisationId;
+
+    /// <summary>Sets or clears the electronic agency identifier; the caller has checked it with <see cref="Units.AgencyCode.Check"/>.</summary>
+    public void IdentifyAs(string? agencyCode) => AgencyCode = Units.AgencyCode.Normalize(agencyCode);
 
     public void Rename(string name) => Name = RequireName(name);
 

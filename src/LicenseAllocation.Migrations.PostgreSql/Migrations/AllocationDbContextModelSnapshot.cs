@@ -587,6 +587,98 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                     b.ToTable("PublishedAppendices", (string)null);
                 });
 
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.Reorganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int?>("RootUnitId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RootUnitId");
+
+                    b.HasIndex("Name", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("Reorganisations", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.ReorganisationLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("NewUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OldCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("OldName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("OldUnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Partial")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ReorganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Share")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewUnitId");
+
+                    b.HasIndex("OldUnitId");
+
+                    b.HasIndex("ReorganisationId", "NewUnitId", "Order");
+
+                    b.ToTable("ReorganisationLinks", (string)null);
+                });
+
             modelBuilder.Entity("LicenseAllocation.Domain.Requests.LicenceRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -681,6 +773,10 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
                     b.Property<string>("Code")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
@@ -704,6 +800,9 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("ReorganisationId")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly?>("ValidFrom")
                         .HasColumnType("date");
 
@@ -712,7 +811,11 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyCode");
+
                     b.HasIndex("Code");
+
+                    b.HasIndex("ReorganisationId");
 
                     b.HasIndex("ParentId", "Order");
 
@@ -1017,6 +1120,34 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.Reorganisation", b =>
+                {
+                    b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RootUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.ReorganisationLink", b =>
+                {
+                    b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("NewUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OldUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LicenseAllocation.Domain.Reorganisations.Reorganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReorganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LicenseAllocation.Domain.Requests.LicenceRequest", b =>
                 {
                     b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
@@ -1042,6 +1173,11 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                     b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LicenseAllocation.Domain.Reorganisations.Reorganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReorganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");

@@ -588,6 +588,98 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                     b.ToTable("PublishedAppendices", (string)null);
                 });
 
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.Reorganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int?>("RootUnitId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RootUnitId");
+
+                    b.HasIndex("Name", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("Reorganisations", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.ReorganisationLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("NewUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OldCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("OldName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("OldUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Partial")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ReorganisationId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Share")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("decimal(9,6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewUnitId");
+
+                    b.HasIndex("OldUnitId");
+
+                    b.HasIndex("ReorganisationId", "NewUnitId", "Order");
+
+                    b.ToTable("ReorganisationLinks", (string)null);
+                });
+
             modelBuilder.Entity("LicenseAllocation.Domain.Requests.LicenceRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -682,6 +774,10 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("nvarchar(13)");
+
                     b.Property<string>("Code")
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
@@ -705,6 +801,9 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("ReorganisationId")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("ValidFrom")
                         .HasColumnType("date");
 
@@ -713,7 +812,11 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyCode");
+
                     b.HasIndex("Code");
+
+                    b.HasIndex("ReorganisationId");
 
                     b.HasIndex("ParentId", "Order");
 
@@ -1019,6 +1122,34 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.Reorganisation", b =>
+                {
+                    b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RootUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.ReorganisationLink", b =>
+                {
+                    b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("NewUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OldUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LicenseAllocation.Domain.Reorganisations.Reorganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReorganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LicenseAllocation.Domain.Requests.LicenceRequest", b =>
                 {
                     b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
@@ -1044,6 +1175,11 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                     b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LicenseAllocation.Domain.Reorganisations.Reorganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReorganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");

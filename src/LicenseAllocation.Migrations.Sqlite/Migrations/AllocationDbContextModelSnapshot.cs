@@ -568,6 +568,94 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                     b.ToTable("PublishedAppendices", (string)null);
                 });
 
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.Reorganisation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RootUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RootUnitId");
+
+                    b.HasIndex("Name", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("Reorganisations", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.ReorganisationLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NewUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OldCode")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OldUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Partial")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReorganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Share")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NewUnitId");
+
+                    b.HasIndex("OldUnitId");
+
+                    b.HasIndex("ReorganisationId", "NewUnitId", "Order");
+
+                    b.ToTable("ReorganisationLinks", (string)null);
+                });
+
             modelBuilder.Entity("LicenseAllocation.Domain.Requests.LicenceRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -658,6 +746,10 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AgencyCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
@@ -681,6 +773,9 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("ReorganisationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("ValidFrom")
                         .HasColumnType("TEXT");
 
@@ -689,7 +784,11 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyCode");
+
                     b.HasIndex("Code");
+
+                    b.HasIndex("ReorganisationId");
 
                     b.HasIndex("ParentId", "Order");
 
@@ -988,6 +1087,34 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.Reorganisation", b =>
+                {
+                    b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("RootUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Reorganisations.ReorganisationLink", b =>
+                {
+                    b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("NewUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("OldUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LicenseAllocation.Domain.Reorganisations.Reorganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReorganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LicenseAllocation.Domain.Requests.LicenceRequest", b =>
                 {
                     b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
@@ -1013,6 +1140,11 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                     b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", "Parent")
                         .WithMany()
                         .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("LicenseAllocation.Domain.Reorganisations.Reorganisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReorganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");

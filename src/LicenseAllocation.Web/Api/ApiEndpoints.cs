@@ -22,6 +22,7 @@ internal static class ApiEndpoints
         api.MapRequestEndpoints();
         api.MapTransferEndpoints();
         api.MapNotificationEndpoints();
+        api.MapReorganisationEndpoints();
         app.MapHealthEndpoint();
     }
 }

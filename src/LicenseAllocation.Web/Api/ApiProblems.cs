@@ -26,7 +26,8 @@ internal static class ApiProblems
                 or AllocationErrorCode.InvalidEmail or AllocationErrorCode.WrongCurrentPassword or AllocationErrorCode.SamePassword
                 or AllocationErrorCode.InvalidNeed or AllocationErrorCode.InvalidPurchase or AllocationErrorCode.InvalidSplit
                 or AllocationErrorCode.JustificationRequired or AllocationErrorCode.CommentRequired or AllocationErrorCode.ExceedsRequested
-                or AllocationErrorCode.InvalidSource => StatusCodes.Status400BadRequest,
+                or AllocationErrorCode.InvalidSource
+                or AllocationErrorCode.InvalidAgencyCode or AllocationErrorCode.InvalidShares or AllocationErrorCode.InvalidReorganisation => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
             AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope or AllocationErrorCode.PasswordChangeRequired => StatusCodes.Status403Forbidden,
             AllocationErrorCode.ImportInProgress or AllocationErrorCode.ExportInProgress => StatusCodes.Status429TooManyRequests,

@@ -22,4 +22,4 @@ public sealed record BatchRefusalDto(int UnitId, string Code, string Message, in
 
 public sealed record AddUnitRequest(int ParentUnitId, string? Name, string? Kind, string? Code);
 
-public sealed record UpdateUnitRequest(string? Name, int? Order, bool? Active);
+public sealed record UpdateUnitRequest(string? Name, int? Order, bool? Active, string? AgencyCode = null);

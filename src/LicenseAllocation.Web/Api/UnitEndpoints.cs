@@ -1,6 +1,7 @@
 using System.Globalization;
 using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Application.Units;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Units;
@@ -21,7 +22,7 @@ internal static class UnitEndpoints
         api.MapPost("/plans/{planId:int}/units", AddUnitAsync).WithName("AddUnit")
             .WithSummary("Adds a unit under a parent with quantity 0. 201 with the node; 400 invalid-name | invalid-characters | mixed-script | invalid-unit-kind; 403 out-of-scope; 404; 409 duplicate-name | plan-locked.");
         api.MapPatch("/plans/{planId:int}/units/{unitId:int}", UpdateUnitAsync).WithName("UpdateUnit")
-            .WithSummary("Renames, reorders (order from 1), deactivates or reactivates a unit. 400 invalid-name | invalid-characters | mixed-script | invalid-order; 403 out-of-scope; 409 duplicate-name | unit-not-empty | unit-held-in-other-plan | plan-locked.");
+            .WithSummary("Renames, reorders (order from 1), deactivates or reactivates a unit, or sets its electronic agency identifier { agencyCode } (NNN.NN.NN.Xnn; administrator; 400 invalid-agency-code, 409 duplicate-agency-code). 400 invalid-name | invalid-characters | mixed-script | invalid-order; 403 out-of-scope; 409 duplicate-name | unit-not-empty | unit-held-in-other-plan | plan-locked.");
         api.MapPost("/plans/{planId:int}/units/{unitId:int}/standard-agencies", AddStandardAgenciesAsync).WithName("AddStandardDistrictAgencies")
             .WithSummary("Adds the specialised offices of a district-level committee (Decree 108/2020/NĐ-CP) that it does not have yet; 200 with the units added; 409 plan-locked.");
         return api;
@@ -92,9 +93,18 @@ internal static class UnitEndpoints
     }
 
     private static async Task<IResult> UpdateUnitAsync(
-        int planId, int unitId, UpdateUnitRequest request, HttpContext context, UnitAdministration units, CancellationToken cancellationToken)
+        int planId, int unitId, UpdateUnitRequest request, HttpContext context, UnitAdministration units, AgencyCodes agencyCodes, CancellationToken cancellationToken)
     {
         var caller = ApiCaller.Of(context);
+        if (request.AgencyCode is not null)
+        {
+            // The electronic agency identifier ("" clears it): 400 invalid-agency-code, 409 duplicate-agency-code.
+            var coded = await agencyCodes.SetAsync(caller, planId, unitId, request.AgencyCode, cancellationToken);
+            if (!coded.Succeeded || (request.Name is null && request.Order is null && request.Active is null))
+            {
+                return coded.Succeeded ? TypedResults.Ok(UnitDto.From(coded.Value)) : ApiProblems.Refusal(coded.Error);
+            }
+        }
 
         var outcome = await units.UpdateUnitAsync(caller, planId, unitId, request.Name, request.Order, request.Active, cancellationToken);
         return outcome.Succeeded ? TypedResults.Ok(UnitDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);

@@ -1,5 +1,6 @@
 using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Web.Auth;
 using Microsoft.EntityFrameworkCore;
@@ -39,6 +40,11 @@ internal static class DatabaseInitializer
         if (await provider.GetRequiredService<Plan2020Seeder>().SeedAsync(cancellationToken))
         {
             logger.LogInformation("Seeded the 2020 allocation plan from the official appendix");
+        }
+
+        if (await provider.GetRequiredService<DongThap2025Seeder>().SeedAsync(cancellationToken))
+        {
+            logger.LogInformation("Recorded the 2025 reorganisation of Đồng Tháp from the reference files");
         }
 
         await provider.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(cancellationToken);

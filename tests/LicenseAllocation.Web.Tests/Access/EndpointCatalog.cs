@@ -173,6 +173,13 @@ public static class EndpointCatalog
             (role, _) => role == MatrixRole.Auditor ? Expect.Forbidden : Expect.Allowed),
 
         // User management is the province administrator's alone, wherever the account works.
+        // Reorganisations are public administrative facts: every reader sees them.
+        ["GET api/v1/reorganisations"] = new((_, _) => Get("/api/v1/reorganisations"), (_, _) => Expect.Allowed),
+        ["GET api/v1/reorganisations/{reorganisationId:int}"] = new((_, _) => Get("/api/v1/reorganisations/1"), (_, _) => Expect.Allowed),
+        ["POST api/v1/plans/{planId:int}/successors"] = new(
+            (_, _) => Json(HttpMethod.Post, "/api/v1/plans/1/successors?dryRun=true", new { reorganisationId = 1 }),
+            AdministratorOnly),
+        ["GET api/v1/units/{unitId:int}/lineage"] = new((portal, inside) => Get($"/api/v1/units/{Unit(portal, inside)}/lineage"), (_, _) => Expect.Allowed),
         ["GET api/v1/users"] = new((_, _) => Get("/api/v1/users"), AdministratorOnly),
         ["GET api/v1/users/{id}"] = new((portal, _) => Get($"/api/v1/users/{portal.TargetUserId}"), AdministratorOnly),
         ["POST api/v1/users"] = new(

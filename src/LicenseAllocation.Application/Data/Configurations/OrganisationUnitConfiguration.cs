@@ -15,5 +15,8 @@ internal sealed class OrganisationUnitConfiguration : IEntityTypeConfiguration<O
         builder.HasOne(u => u.Parent).WithMany().HasForeignKey(u => u.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(u => new { u.ParentId, u.Order });
         builder.HasIndex(u => u.Code);
+        builder.Property(u => u.AgencyCode).HasMaxLength(AgencyCode.Length);
+        builder.HasIndex(u => u.AgencyCode);
+        builder.HasOne<Domain.Reorganisations.Reorganisation>().WithMany().HasForeignKey(u => u.ReorganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
