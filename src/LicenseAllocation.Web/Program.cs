@@ -45,6 +45,7 @@ builder.Services.AddDataProtection()
         builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine("data", "keys"), builder.Environment.ContentRootPath)));
 builder.Services.AddLicenseAllocationApplication();
 builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
+builder.Services.Configure<LicenseAllocation.Application.Deployments.DeploymentOptions>(builder.Configuration.GetSection(LicenseAllocation.Application.Deployments.DeploymentOptions.Section));
 builder.Services.AddPortalAuthentication();
 builder.AddPortalSecurity();
 builder.Services.AddLocalization();

@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Deployments;
 using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -28,6 +29,14 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     public DbSet<PublishedAppendix> PublishedAppendices => Set<PublishedAppendix>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<DeploymentSnapshot> DeploymentSnapshots => Set<DeploymentSnapshot>();
+
+    public DbSet<DeploymentDevice> DeploymentDevices => Set<DeploymentDevice>();
+
+    public DbSet<DeploymentGroupMapping> DeploymentGroupMappings => Set<DeploymentGroupMapping>();
+
+    public DbSet<DeploymentColumnMapping> DeploymentColumnMappings => Set<DeploymentColumnMapping>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

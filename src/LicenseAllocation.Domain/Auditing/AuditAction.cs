@@ -22,4 +22,9 @@ public enum AuditAction
     PlanDescribed,
     PlanPublished,
     PlanSuperseded,
+
+    // Console reports.
+    DeploymentImported,
+    DeploymentMappingSaved,
+    DeploymentGroupsMapped,
 }

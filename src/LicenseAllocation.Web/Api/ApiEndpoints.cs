@@ -16,6 +16,7 @@ internal static class ApiEndpoints
         api.MapUserEndpoints();
         api.MapImportEndpoints();
         api.MapAuditEndpoints();
+        api.MapDeploymentEndpoints();
         app.MapHealthEndpoint();
     }
 }
