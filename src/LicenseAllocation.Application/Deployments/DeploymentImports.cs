@@ -90,13 +90,7 @@ public sealed class DeploymentImports(
             Convert.ToHexStringLower(SHA256.HashData(request.File)));
         db.DeploymentSnapshots.Add(snapshot);
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        foreach (var chunk in report.Devices.Chunk(2_000))
-        {
-            db.DeploymentDevices.AddRange(chunk.Select(d => judge.Judge(snapshot.Id, d)));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
+        await DeviceRows.InsertAsync(db, report.Devices.Select(d => judge.Judge(snapshot.Id, d)), ct);
 
         var installed = report.Devices.Count(d => judge.IsInstalled(d));
         await AuditTrail.AppendAsync(db, AuditEntry.Event(plan.Id, null, caller.UserName, now, AuditAction.DeploymentImported,
