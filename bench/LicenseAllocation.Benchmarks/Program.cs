@@ -25,6 +25,13 @@ if (args is ["--memory", var memoryPath, .. var settings])
 
 // --import: only the dry runs of an import of N and 2N rows; its section is printed and, with --write, put into the file
 // in place of an earlier one of the same title.
+// --console: only the import of a console report of 50,000 devices; printed and, with --write, put into the file.
+if (args.Contains("--console"))
+{
+    await PrintSectionAsync(await ConsoleReportImport.RunAsync());
+    return 0;
+}
+
 if (args.Contains("--import"))
 {
     await PrintSectionAsync(await ImportDryRun.RunAsync());

@@ -3,6 +3,7 @@ using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Deployments;
 using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Exports;
 using LicenseAllocation.Application.Import;
@@ -69,6 +70,11 @@ public static class ApplicationServices
         services.AddScoped<SuccessorPlans>();
         services.AddScoped<UnitLineage>();
         services.AddScoped<AgencyCodes>();
+        services.AddOptions<DeploymentOptions>();
+        services.AddScoped<DeploymentMappings>();
+        services.AddScoped<DeploymentGroups>();
+        services.AddScoped<DeploymentImports>();
+        services.AddScoped<DeploymentPicture>();
         return services;
     }
 }

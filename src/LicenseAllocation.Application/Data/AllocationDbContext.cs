@@ -3,6 +3,7 @@ using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Needs;
 using LicenseAllocation.Domain.Notifications;
+using LicenseAllocation.Domain.Deployments;
 using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Requests;
 using LicenseAllocation.Domain.Reorganisations;
@@ -47,6 +48,13 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     public DbSet<LicenceRequest> LicenceRequests => Set<LicenceRequest>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<DeploymentSnapshot> DeploymentSnapshots => Set<DeploymentSnapshot>();
+
+    public DbSet<DeploymentDevice> DeploymentDevices => Set<DeploymentDevice>();
+
+    public DbSet<DeploymentGroupMapping> DeploymentGroupMappings => Set<DeploymentGroupMapping>();
+
+    public DbSet<DeploymentColumnMapping> DeploymentColumnMappings => Set<DeploymentColumnMapping>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -36,10 +36,12 @@ public enum AuditAction
     NeedStated,
     PurchaseRecorded,
     PurchaseCancelled,
+
     // Requests during the year (the quantities an approval posts are QuantityChanged rows of the same change set).
     RequestSubmitted,
     RequestDecided,
     RequestWithdrawn,
+
     // Reorganisations of the structure.
 
     /// <summary>A reorganisation was recorded: its new units and the old units they take over.</summary>
@@ -47,4 +49,9 @@ public enum AuditAction
 
     /// <summary>A unit's electronic agency identifier was set, changed or cleared.</summary>
     AgencyCodeChanged,
+
+    // Console reports.
+    DeploymentImported,
+    DeploymentMappingSaved,
+    DeploymentGroupsMapped,
 }

@@ -171,6 +171,23 @@ public static class EndpointCatalog
         ["POST api/v1/purchases/{id:long}/cancel"] = new(
             (_, _) => Json(HttpMethod.Post, "/api/v1/purchases/999999/cancel", new { reason = "Kiểm tra phân quyền" }),
             (role, _) => role == MatrixRole.Auditor ? Expect.Forbidden : Expect.Allowed),
+        // Console reports: the mappings and the groups are the province's (read by the auditor too); the import is the
+        // administrator's (a dry run changes nothing); the picture is every reader's, a scoped role's inside its scope.
+        ["GET api/v1/deployments/mappings"] = new((_, _) => Get("/api/v1/deployments/mappings"), WholeProvinceReaders),
+        ["PUT api/v1/deployments/mappings/{name}"] = new(
+            (_, _) => Json(HttpMethod.Put, "/api/v1/deployments/mappings/Ki%E1%BB%83m%20tra", new
+            {
+                columns = new { deviceId = "Mã", deviceName = "Tên máy", group = "Nhóm", product = "Sản phẩm" },
+                delimiter = ";",
+            }),
+            AdministratorOnly),
+        ["GET api/v1/deployments/groups"] = new((_, _) => Get("/api/v1/deployments/groups"), WholeProvinceReaders),
+        ["PUT api/v1/deployments/groups"] = new((_, _) => Json(HttpMethod.Put, "/api/v1/deployments/groups", new { items = Array.Empty<object>() }), AdministratorOnly),
+        ["POST api/v1/plans/{planId:int}/deployments/imports"] = new(
+            (_, _) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans/1/deployments/imports?dryRun=true") { Content = ConsoleReportUpload() },
+            AdministratorOnly),
+        ["GET api/v1/plans/{planId:int}/deployment"] = new((portal, inside) => Get($"/api/v1/plans/1/deployment?unitId={District(portal, inside)}"), ScopedReaders),
+        ["GET api/v1/plans/{planId:int}/deployment.xlsx"] = new((portal, inside) => Get($"/api/v1/plans/1/deployment.xlsx?unitId={District(portal, inside)}"), ScopedReaders),
 
         // User management is the province administrator's alone, wherever the account works.
         // Reorganisations are public administrative facts: every reader sees them.
@@ -352,6 +369,21 @@ public static class EndpointCatalog
     public static long Request(MatrixPortal portal, bool inside) => inside ? portal.InsideRequest : portal.OutsideRequest;
 
     public static int District(MatrixPortal portal, bool inside) => inside ? portal.ScopeDistrict : portal.OutsideDistrict;
+
+    /// <summary>A multipart upload of a small Kaspersky Security Center report, as the deployment import page sends it.</summary>
+    public static MultipartFormDataContent ConsoleReportUpload()
+    {
+        var csv = "KLLICSRV_HOSTNAME,KLLICSRV_HOSTDN,KLLICSRV_HOST_GRPNAME,KLLICSRV_PRODUCT,KLLICSRV_VERSION,KLHST_WKS_LAST_VISIBLE,KLLICSRV_HOST_CURRENT\r\n"
+            + "a-1,PC-1,Huyện Cao Lãnh,Kaspersky Endpoint Security,12.3,01/12/2020 08:00:00,1\r\n";
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        return new MultipartFormDataContent
+        {
+            { file, "file", "bao-cao.csv" },
+            { new StringContent("Kaspersky Security Center"), "mapping" },
+            { new StringContent("2020-12-01"), "takenOn" },
+        };
+    }
 
     /// <summary>A multipart upload of a template of the district with one commune row, as the import page's browser sends it.</summary>
     public static MultipartFormDataContent TemplateUpload(int districtUnitId)

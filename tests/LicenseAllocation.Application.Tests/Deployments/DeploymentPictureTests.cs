@@ -1,0 +1,218 @@
+using System.Text;
+using LicenseAllocation.Application.Deployments;
+using LicenseAllocation.Application.Tests.Import;
+using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Deployments;
+using LicenseAllocation.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Shouldly;
+
+namespace LicenseAllocation.Application.Tests.Deployments;
+
+/// <summary>
+/// Console reports imported against the seeded 2020 plan, where the province gave Thành phố Cao Lãnh 300 licences and
+/// Thành phố Sa Đéc 200, none of them handed on yet.
+/// </summary>
+public sealed class DeploymentPictureTests : IAsyncLifetime
+{
+    private const string CaoLanhGroup = "Thiết bị được quản lý/Thành phố Cao Lãnh";
+    private const string SaDecGroup = "Thiết bị được quản lý/Thành phố Sa Đéc";
+    private static readonly DateOnly TakenOn = new(2021, 2, 26);
+    private static readonly DateTime Seen = new(2021, 2, 25, 3, 0, 0, DateTimeKind.Utc);
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2021, 3, 1, 8, 0, 0, TimeSpan.Zero));
+    private ImportBed _bed = null!;
+    private DeploymentGroups _groups = null!;
+    private DeploymentImports _imports = null!;
+    private DeploymentPicture _picture = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _bed = await ImportBed.CreateAsync();
+        var factory = _bed.Database.Factory;
+        _groups = new DeploymentGroups(factory, _clock);
+        _imports = new DeploymentImports(factory, Options.Create(new DeploymentOptions { ProductKeywords = { "Kaspersky" } }), _clock);
+        _picture = new DeploymentPicture(factory);
+    }
+
+    public async ValueTask DisposeAsync() => await _bed.DisposeAsync();
+
+    private static IEnumerable<ExportDevice> Many(string prefix, string group, int count, DateTime? seen = null, string product = "Kaspersky Endpoint Security for Windows") =>
+        Enumerable.Range(1, count).Select(i => new ExportDevice($"{prefix}-{i:D5}", $"PC-{prefix}-{i}", group, product, LastSeen: seen ?? Seen));
+
+    private async Task<DeploymentImportReport> ImportAsync(IEnumerable<ExportDevice> devices, DateOnly? takenOn = null, bool dryRun = false)
+    {
+        var result = await _imports.ImportAsync(ImportBed.Admin, new DeploymentImportRequest(_bed.PlanId, ConsoleExports.Utf8(ConsoleExports.KasperskyCsv(devices), bom: true), "Kaspersky Security Center", takenOn ?? TakenOn), dryRun, Ct);
+        result.Succeeded.ShouldBeTrue(result.Issue?.ApiCode ?? result.Refusal?.Code.ToString());
+        return result.Value!;
+    }
+
+    private async Task MapAsync(DateOnly? from = null, params (string Group, int Unit)[] items) =>
+        (await _groups.SaveAsync(ImportBed.Admin, [.. items.Select(i => new GroupAssignment(i.Group, i.Unit))], from, Ct)).Succeeded.ShouldBeTrue();
+
+    [Fact]
+    public async Task Each_unit_gets_its_devices_its_licences_and_its_band()
+    {
+        await MapAsync(null, (CaoLanhGroup, _bed.CaoLanh), (SaDecGroup, _bed.SaDec));
+        var report = await ImportAsync(
+        [
+            .. Many("CL", CaoLanhGroup, 268),
+            .. Many("CLS", CaoLanhGroup, 2, Seen.AddDays(-30)),
+            .. Many("CLO", CaoLanhGroup, 1, product: "Bkav Endpoint"),
+            .. Many("SD", SaDecGroup, 221),
+            .. Many("X", "Nhóm lạ", 2),
+        ]);
+
+        report.Devices.ShouldBe(494);
+        report.UnmappedGroups.ShouldBe([new GroupCount("Nhóm lạ", 2)]);
+
+        var picture = (await _picture.GetAsync(ImportBed.Admin, _bed.PlanId, ct: Ct)).Value!;
+        var caoLanh = picture.Units.Single(u => u.UnitId == _bed.CaoLanh);
+        caoLanh.Own.ShouldBe(new DeploymentFigures(270, 2, 1, 0, 300));
+        caoLanh.Own.UsePercent.ShouldBe(90m);
+        caoLanh.Own.Band.ShouldBe(UseBand.Info);
+        var saDec = picture.Units.Single(u => u.UnitId == _bed.SaDec);
+        saDec.Own.UsePercent.ShouldBe(110.5m);
+        saDec.Own.Band.ShouldBe(UseBand.Critical);
+        picture.UnmappedGroups.ShouldBe([new GroupCount("Nhóm lạ", 2)]);
+
+        var root = picture.Units.Single(u => u.UnitId == _bed.Root);
+        root.Subtree.Installed.ShouldBe(491);
+        root.Subtree.Licensed.ShouldBe((await SeededPlan.FiguresAsync(_bed.Database.Factory, _bed.Root)).Quantity);
+    }
+
+    [Fact]
+    public async Task A_subtree_sums_the_figures_of_its_units()
+    {
+        var commune = (await _bed.Database.Factory.CreateDbContextAsync(Ct)).Units.AsNoTracking().First(u => u.ParentId == _bed.CaoLanh).Id;
+        await MapAsync(null, (CaoLanhGroup, _bed.CaoLanh), (SaDecGroup, _bed.SaDec), (CaoLanhGroup + "/Phường 1", commune));
+        await ImportAsync([.. Many("CL", CaoLanhGroup, 40), .. Many("P1", CaoLanhGroup + "/Phường 1", 7, Seen.AddDays(-15)), .. Many("SD", SaDecGroup, 5)]);
+
+        var picture = (await _picture.GetAsync(ImportBed.Admin, _bed.PlanId, ct: Ct)).Value!;
+        var children = picture.Units.ToLookup(u => u.ParentUnitId);
+        foreach (var unit in picture.Units)
+        {
+            var below = children[unit.UnitId].ToList();
+            unit.Subtree.Installed.ShouldBe(unit.Own.Installed + below.Sum(c => c.Subtree.Installed), unit.Name);
+            unit.Subtree.Stale.ShouldBe(unit.Own.Stale + below.Sum(c => c.Subtree.Stale), unit.Name);
+            unit.Subtree.Licensed.ShouldBe(unit.Own.Licensed + below.Sum(c => c.Subtree.Licensed), unit.Name);
+        }
+
+        picture.Units.Single(u => u.UnitId == _bed.CaoLanh).Subtree.Installed.ShouldBe(47);
+        picture.Units.Single(u => u.UnitId == _bed.CaoLanh).Subtree.Stale.ShouldBe(7);
+        picture.Units.Single(u => u.UnitId == commune).Own.Band.ShouldBe(UseBand.Critical); // 7 devices, no licence of its own
+    }
+
+    [Fact]
+    public async Task A_district_officer_sees_only_the_district()
+    {
+        await MapAsync(null, (CaoLanhGroup, _bed.CaoLanh), (SaDecGroup, _bed.SaDec));
+        await ImportAsync([.. Many("CL", CaoLanhGroup, 10), .. Many("SD", SaDecGroup, 5), .. Many("X", "Nhóm lạ", 2)]);
+
+        var picture = (await _picture.GetAsync(_bed.CaoLanhOfficer, _bed.PlanId, ct: Ct)).Value!;
+
+        picture.Units.ShouldNotBeEmpty();
+        picture.Units.ShouldAllBe(u => u.UnitId == _bed.CaoLanh || u.ParentUnitId == _bed.CaoLanh);
+        picture.Units.Single(u => u.UnitId == _bed.CaoLanh).Own.Installed.ShouldBe(10);
+        picture.UnmappedGroups.ShouldBeEmpty();
+        (await _picture.GetAsync(_bed.CaoLanhOfficer, _bed.PlanId, unitId: _bed.SaDec, ct: Ct)).Refusal!.Code.ShouldBe(Domain.Allocations.AllocationErrorCode.OutOfScope);
+        (await _imports.ImportAsync(_bed.CaoLanhOfficer, new DeploymentImportRequest(_bed.PlanId, [], "ESET PROTECT", TakenOn), true, Ct)).Refusal!.Code
+            .ShouldBe(Domain.Allocations.AllocationErrorCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_device_moved_between_groups_counts_where_each_snapshot_saw_it()
+    {
+        await MapAsync(null, (CaoLanhGroup, _bed.CaoLanh), (SaDecGroup, _bed.SaDec));
+        var first = await ImportAsync([new ExportDevice("moved-1", "PC-MOVED", CaoLanhGroup, LastSeen: Seen)], new DateOnly(2021, 2, 1));
+        var second = await ImportAsync([new ExportDevice("moved-1", "PC-MOVED", SaDecGroup, LastSeen: Seen)]);
+
+        var before = (await _picture.GetAsync(ImportBed.Admin, _bed.PlanId, first.SnapshotId, ct: Ct)).Value!;
+        var after = (await _picture.GetAsync(ImportBed.Admin, _bed.PlanId, ct: Ct)).Value!;
+
+        before.Units.Single(u => u.UnitId == _bed.CaoLanh).Own.Installed.ShouldBe(1);
+        before.Units.Single(u => u.UnitId == _bed.SaDec).Own.Installed.ShouldBe(0);
+        after.Snapshot.Id.ShouldBe(second.SnapshotId!.Value);
+        after.Units.Single(u => u.UnitId == _bed.CaoLanh).Own.Installed.ShouldBe(0);
+        after.Units.Single(u => u.UnitId == _bed.SaDec).Own.Installed.ShouldBe(1);
+        after.Snapshots.Select(s => s.TakenOn).ShouldBe([new DateOnly(2021, 2, 1), TakenOn]);
+    }
+
+    [Fact]
+    public async Task A_group_re_homed_from_a_day_on_places_older_snapshots_where_it_stood_then()
+    {
+        const string group = "Thiết bị được quản lý/Phòng Tài nguyên";
+        await MapAsync(new DateOnly(2020, 1, 1), (group, _bed.CaoLanh));
+        await MapAsync(new DateOnly(2021, 2, 15), (group, _bed.SaDec));
+        var old = await ImportAsync(Many("T", group, 3), new DateOnly(2021, 2, 1));
+        await ImportAsync(Many("T", group, 3));
+
+        (await _picture.GetAsync(ImportBed.Admin, _bed.PlanId, old.SnapshotId, ct: Ct)).Value!.Units.Single(u => u.UnitId == _bed.CaoLanh).Own.Installed.ShouldBe(3);
+        (await _picture.GetAsync(ImportBed.Admin, _bed.PlanId, ct: Ct)).Value!.Units.Single(u => u.UnitId == _bed.SaDec).Own.Installed.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Unmapped_groups_are_suggested_the_unit_of_their_name_whatever_its_accents()
+    {
+        await ImportAsync([.. Many("SD", "Thiết bị được quản lý/UBND thành phố Sa Đéc".Normalize(NormalizationForm.FormD), 4), .. Many("X", "Nhóm lạ", 2)]);
+
+        var groups = (await _groups.ListAsync(ImportBed.Admin, ct: Ct)).Value!;
+
+        var saDec = groups.Single(g => g.Group.EndsWith("Sa Đéc", StringComparison.Ordinal));
+        saDec.UnitId.ShouldBeNull();
+        saDec.SuggestedUnitId.ShouldBe(_bed.SaDec);
+        saDec.Devices.ShouldBe(4);
+        groups.Single(g => g.Group == "Nhóm lạ").SuggestedUnitId.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task An_import_is_kept_with_its_summary_in_the_audit_trail_and_a_dry_run_keeps_nothing()
+    {
+        var dry = await ImportAsync(Many("CL", CaoLanhGroup, 3), dryRun: true);
+        dry.SnapshotId.ShouldBeNull();
+        await using (var db = await _bed.Database.Factory.CreateDbContextAsync(Ct))
+        {
+            (await db.DeploymentSnapshots.CountAsync(Ct)).ShouldBe(0);
+        }
+
+        var kept = await ImportAsync(Many("CL", CaoLanhGroup, 3));
+
+        await using var check = await _bed.Database.Factory.CreateDbContextAsync(Ct);
+        (await check.DeploymentDevices.CountAsync(d => d.SnapshotId == kept.SnapshotId, Ct)).ShouldBe(3);
+        var audit = await check.AuditEntries.SingleAsync(a => a.Action == AuditAction.DeploymentImported, Ct);
+        audit.PlanId.ShouldBe(_bed.PlanId);
+        audit.Reason.ShouldContain("3 thiết bị");
+        audit.Reason.ShouldContain("26/02/2021");
+    }
+
+    [Fact]
+    public async Task A_hostile_file_is_refused_and_changes_nothing()
+    {
+        var before = await _bed.StateAsync();
+        foreach (var file in new[] { HostileFiles.Zeros(80L * 1024 * 1024), HostileFiles.LegacyXls(), WorkbookFiles.ReplacePart(ConsoleExports.KasperskyXlsx(Many("A", "G", 2)), "xl/workbook.xml", HostileFiles.WithExternalEntity) })
+        {
+            var result = await _imports.ImportAsync(ImportBed.Admin, new DeploymentImportRequest(_bed.PlanId, file, "Kaspersky Security Center", TakenOn), false, Ct);
+            result.Issue.ShouldNotBeNull();
+        }
+
+        var after = await _bed.StateAsync();
+        after.Nodes.ShouldBe(before.Nodes);
+        after.AuditRows.ShouldBe(before.AuditRows);
+        await using var db = await _bed.Database.Factory.CreateDbContextAsync(Ct);
+        (await db.DeploymentSnapshots.CountAsync(Ct)).ShouldBe(0);
+        (await db.DeploymentDevices.CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_report_needs_its_day_a_known_mapping_and_no_day_after_today()
+    {
+        var file = ConsoleExports.Utf8(ConsoleExports.KasperskyCsv(Many("A", "G", 1)), bom: false);
+        (await _imports.ImportAsync(ImportBed.Admin, new DeploymentImportRequest(_bed.PlanId, file, "Kaspersky Security Center", null), true, Ct)).Issue!.ApiCode.ShouldBe("taken-on-required");
+        (await _imports.ImportAsync(ImportBed.Admin, new DeploymentImportRequest(_bed.PlanId, file, "Kaspersky Security Center", new DateOnly(2021, 3, 2)), true, Ct)).Issue!.ApiCode.ShouldBe("taken-on-in-future");
+        (await _imports.ImportAsync(ImportBed.Admin, new DeploymentImportRequest(_bed.PlanId, file, "Không có", TakenOn), true, Ct)).Issue!.ApiCode.ShouldBe("mapping-not-found");
+    }
+}
