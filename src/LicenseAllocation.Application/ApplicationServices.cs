@@ -36,6 +36,9 @@ public static class ApplicationServices
         services.AddScoped<AppendixExport>();
         services.AddScoped<AppendixPdfExport>();
         services.AddScoped<PlanPublication>();
+        services.AddScoped<Decisions.DecisionPublication>();
+        services.AddScoped<Decisions.DecisionQueries>();
+        services.AddScoped<Decisions.DecisionAppendixExport>();
         services.AddScoped<PlanVersions>();
         services.AddScoped<PlanProduct>();
         services.AddScoped<PlanComparison>();

@@ -4,9 +4,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Allocations;
 
-/// <summary>A node row joined with its unit's place in the tree.</summary>
-internal sealed record NodeRow(long NodeId, int UnitId, int? ParentUnitId, int Quantity, int HandedOn, int Version, bool IsActive)
+/// <summary>
+/// A node row joined with its unit's place in the tree; <c>LevelFrozen</c> says the unit's own decision over its
+/// children is published (<see cref="AllocationNode.LevelFrozen"/>).
+/// </summary>
+internal sealed record NodeRow(long NodeId, int UnitId, int? ParentUnitId, int Quantity, int HandedOn, int Version, bool IsActive, bool LevelFrozen = false)
 {
+    /// <summary>The unit whose decision fixes this unit's quantity: its parent, or the root itself for the plan's total.</summary>
+    public int IssuerUnitId => ParentUnitId ?? UnitId;
+
     public NodeFigures Figures => new(Quantity, HandedOn);
 
     public TreeNode TreeNode => new(UnitId, ParentUnitId, Quantity, HandedOn);
@@ -28,5 +34,5 @@ internal static class NodeRows
         from n in db.Nodes.AsNoTracking()
         join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
         where n.PlanId == planId && (unitId == null || n.UnitId == unitId)
-        select new NodeRow(n.Id, n.UnitId, u.ParentId, n.Quantity, n.HandedOn, n.Version, u.IsActive);
+        select new NodeRow(n.Id, n.UnitId, u.ParentId, n.Quantity, n.HandedOn, n.Version, u.IsActive, n.LevelFrozen);
 }

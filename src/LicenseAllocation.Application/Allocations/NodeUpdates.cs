@@ -19,15 +19,24 @@ internal static class NodeUpdates
             .Where(n => n.PlanId == planId && n.UnitId == unitId)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version), cancellationToken);
 
-    /// <summary>Sets the node's quantity only if it still holds what was read and keeps at least what it has handed on.</summary>
+    /// <summary>
+    /// Sets the node's quantity only if it still holds what was read and keeps at least what it has handed on; the plan's
+    /// root only while the province's letter, which states the total, is not published.
+    /// </summary>
     public static async Task<bool> SetQuantityAsync(AllocationDbContext db, NodeRow read, int newQuantity, CancellationToken cancellationToken) =>
         await db.Nodes
-            .Where(n => n.Id == read.NodeId && n.Quantity == read.Quantity && n.Version == read.Version && n.HandedOn <= newQuantity)
+            .Where(n => n.Id == read.NodeId && n.Quantity == read.Quantity && n.Version == read.Version && n.HandedOn <= newQuantity
+                && (read.ParentUnitId != null || !n.LevelFrozen))
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.Quantity, newQuantity).SetProperty(n => n.Version, n => n.Version + 1), cancellationToken) == 1;
 
-    /// <summary>Moves the parent's handed-on counter by <paramref name="delta"/> only if the parent still has room for it.</summary>
+    /// <summary>
+    /// Moves the parent's handed-on counter by <paramref name="delta"/> only if the parent still has room for it and its
+    /// decision over its children is not published. Every change of a child's quantity passes here, so publishing the
+    /// parent's decision (a conditional update of this same row, <c>Decisions/LevelLock</c>) and the change are ordered
+    /// by the database: the change commits before the decision reads the figures, or finds the level frozen.
+    /// </summary>
     public static async Task<bool> MoveHandedOnAsync(AllocationDbContext db, long parentNodeId, int delta, CancellationToken cancellationToken) =>
         await db.Nodes
-            .Where(n => n.Id == parentNodeId && n.HandedOn + delta <= n.Quantity && n.HandedOn + delta >= 0)
+            .Where(n => n.Id == parentNodeId && n.HandedOn + delta <= n.Quantity && n.HandedOn + delta >= 0 && !n.LevelFrozen)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.HandedOn, n => n.HandedOn + delta), cancellationToken) == 1;
 }

@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
@@ -25,8 +26,11 @@ internal enum QuantityWriteResult
     /// <summary>The parent no longer has room for the increase.</summary>
     ParentFull,
 
-    /// <summary>The plan was published meanwhile.</summary>
+    /// <summary>The plan was superseded, or an amendment of it was started, meanwhile.</summary>
     PlanLocked,
+
+    /// <summary>The decision that fixes the unit's quantity was published meanwhile (<see cref="QuantityWrite"/> says which unit).</summary>
+    LevelFrozen,
 }
 
 /// <summary>
@@ -97,18 +101,20 @@ internal static class QuantityChangeCore
         {
             if (!await NodeUpdates.SetQuantityAsync(db, write.Read, write.NewQuantity, cancellationToken))
             {
+                var rootFrozen = write.ParentNodeId is null && await LevelLock.IsFrozenAsync(db, write.Read.NodeId, cancellationToken);
                 await transaction.RollbackAsync(cancellationToken);
-                return (QuantityWriteResult.OwnRowChanged, write);
+                return (rootFrozen ? QuantityWriteResult.LevelFrozen : QuantityWriteResult.OwnRowChanged, write);
             }
 
             if (write.ParentNodeId is { } parentNodeId && !await NodeUpdates.MoveHandedOnAsync(db, parentNodeId, write.Delta, cancellationToken))
             {
+                var frozen = await LevelLock.IsFrozenAsync(db, parentNodeId, cancellationToken);
                 await transaction.RollbackAsync(cancellationToken);
-                return (QuantityWriteResult.ParentFull, write);
+                return (frozen ? QuantityWriteResult.LevelFrozen : QuantityWriteResult.ParentFull, write);
             }
         }
 
-        if (!await PlanLock.HoldDraftAsync(db, planId, cancellationToken))
+        if (!await PlanLock.HoldOpenAsync(db, planId, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             return (QuantityWriteResult.PlanLocked, null);

@@ -1,9 +1,9 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
-using LicenseAllocation.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Allocations;
@@ -72,7 +72,7 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.NotFound();
         }
 
-        if (await PlanLock.StatusAsync(db, command.PlanId, cancellationToken) != PlanStatus.Draft)
+        if (await PlanLock.IsOpenAsync(db, command.PlanId, cancellationToken) != true)
         {
             return AllocationError.PlanLocked();
         }
@@ -86,6 +86,11 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
         var parent = target.ParentUnitId is { } parentUnitId
             ? await NodeRows.FindAsync(db, command.PlanId, parentUnitId, cancellationToken)
             : null;
+        if ((parent ?? target).LevelFrozen && command.Quantity != target.Quantity)
+        {
+            return await LevelLock.RefusalAsync(db, target.IssuerUnitId, cancellationToken);
+        }
+
         if (AllocationRules.CheckQuantityChange(target.Figures, parent?.Figures, command.Quantity) is { } refusal)
         {
             return refusal;
@@ -109,6 +114,8 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
                 return await ExplainParentRefusalAsync(command, target, cancellationToken);
             case QuantityWriteResult.PlanLocked:
                 return AllocationError.PlanLocked();
+            case QuantityWriteResult.LevelFrozen:
+                return await LevelLock.RefusalAsync(db, target.IssuerUnitId, cancellationToken);
         }
 
         var view = await NodeRows.ViewAsync(db, command.PlanId, command.UnitId, cancellationToken);

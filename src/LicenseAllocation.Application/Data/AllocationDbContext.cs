@@ -29,6 +29,8 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
 
     public DbSet<PublishedAppendix> PublishedAppendices => Set<PublishedAppendix>();
 
+    public DbSet<LevelDecision> Decisions => Set<LevelDecision>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<LicenceRequest> LicenceRequests => Set<LicenceRequest>();

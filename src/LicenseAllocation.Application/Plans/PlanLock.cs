@@ -21,8 +21,28 @@ internal static class PlanLock
         db.Plans.Where(p => p.Id == planId).Select(p => (PlanStatus?)p.Status).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>
+    /// Whether the plan takes changes of the figures its published decisions leave open: a draft, or a published plan
+    /// (the province's letter is out, the levels below are decided one by one) with no amendment under way. Null when
+    /// there is no such plan.
+    /// </summary>
+    public static async Task<bool?> IsOpenAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken) =>
+        await db.Plans.Where(p => p.Id == planId)
+            .Select(p => (bool?)(p.Status == PlanStatus.Draft || (p.Status == PlanStatus.Published && p.PendingAmendmentId == null)))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// Locks the plan row while it is open (<see cref="IsOpenAsync"/>); false when it is not (superseded, or an amendment
+    /// started meanwhile), and the caller must roll its transaction back and answer plan-locked. Which figures a
+    /// published plan still takes is decided per level by the node rows (<see cref="Decisions.LevelLock"/>).
+    /// </summary>
+    public static async Task<bool> HoldOpenAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken) =>
+        await db.Plans
+            .Where(p => p.Id == planId && (p.Status == PlanStatus.Draft || (p.Status == PlanStatus.Published && p.PendingAmendmentId == null)))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, p => p.Status), cancellationToken) == 1;
+
+    /// <summary>
     /// Locks the plan row while the plan is a draft; false when it is not (published meanwhile), and the caller must
-    /// roll its transaction back and answer plan-locked.
+    /// roll its transaction back and answer plan-locked. For what a draft alone takes (the plan's letter).
     /// </summary>
     public static async Task<bool> HoldDraftAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken) =>
         await db.Plans

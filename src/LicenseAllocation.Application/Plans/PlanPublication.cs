@@ -4,6 +4,7 @@ using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
@@ -13,10 +14,12 @@ using Microsoft.EntityFrameworkCore;
 namespace LicenseAllocation.Application.Plans;
 
 /// <summary>
-/// Publishes a draft: records the official letter, locks the plan and freezes its appendix, in one transaction:
+/// Publishes a draft: records the province's letter, freezes the figures it states and its appendix, in one transaction:
 /// <list type="number">
-/// <item>move the plan row from Draft to Published with a conditional update; an edit holding the row commits first, a
-/// later one finds no draft and rolls back (<see cref="PlanLock"/>), so no edit commits after this;</item>
+/// <item>freeze the root's level (the total, the provincial agencies and the districts' group: <see cref="LevelLock"/>)
+/// and move the plan row from Draft to Published with conditional updates; a change of those figures holding the rows
+/// commits first, a later one finds them frozen and rolls back. The levels below are decided later, one decision per
+/// allocating unit (<see cref="Decisions.DecisionPublication"/>);</item>
 /// <item>when the plan amends another, move that one from Published to Superseded;</item>
 /// <item>record the letter, build the appendix from the figures as they now stand, refuse it unless it totals what the
 /// plan allocates (<c>appendix-mismatch</c>), and store the workbook with its SHA-256;</item>
@@ -59,6 +62,10 @@ public sealed class PlanPublication(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.NotFound();
         }
 
+        // The letter fixes the province's total and the level directly below it (the provincial agencies and the
+        // districts' group): freezing the root's level first, on the row every change of those figures updates, orders
+        // those changes before the figures are read. The levels below stay open for their own decisions.
+        await LevelLock.FreezeAsync(db, planId, plan.RootUnitId, cancellationToken);
         if (plan.Status != PlanStatus.Draft || !await PlanLock.MoveAsync(db, planId, PlanStatus.Draft, PlanStatus.Published, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);

@@ -84,5 +84,6 @@ public sealed class PlanQueries(IDbContextFactory<AllocationDbContext> contextFa
             p.LicenceTermEnd,
             p.PublishedAtUtc,
             p.PublishedBy,
-            db.PublishedAppendices.Where(a => a.PlanId == p.Id).Select(a => a.Sha256).FirstOrDefault());
+            db.PublishedAppendices.Where(a => a.PlanId == p.Id).Select(a => a.Sha256).FirstOrDefault(),
+            p.PendingAmendmentId);
 }

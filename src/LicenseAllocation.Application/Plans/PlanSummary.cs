@@ -24,10 +24,17 @@ public sealed record PlanSummary(
     DateOnly? LicenceTermEnd = null,
     DateTime? PublishedAtUtc = null,
     string? PublishedBy = null,
-    string? AppendixSha256 = null)
+    string? AppendixSha256 = null,
+    int? PendingAmendmentId = null)
 {
     public int Remaining => TotalLicenses - Allocated;
 
-    /// <summary>Published or superseded: the figures and units no longer change.</summary>
+    /// <summary>Published or superseded: the province's letter is issued, its appendix frozen.</summary>
     public bool IsLocked => Status != PlanStatus.Draft;
+
+    /// <summary>
+    /// The plan takes the changes its published decisions leave open: a draft, or the plan in force with no amendment
+    /// under way (docs/decisions/0019-decisions-by-level.md).
+    /// </summary>
+    public bool IsOpen => Status == PlanStatus.Draft || (Status == PlanStatus.Published && PendingAmendmentId is null);
 }

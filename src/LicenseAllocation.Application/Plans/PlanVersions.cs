@@ -54,7 +54,12 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
                 var created = await CreateFromAsync(
                     db, caller, source, amendment, now,
                     $"Tạo bản điều chỉnh lần {amendment.Version - 1} (phiên bản {amendment.Version}) của kế hoạch \"{source.Name}\" (kế hoạch #{source.Id})",
-                    ct);
+                    ct,
+                    carryDecisions: true);
+
+                // From now on the amendment carries the figures: a change still made in this version would be missing
+                // from it. Every write holds this row while it is open (PlanLock.HoldOpenAsync), so none commits after this.
+                await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(p => p.PendingAmendmentId, amendment.Id), ct);
                 await transaction.CommitAsync(ct);
                 return created;
             },
@@ -124,13 +129,25 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
     /// goes back to its parent, so the new plan's appendix totals what the plan allocates.
     /// </summary>
     private static async Task<Outcome<PlanSummary>> CreateFromAsync(
-        AllocationDbContext db, Caller caller, AllocationPlan source, AllocationPlan created, DateTime now, string description, CancellationToken ct)
+        AllocationDbContext db, Caller caller, AllocationPlan source, AllocationPlan created, DateTime now, string description, CancellationToken ct,
+        bool carryDecisions = false)
     {
         db.Plans.Add(created);
         await db.SaveChangesAsync(ct);
 
+        // An amendment of the province's letter leaves the decisions of the levels below in force: their levels stay
+        // frozen and their documents come along. The letter's own level is open again; a copy starts with every level open.
+        var frozen = carryDecisions
+            ? await db.Nodes.Where(n => n.PlanId == source.Id && n.LevelFrozen && n.UnitId != source.RootUnitId).Select(n => n.UnitId).ToListAsync(ct)
+            : [];
         var (nodes, leftOut, returned) = WithoutInactiveUnits(PlanTreeQuery.InTreeOrder(await PlanTreeQuery.Rows(db, source.Id).ToListAsync(ct)));
-        db.Nodes.AddRange(nodes.Select(node => AllocationNode.CopyFor(created.Id, node.UnitId, node.Quantity, node.HandedOn)));
+        db.Nodes.AddRange(nodes.Select(node => AllocationNode.CopyFor(created.Id, node.UnitId, node.Quantity, node.HandedOn, frozen.Contains(node.UnitId))));
+        if (carryDecisions)
+        {
+            var inForce = await db.Decisions.AsNoTracking().Where(d => d.PlanId == source.Id && d.Status == PlanStatus.Published).ToListAsync(ct);
+            db.Decisions.AddRange(inForce.Select(d => d.CarriedInto(created.Id)));
+        }
+
         await db.SaveChangesAsync(ct);
 
         if (leftOut > 0)

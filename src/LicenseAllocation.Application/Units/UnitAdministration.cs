@@ -3,6 +3,7 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
@@ -52,7 +53,7 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
                     return AllocationError.NotFound();
                 }
 
-                if (await PlanLock.StatusAsync(db, planId, ct) != PlanStatus.Draft)
+                if (await PlanLock.IsOpenAsync(db, planId, ct) != true)
                 {
                     return AllocationError.PlanLocked();
                 }
@@ -60,6 +61,11 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
                 if (!AccessPolicy.CanAddUnitUnder(caller, await IsWithinScopeAsync(db, caller, parentUnitId, ct)))
                 {
                     return AllocationError.OutOfScope();
+                }
+
+                if (await LevelLock.IsFrozenAsync(db, planId, parentUnitId, ct))
+                {
+                    return await LevelLock.RefusalAsync(db, parentUnitId, ct);
                 }
 
                 if (!UnitKindRules.CanContain(parent.Kind, kind))
@@ -77,7 +83,7 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
                 if (await AddUnitsAsync(db, caller, planId, [unit], ct) is not { } added)
                 {
                     await transaction.RollbackAsync(ct);
-                    return AllocationError.PlanLocked();
+                    return await AddRefusalAsync(db, planId, parentUnitId, ct);
                 }
 
                 await transaction.CommitAsync(ct);
@@ -137,7 +143,7 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
                     return AllocationError.NotFound();
                 }
 
-                if (await PlanLock.StatusAsync(db, planId, ct) != PlanStatus.Draft)
+                if (await PlanLock.IsOpenAsync(db, planId, ct) != true)
                 {
                     return AllocationError.PlanLocked();
                 }
@@ -145,6 +151,11 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
                 if (!AccessPolicy.CanAddUnitUnder(caller, await IsWithinScopeAsync(db, caller, districtUnitId, ct)))
                 {
                     return AllocationError.OutOfScope();
+                }
+
+                if (await LevelLock.IsFrozenAsync(db, planId, districtUnitId, ct))
+                {
+                    return await LevelLock.RefusalAsync(db, districtUnitId, ct);
                 }
 
                 if (district.Kind != UnitKind.DistrictCommittee)
@@ -168,7 +179,7 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
                 if (await AddUnitsAsync(db, caller, planId, units, ct) is not { } added)
                 {
                     await transaction.RollbackAsync(ct);
-                    return AllocationError.PlanLocked();
+                    return await AddRefusalAsync(db, planId, districtUnitId, ct);
                 }
 
                 await transaction.CommitAsync(ct);
@@ -189,7 +200,7 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
             return AllocationError.NotFound();
         }
 
-        if (await PlanLock.StatusAsync(db, planId, ct) != PlanStatus.Draft)
+        if (await PlanLock.IsOpenAsync(db, planId, ct) != true)
         {
             return AllocationError.PlanLocked();
         }
@@ -197,6 +208,13 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         if (!AccessPolicy.CanAdministerUnit(caller, unitId, await IsWithinScopeAsync(db, caller, unitId, ct)))
         {
             return AllocationError.OutOfScope();
+        }
+
+        // A unit's name, place and activity are part of the list its parent's decision fixes.
+        var issuerUnitId = unit.ParentId ?? unit.Id;
+        if (await LevelLock.IsFrozenAsync(db, planId, issuerUnitId, ct))
+        {
+            return await LevelLock.RefusalAsync(db, issuerUnitId, ct);
         }
 
         var events = new List<(AuditAction Action, string Description)>();
@@ -224,7 +242,7 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
             // Published and superseded plans are history: what the unit held there neither changes nor stops this.
             // Superseded plans are history: what the unit held there neither changes nor stops this. Every other plan
             // does: a draft would keep its licences, and the plan in force would hand them to its next amendment.
-            var draftNodes = db.Nodes.Where(n => n.UnitId == unitId && db.Plans.Any(p => p.Id == n.PlanId && p.Status == PlanStatus.Draft));
+            var draftNodes = db.Nodes.Where(n => n.UnitId == unitId && db.Plans.Any(p => p.Id == n.PlanId && p.Status != PlanStatus.Superseded));
             await draftNodes.ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version + 1), ct);
             var holders = await db.Nodes.Where(n => n.UnitId == unitId && n.Quantity > 0)
                 .Join(db.Plans.Where(p => p.Status != PlanStatus.Superseded), n => n.PlanId, p => p.Id, (n, p) => new { p.Id, p.Name, p.Year, p.Version, n.Quantity })
@@ -253,7 +271,13 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         {
             // The unit rows first, then the plan row, then the audit chain head: the order every writer keeps.
             await db.SaveChangesAsync(ct);
-            if (!await PlanLock.HoldDraftAsync(db, planId, ct))
+            if (!await LevelLock.HoldOpenAsync(db, planId, issuerUnitId, ct))
+            {
+                await transaction.RollbackAsync(ct);
+                return await LevelLock.RefusalAsync(db, issuerUnitId, ct);
+            }
+
+            if (!await PlanLock.HoldOpenAsync(db, planId, ct))
             {
                 await transaction.RollbackAsync(ct);
                 return AllocationError.PlanLocked();
@@ -295,7 +319,7 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
 
     /// <summary>
     /// Saves new units with a node of quantity 0 in the plan and one audit row each, under one change set; null when
-    /// the plan was published meanwhile (the caller rolls back).
+    /// the parent's decision was published or the plan locked meanwhile (the caller rolls back).
     /// </summary>
     private async Task<IReadOnlyList<UnitNodeView>?> AddUnitsAsync(
         AllocationDbContext db, Caller caller, int planId, List<OrganisationUnit> units, CancellationToken ct)
@@ -306,7 +330,7 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         var now = clock.GetUtcNow().UtcDateTime;
         db.Nodes.AddRange(units.Select(unit => AllocationNode.Create(planId, unit.Id)));
         await db.SaveChangesAsync(ct);
-        if (!await PlanLock.HoldDraftAsync(db, planId, ct))
+        if (!await LevelLock.HoldOpenAsync(db, planId, units[0].ParentId!.Value, ct) || !await PlanLock.HoldOpenAsync(db, planId, ct))
         {
             return null;
         }
@@ -318,6 +342,12 @@ public sealed class UnitAdministration(IDbContextFactory<AllocationDbContext> co
         var views = await PlanTreeQuery.Rows(db, planId, parentUnitId: parentId).ToListAsync(ct);
         return [.. views.Where(v => ids.Contains(v.UnitId)).OrderBy(v => v.Order)];
     }
+
+    /// <summary>Why units could not be added after all: the parent's decision was published, or the plan locked, meanwhile.</summary>
+    private static async Task<AllocationError> AddRefusalAsync(AllocationDbContext db, int planId, int parentUnitId, CancellationToken ct) =>
+        await LevelLock.IsFrozenAsync(db, planId, parentUnitId, ct)
+            ? await LevelLock.RefusalAsync(db, parentUnitId, ct)
+            : AllocationError.PlanLocked();
 
     /// <summary>The unit, tracked, when it has a node in the plan.</summary>
     private static async Task<OrganisationUnit?> FindInPlanAsync(AllocationDbContext db, int planId, int unitId, CancellationToken ct) =>

@@ -117,6 +117,15 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
     /// <summary>The plan is published (or superseded): its figures and units no longer change; an amendment does.</summary>
     public static AllocationError PlanLocked() => new(AllocationErrorCode.PlanLocked);
 
+    /// <summary>The figure belongs to a level whose decision is published; <paramref name="issuer"/> names the unit that issued it.</summary>
+    public static AllocationError DecisionLocked(string issuer) => new(AllocationErrorCode.DecisionLocked, Subject: issuer);
+
+    /// <summary>A unit's decision over its level waits for the decision above it (the level that fixes the unit's own share).</summary>
+    public static AllocationError DecisionNotReady(string issuer) => new(AllocationErrorCode.DecisionNotReady, Subject: issuer);
+
+    /// <summary>Only a published decision is amended.</summary>
+    public static AllocationError DecisionNotPublished() => new(AllocationErrorCode.DecisionNotPublished);
+
     public static AllocationError DocumentNumberRequired() => new(AllocationErrorCode.DocumentNumberRequired);
 
     public static AllocationError DocumentDateRequired() => new(AllocationErrorCode.DocumentDateRequired);

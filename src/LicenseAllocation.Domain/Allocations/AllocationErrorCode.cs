@@ -44,6 +44,9 @@ public enum AllocationErrorCode
 
     // Plan life cycle.
     PlanLocked,
+    DecisionLocked,
+    DecisionNotReady,
+    DecisionNotPublished,
     DocumentNumberRequired,
     DocumentDateRequired,
     SignerRequired,

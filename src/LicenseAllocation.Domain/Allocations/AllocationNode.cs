@@ -28,6 +28,13 @@ public sealed class AllocationNode
     /// <summary>Counts changes to <see cref="Quantity"/>; clients send it back to detect an edit they have not seen.</summary>
     public int Version { get; private set; }
 
+    /// <summary>
+    /// The unit's own decision over the level below it is published: its children's quantities and the list of its
+    /// children are frozen (for the plan's root, its own total too). Checked by the conditional update of this row that
+    /// every change of a child's quantity makes (see docs/decisions/0019-decisions-by-level.md).
+    /// </summary>
+    public bool LevelFrozen { get; private set; }
+
     public NodeFigures Figures => new(Quantity, HandedOn);
 
     public int Remaining => Quantity - HandedOn;
@@ -35,11 +42,11 @@ public sealed class AllocationNode
     public static AllocationNode Create(int planId, int unitId) => new(planId, unitId, 0);
 
     /// <summary>The same unit with the same figures in another plan (an amendment or a copy).</summary>
-    public static AllocationNode CopyFor(int planId, int unitId, int quantity, int handedOn)
+    public static AllocationNode CopyFor(int planId, int unitId, int quantity, int handedOn, bool levelFrozen = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(handedOn);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(handedOn, quantity);
-        return new(planId, unitId, quantity) { HandedOn = handedOn };
+        return new(planId, unitId, quantity) { HandedOn = handedOn, LevelFrozen = levelFrozen };
     }
 
     /// <summary>Applies a change already checked by <see cref="AllocationRules"/> (used where one process owns the whole tree).</summary>

@@ -27,4 +27,8 @@ public enum AuditAction
     RequestSubmitted,
     RequestDecided,
     RequestWithdrawn,
+
+    // Decisions by level: a unit's own decision over the level below it.
+    DecisionPublished,
+    DecisionReopened,
 }

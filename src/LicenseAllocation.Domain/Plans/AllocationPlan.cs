@@ -55,6 +55,12 @@ public sealed class AllocationPlan
     /// <summary>The user who published the plan in the portal (the letter's signer is on <see cref="Document"/>).</summary>
     public string? PublishedBy { get; private set; }
 
+    /// <summary>
+    /// Set on a published plan while a draft amendment of it exists: the amendment carries the figures from then on,
+    /// so no level of this version takes changes any more (they would be missing from the amendment).
+    /// </summary>
+    public int? PendingAmendmentId { get; private set; }
+
     public bool IsLocked => Status != PlanStatus.Draft;
 
     public static AllocationPlan Create(string name, int year, int rootUnitId, DateTime createdAtUtc)

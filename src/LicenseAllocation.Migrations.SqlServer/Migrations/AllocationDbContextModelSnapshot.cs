@@ -101,6 +101,9 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                     b.Property<int>("HandedOn")
                         .HasColumnType("int");
 
+                    b.Property<bool>("LevelFrozen")
+                        .HasColumnType("bit");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("int");
 
@@ -312,6 +315,9 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<int?>("PendingAmendmentId")
+                        .HasColumnType("int");
+
                     b.Property<string>("ProductName")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -353,6 +359,78 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Plans.LevelDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AppendixSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<byte[]>("AppendixWorkbook")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DocumentKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("IssuingUnitId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuingUnitId");
+
+                    b.HasIndex("PlanId", "IssuingUnitId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("LevelDecisions", (string)null);
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Plans.PublishedAppendix", b =>
@@ -752,6 +830,21 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Plans.LevelDecision", b =>
+                {
+                    b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Plans.PublishedAppendix", b =>

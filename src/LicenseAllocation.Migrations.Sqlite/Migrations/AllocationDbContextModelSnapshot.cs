@@ -93,6 +93,9 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                     b.Property<int>("HandedOn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("LevelFrozen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
 
@@ -298,6 +301,9 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PendingAmendmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProductName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -339,6 +345,76 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Plans.LevelDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AppendixSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AppendixWorkbook")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("DocumentDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentKind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuingBody")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IssuingUnitId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signer")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IssuingUnitId");
+
+                    b.HasIndex("PlanId", "IssuingUnitId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("LevelDecisions", (string)null);
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Plans.PublishedAppendix", b =>
@@ -727,6 +803,21 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Document");
+                });
+
+            modelBuilder.Entity("LicenseAllocation.Domain.Plans.LevelDecision", b =>
+                {
+                    b.HasOne("LicenseAllocation.Domain.Units.OrganisationUnit", null)
+                        .WithMany()
+                        .HasForeignKey("IssuingUnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("LicenseAllocation.Domain.Plans.AllocationPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("LicenseAllocation.Domain.Plans.PublishedAppendix", b =>

@@ -11,6 +11,7 @@ internal static class ApiEndpoints
         api.MapPlanLifecycleEndpoints();
         api.MapComparisonEndpoints();
         api.MapAppendixEndpoints();
+        api.MapDecisionEndpoints();
         api.MapExportEndpoints();
         api.MapUnitEndpoints();
         api.MapUserEndpoints();

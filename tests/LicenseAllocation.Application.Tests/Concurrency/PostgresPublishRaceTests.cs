@@ -14,13 +14,13 @@ using Shouldly;
 namespace LicenseAllocation.Application.Tests.Concurrency;
 
 /// <summary>
-/// Publishing while many officials are still editing, on PostgreSQL: every edit commits before the publication or is
-/// refused with plan-locked, and the frozen appendix holds exactly the figures the plan was locked with.
+/// Publishing the province's letter while the figures it states are still being edited, on PostgreSQL: every edit of
+/// them commits before the publication or is refused with decision-locked, and the frozen appendix holds exactly the
+/// figures the letter was published with.
 /// </summary>
 public sealed class PostgresPublishRaceTests(PostgresCluster cluster)
 {
-    private const int DistrictWorkers = 12;
-    private const int AgencyWorkers = 4;
+    private const int AgencyWorkers = 16;
     private const int MaxEditsPerWorker = 200;
 
     /// <summary>The publication starts once this many edits have been answered, so that edits run on both sides of it.</summary>
@@ -33,8 +33,8 @@ public sealed class PostgresPublishRaceTests(PostgresCluster cluster)
     {
         await using var database = await PostgresTestDatabase.CreateAsync(cluster, seed: true, cancellationToken: Ct);
         var seed = await StoredPlan.LoadAsync(database.Factory, Ct);
-        var districts = seed.OfKind(UnitKind.DistrictCommittee);
         var agencies = seed.OfKind(UnitKind.ProvincialAgency).Where(a => a.Quantity >= 2).Take(AgencyWorkers + 2).ToList();
+        agencies.Count.ShouldBe(AgencyWorkers + 2);
         var admin = new Caller("admin", PortalRole.ProvinceAdmin);
         var singles = new QuantityService(database.Factory, TimeProvider.System);
         var batches = new QuantityBatchService(database.Factory, TimeProvider.System);
@@ -49,9 +49,9 @@ public sealed class PostgresPublishRaceTests(PostgresCluster cluster)
             }
         }
 
-        // Each worker edits until the plan refuses it, so edits run on both sides of the publication. Consecutive edits
-        // of a unit set different values, so each accepted one writes exactly one audit row; the district group's 3,960
-        // covers every district value at once and agencies only go down, so the only refusal left is plan-locked.
+        // Each worker edits until the letter's level refuses it, so edits run on both sides of the publication.
+        // Consecutive edits of a unit set different values, so each accepted one writes exactly one audit row; agencies
+        // only go down, so the only refusal left is decision-locked.
         async Task<List<AllocationError?>> EditUntilLockedAsync(Func<int, Task<AllocationError?>> edit)
         {
             var errors = new List<AllocationError?>();
@@ -64,10 +64,6 @@ public sealed class PostgresPublishRaceTests(PostgresCluster cluster)
             return errors;
         }
 
-        var districtRuns = Enumerable.Range(0, DistrictWorkers).Select(w => Task.Run(
-            () => EditUntilLockedAsync(async i =>
-                (await singles.ChangeAsync(admin, new ChangeQuantity(seed.PlanId, districts[w].UnitId, 100 + i, $"district {w}/{i}"), Ct)).Error),
-            Ct));
         var agencyRuns = Enumerable.Range(0, AgencyWorkers).Select(w => Task.Run(
             () => EditUntilLockedAsync(async i =>
                 (await singles.ChangeAsync(admin, new ChangeQuantity(seed.PlanId, agencies[w].UnitId, agencies[w].Quantity - 1 - (i % 2), $"agency {w}/{i}"), Ct)).Error),
@@ -93,15 +89,15 @@ public sealed class PostgresPublishRaceTests(PostgresCluster cluster)
             },
             Ct);
 
-        var errors = (await Task.WhenAll([.. districtRuns, .. agencyRuns, batchRun])).SelectMany(e => e).ToList();
+        var errors = (await Task.WhenAll([.. agencyRuns, batchRun])).SelectMany(e => e).ToList();
         var (published, publishing) = await publishRun;
 
         published.Error.ShouldBeNull();
-        errors.Where(e => e is not null).ShouldAllBe(e => e!.Code == AllocationErrorCode.PlanLocked);
+        errors.Where(e => e is not null).ShouldAllBe(e => e == AllocationError.DecisionLocked("Tỉnh Đồng Tháp"));
         var accepted = errors.Count(e => e is null);
         var locked = errors.Count - accepted;
         accepted.ShouldBeGreaterThanOrEqualTo(EditsBeforePublishing, "edits answered before publishing started");
-        locked.ShouldBe(DistrictWorkers + AgencyWorkers + 1, "every worker edits until the published plan refuses it");
+        locked.ShouldBe(AgencyWorkers + 1, "every worker edits until the published letter refuses it");
 
         var after = await StoredPlan.LoadAsync(database.Factory, Ct);
         var publication = after.Audit.Single(a => a.Action == AuditAction.PlanPublished);
@@ -119,7 +115,7 @@ public sealed class PostgresPublishRaceTests(PostgresCluster cluster)
         sheet.Cell(AppendixWorkbook.FirstDataRow + stored.Count, 3).GetValue<int>().ShouldBe(stored.Sum());
         after.Tree().FindViolations().ShouldBeEmpty();
         await AuditChainCheck.ShouldBeIntactAsync(database.Factory, Ct);
-        TestContext.Current.TestOutputHelper?.WriteLine($"{accepted} edits committed before the publication, {locked} refused with plan-locked; publishing took {publishing.TotalMilliseconds:0} ms");
+        TestContext.Current.TestOutputHelper?.WriteLine($"{accepted} edits committed before the publication, {locked} refused with decision-locked; publishing took {publishing.TotalMilliseconds:0} ms");
     }
 
     /// <summary>An accepted batch writes one row per agency, where the count above counted it once.</summary>

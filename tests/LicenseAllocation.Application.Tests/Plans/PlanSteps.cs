@@ -1,5 +1,7 @@
 using LicenseAllocation.Application.Appendix;
+using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Plans;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
@@ -21,6 +23,19 @@ internal static class PlanSteps
         outcome.Error.ShouldBeNull();
         return outcome.Value!;
     }
+
+    /// <summary>Publishes the decision of <paramref name="issuingUnitId"/> over its level, as <paramref name="caller"/> (the administrator by default).</summary>
+    public static async Task<DecisionPublished> PublishDecisionAsync(
+        IDbContextFactory<AllocationDbContext> factory, int planId, int issuingUnitId, Caller? caller = null, string number = "15/QĐ-UBND", TimeProvider? clock = null)
+    {
+        var outcome = await Publication(factory, clock)
+            .PublishAsync(caller ?? SeededPlan.Admin, new PublishDecision(planId, issuingUnitId, number, LetterDate.AddDays(20), "Chủ tịch Trần Văn Bình"), TestContext.Current.CancellationToken);
+        outcome.Error.ShouldBeNull();
+        return outcome.Value!;
+    }
+
+    public static DecisionPublication Publication(IDbContextFactory<AllocationDbContext> factory, TimeProvider? clock = null) =>
+        new(factory, new PlanPublication(factory, clock ?? TimeProvider.System), clock ?? TimeProvider.System);
 
     public static async Task<PlanSummary> AmendAsync(IDbContextFactory<AllocationDbContext> factory, int planId, TimeProvider? clock = null)
     {

@@ -66,6 +66,23 @@ public static class EndpointCatalog
         ["POST api/v1/plans/{planId:int}/publish"] = new(
             (_, _) => Json(HttpMethod.Post, "/api/v1/plans/1/publish", new { documentNumber = "12/STTTT-CNTT", documentDate = "05/01/2021", signer = "Giám đốc" }),
             AdministratorOnly),
+        // Decisions by level: the province administrator for every level, a district officer for its own district's.
+        // The allowed calls are refused for their content (a date in the wrong form, a level not yet published), so the
+        // matrix never publishes or reopens a level. A level's draft appendix is for the whole plan's readers and the
+        // readers within that unit; a published one every reader's (DecisionApiTests).
+        ["GET api/v1/plans/{planId:int}/decisions"] = new((_, _) => Get("/api/v1/plans/1/decisions"), (_, _) => Expect.Allowed),
+        ["POST api/v1/plans/{planId:int}/decisions/{issuingUnitId:int}/publish"] = new(
+            (portal, inside) => Json(HttpMethod.Post, $"/api/v1/plans/1/decisions/{District(portal, inside)}/publish", new { documentNumber = "15/QĐ-UBND", documentDate = "05/01/2021", signer = "Chủ tịch" }),
+            QuantityEditors),
+        ["POST api/v1/plans/{planId:int}/decisions/{issuingUnitId:int}/amend"] = new(
+            (portal, inside) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/plans/1/decisions/{District(portal, inside)}/amend"),
+            QuantityEditors),
+        ["GET api/v1/plans/{planId:int}/decisions/{issuingUnitId:int}/appendix.xlsx"] = new(
+            (portal, inside) => Get($"/api/v1/plans/1/decisions/{District(portal, inside)}/appendix.xlsx"),
+            ScopedReaders),
+        ["GET api/v1/plans/{planId:int}/decisions/{issuingUnitId:int}/appendix.pdf"] = new(
+            (portal, inside) => Get($"/api/v1/plans/1/decisions/{District(portal, inside)}/appendix.pdf"),
+            ScopedReaders),
         ["POST api/v1/plans/{planId:int}/amendments"] = new((_, _) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans/1/amendments"), AdministratorOnly),
         ["POST api/v1/plans/{planId:int}/copies"] = new(
             (_, _) => Json(HttpMethod.Post, "/api/v1/plans/1/copies", new { name = "Kế hoạch kiểm tra phân quyền", year = 1999 }),

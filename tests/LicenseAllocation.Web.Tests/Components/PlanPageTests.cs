@@ -42,7 +42,7 @@ public sealed class PlanPageTests : ComponentTestContext
     }
 
     [Fact]
-    public void The_administrator_publishes_through_the_dialog_and_the_page_locks()
+    public void The_administrator_publishes_the_letter_through_the_dialog_and_its_level_locks()
     {
         var (dialogs, page) = RenderAs("admin", PortalRole.ProvinceAdmin);
         page.Find("button[data-testid='edit-2']").ShouldNotBeNull("a draft is edited in place");
@@ -55,8 +55,10 @@ public sealed class PlanPageTests : ComponentTestContext
         page.Find("[data-testid='plan-status']").TextContent.ShouldBe("Đã ban hành");
         page.Find("[data-testid='plan-document']").TextContent.ShouldContain("12/STTTT-CNTT — 05/01/2021");
         page.Find("[data-testid='plan-signer']").TextContent.ShouldBe("Phó Giám đốc Nguyễn Văn An");
-        page.FindAll("button[data-testid^='edit-']").ShouldBeEmpty();
-        page.Find("[data-testid='locked-explanation']").TextContent.ShouldContain("kế hoạch đã ban hành nên số liệu đã khóa");
+        page.FindAll("button[data-testid^='edit-']").ShouldBeEmpty("the letter freezes the rows directly under the province");
+        page.FindAll("[data-testid='locked-explanation']").ShouldBeEmpty("the levels below stay open for their own decisions");
+        page.Find("[data-testid='decision-1'] [data-testid='decision-status']").TextContent.ShouldBe("Đã ban hành");
+        page.FindAll("[data-testid='decisions-card'] button[data-testid='publish-decision']").Count.ShouldBe(13, "the detailed allocation and the 12 districts are still to be decided");
         page.FindAll("[data-testid='open-publish']").ShouldBeEmpty();
         page.Find("[data-testid='create-amendment']").ShouldNotBeNull();
     }

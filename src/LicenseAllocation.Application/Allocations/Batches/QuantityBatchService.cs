@@ -1,9 +1,9 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
-using LicenseAllocation.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Allocations.Batches;
@@ -79,11 +79,11 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        switch (await PlanLock.StatusAsync(db, planId, cancellationToken))
+        switch (await PlanLock.IsOpenAsync(db, planId, cancellationToken))
         {
             case null:
                 return QuantityBatchResult.RefusedAsAWhole(AllocationError.NotFound());
-            case not PlanStatus.Draft:
+            case false:
                 return QuantityBatchResult.RefusedAsAWhole(AllocationError.PlanLocked());
         }
 
@@ -115,6 +115,12 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
             }
             else if (item.Quantity != rows[item.UnitId].Quantity)
             {
+                if (rows[rows[item.UnitId].IssuerUnitId].LevelFrozen)
+                {
+                    refused.Add(new BatchRefusal(item.UnitId, await LevelLock.RefusalAsync(db, rows[item.UnitId].IssuerUnitId, cancellationToken)));
+                    continue;
+                }
+
                 changes.Add((item, index));
             }
         }
@@ -156,13 +162,16 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
             .Select(item => (Read: rows[item.UnitId], item.Quantity))
             .Select(w => new QuantityWrite(w.Read, w.Read.ParentUnitId is { } parentUnitId ? rows[parentUnitId].NodeId : null, w.Quantity))
             .ToList();
-        switch ((await QuantityChangeCore.WriteAsync(db, transaction, planId, writes, caller, reason, documentRef, changeSetId, clock, cancellationToken)).Result)
+        var write = await QuantityChangeCore.WriteAsync(db, transaction, planId, writes, caller, reason, documentRef, changeSetId, clock, cancellationToken);
+        switch (write.Result)
         {
             case QuantityWriteResult.OwnRowChanged or QuantityWriteResult.ParentFull:
                 // Someone changed the figures since they were read: check the whole batch again on fresh ones.
                 return null;
             case QuantityWriteResult.PlanLocked:
                 return QuantityBatchResult.RefusedAsAWhole(AllocationError.PlanLocked());
+            case QuantityWriteResult.LevelFrozen:
+                return QuantityBatchResult.RefusedAsAWhole(await LevelLock.RefusalAsync(db, write.Missed!.Read.IssuerUnitId, cancellationToken));
         }
 
         var changedIds = ordered.Select(i => i.UnitId).ToHashSet();

@@ -48,6 +48,13 @@ public sealed partial class AllocationTree : IAsyncDisposable
     [Parameter]
     public bool Locked { get; set; }
 
+    /// <summary>
+    /// The units whose decision over their level is published: their children's rows have no edit button (the plan's root
+    /// in it stands for the province's letter, which also fixes the root's own total).
+    /// </summary>
+    [Parameter]
+    public IReadOnlySet<int> FrozenLevels { get; set; } = new HashSet<int>();
+
     /// <summary>Raised after an accepted change, so the page can reload the figures that moved.</summary>
     [Parameter]
     public EventCallback<UnitNodeView> OnChanged { get; set; }
@@ -85,7 +92,8 @@ public sealed partial class AllocationTree : IAsyncDisposable
     }
 
     // A tree row may only be edited where the service would accept it; the service checks again on save.
-    private bool CanEdit(TreeItem item) => !Locked && AccessPolicy.CanChangeQuantity(Caller, item.UnitId, withinScope: true);
+    private bool CanEdit(TreeItem item) =>
+        !Locked && !FrozenLevels.Contains(item.Node.ParentUnitId ?? item.UnitId) && AccessPolicy.CanChangeQuantity(Caller, item.UnitId, withinScope: true);
 
     private async Task ToggleAsync(int unitId) => await _call.RunAsync(() => State!.ToggleAsync(unitId));
 

@@ -1,8 +1,10 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Units;
+using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
@@ -26,6 +28,7 @@ public partial class DistrictWorkspaceView
     private BulkAllocationState? _bulk;
     private bool _adding;
     private UnitNodeView? _renaming;
+    private LevelDecisionView? _level;
     private List<BreadcrumbItem> _breadcrumbs = [];
 
     [Inject]
@@ -33,6 +36,9 @@ public partial class DistrictWorkspaceView
 
     [Inject]
     private UnitAdministration Units { get; set; } = default!;
+
+    [Inject]
+    private DecisionQueries Decisions { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -53,8 +59,8 @@ public partial class DistrictWorkspaceView
 
     private string ExportUrl => $"/api/v1/plans/{PlanId}/districts/{DistrictId}.xlsx";
 
-    /// <summary>The plan is open and the caller may change at least one of the district's units.</summary>
-    private bool CanEdit => _workspace is not null && !Plan.Plan.IsLocked && AccessPolicy.MayEdit(Plan.Caller)
+    /// <summary>The plan and the district's level are open and the caller may change at least one of the district's units.</summary>
+    private bool CanEdit => _workspace is not null && Plan.Plan.IsOpen && _level?.Status == PlanStatus.Draft && AccessPolicy.MayEdit(Plan.Caller)
         && _workspace.Units.Any(u => AccessPolicy.CanChangeQuantity(Plan.Caller, u.Node.UnitId, withinScope: true));
 
     protected override async Task OnParametersSetAsync()
@@ -75,10 +81,18 @@ public partial class DistrictWorkspaceView
         await LoadAsync();
     }
 
+    /// <summary>Why the district's figures do not change here, when they do not: the plan version is closed, or the district's decision is published.</summary>
+    private string? LockedText =>
+        !Plan.Plan.IsOpen ? Loc[nameof(Resources.Districts.PlanClosedExplanation)].Value
+        : _level is { Status: not PlanStatus.Draft } ? Loc[nameof(Resources.Districts.LockedExplanation)].Value
+        : null;
+
     private async Task LoadAsync()
     {
         var outcome = await Districts.GetWorkspaceAsync(Plan.Caller, PlanId, DistrictId);
         (_workspace, _problem) = outcome.Succeeded ? (outcome.Value, (string?)null) : ((DistrictWorkspace?)null, Ui.Refusal(outcome.Error));
+        var levels = await Decisions.ListAsync(Plan.Caller, PlanId);
+        _level = levels.Succeeded ? levels.Value.FirstOrDefault(l => l.IssuingUnitId == DistrictId) : null;
     }
 
     private void BeginBulkEdit()

@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Web.Components.Controls;
@@ -11,9 +12,13 @@ public sealed partial class PlanPage
 {
     private PlanFrame? _frame;
     private IReadOnlyList<PlanSummary>? _versions;
+    private IReadOnlySet<int> _frozenLevels = new HashSet<int>();
 
     [Inject]
     private PlanQueries Plans { get; set; } = default!;
+
+    [Inject]
+    private DecisionQueries Decisions { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<Resources.Allocation> Loc { get; set; } = default!;
@@ -21,8 +26,12 @@ public sealed partial class PlanPage
     [Parameter]
     public int PlanId { get; set; }
 
-    private async Task LoadVersionsAsync(PlanContext context) =>
+    private async Task LoadVersionsAsync(PlanContext context)
+    {
         _versions = (await Plans.GetVersionsAsync(context.Caller, PlanId)).Value;
+        var levels = await Decisions.ListAsync(context.Caller, PlanId);
+        _frozenLevels = levels.Succeeded ? levels.Value.Where(l => l.Status != PlanStatus.Draft).Select(l => l.IssuingUnitId).ToHashSet() : new HashSet<int>();
+    }
 
     private Task ReloadAsync() => _frame?.ReloadAsync() ?? Task.CompletedTask;
 
@@ -34,8 +43,8 @@ public sealed partial class PlanPage
         }
 
         var superseding = _versions?.FirstOrDefault(v => v.AmendmentOfId == PlanId && v.Status != PlanStatus.Draft);
-        return plan.Status == PlanStatus.Superseded && superseding is not null
-            ? Loc[nameof(Resources.Allocation.SupersededNote), superseding.Version]
-            : Loc[nameof(Resources.Allocation.PublishedNote)];
+        return plan.Status == PlanStatus.Superseded && superseding is not null ? Loc[nameof(Resources.Allocation.SupersededNote), superseding.Version]
+            : plan.IsOpen ? Loc[nameof(Resources.Allocation.PublishedNote)]
+            : Loc[nameof(Resources.Allocation.AmendmentUnderWayNote)];
     }
 }

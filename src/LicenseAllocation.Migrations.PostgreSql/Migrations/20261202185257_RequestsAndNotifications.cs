@@ -7,7 +7,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace LicenseAllocation.Migrations.PostgreSql.Migrations
 {
     /// <inheritdoc />
-    public partial class RequestsLicenceRequests : Migration
+    public partial class RequestsAndNotifications : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -61,6 +61,33 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Recipient = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PlanId = table.Column<int>(type: "integer", nullable: false),
+                    RequestId = table.Column<long>(type: "bigint", nullable: true),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Quantity = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_LicenceRequests_PlanId_Status",
                 table: "LicenceRequests",
@@ -85,6 +112,21 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
                 name: "IX_LicenceRequests_UnitId",
                 table: "LicenceRequests",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_PlanId",
+                table: "Notifications",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Recipient_CreatedAtUtc",
+                table: "Notifications",
+                columns: new[] { "Recipient", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Recipient_ReadAtUtc",
+                table: "Notifications",
+                columns: new[] { "Recipient", "ReadAtUtc" });
         }
 
         /// <inheritdoc />
@@ -92,6 +134,9 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
         {
             migrationBuilder.DropTable(
                 name: "LicenceRequests");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
         }
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace LicenseAllocation.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class RequestsLicenceRequests : Migration
+    public partial class RequestsAndNotifications : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -60,6 +60,33 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Recipient = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    PlanId = table.Column<int>(type: "int", nullable: false),
+                    RequestId = table.Column<long>(type: "bigint", nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Quantity = table.Column<int>(type: "int", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_LicenceRequests_PlanId_Status",
                 table: "LicenceRequests",
@@ -84,6 +111,21 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
                 name: "IX_LicenceRequests_UnitId",
                 table: "LicenceRequests",
                 column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_PlanId",
+                table: "Notifications",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Recipient_CreatedAtUtc",
+                table: "Notifications",
+                columns: new[] { "Recipient", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Recipient_ReadAtUtc",
+                table: "Notifications",
+                columns: new[] { "Recipient", "ReadAtUtc" });
         }
 
         /// <inheritdoc />
@@ -91,6 +133,9 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "LicenceRequests");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
         }
     }
 }
