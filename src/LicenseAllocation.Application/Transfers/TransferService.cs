@@ -161,7 +161,7 @@ public sealed class TransferService(IDbContextFactory<AllocationDbContext> conte
         {
             case QuantityWriteResult.OwnRowChanged or QuantityWriteResult.ParentFull:
                 return null;
-            case QuantityWriteResult.PlanLocked:
+            case QuantityWriteResult.PlanLocked or QuantityWriteResult.LevelFrozen:
                 return AllocationError.PlanLocked();
         }
 
@@ -214,7 +214,7 @@ public sealed class TransferService(IDbContextFactory<AllocationDbContext> conte
         {
             case QuantityWriteResult.OwnRowChanged or QuantityWriteResult.ParentFull:
                 return null;
-            case QuantityWriteResult.PlanLocked:
+            case QuantityWriteResult.PlanLocked or QuantityWriteResult.LevelFrozen:
                 return AllocationError.PlanLocked();
         }
 
