@@ -34,8 +34,8 @@ public sealed class RequestApiTests : IAsyncLifetime
         var caoLanh = units.Single(u => u.Code == "866").UnitId;
         _ward11 = units.Single(u => u.Code == "29863").UnitId;
         (await _admin.PutAsJsonAsync($"/api/v1/plans/1/units/{caoLanh}/quantity", new { quantity = 3, reason = "Giao cho thành phố" }, Ct)).EnsureSuccessStatusCode();
-        (await _admin.PostAsJsonAsync("/api/v1/users", new { userName = "caolanh", password = Password, role = "DistrictOfficer", scopeUnitId = caoLanh }, Ct)).EnsureSuccessStatusCode();
-        (await _admin.PostAsJsonAsync("/api/v1/users", new { userName = "phuong11", password = Password, role = "UnitViewer", scopeUnitId = _ward11 }, Ct)).EnsureSuccessStatusCode();
+        (await _admin.PostAsJsonAsync("/api/v1/users", new { userName = "caolanh", password = Password, role = "DistrictOfficer", scopeUnitId = caoLanh, mustChangePassword = false }, Ct)).EnsureSuccessStatusCode();
+        (await _admin.PostAsJsonAsync("/api/v1/users", new { userName = "phuong11", password = Password, role = "UnitViewer", scopeUnitId = _ward11, mustChangePassword = false }, Ct)).EnsureSuccessStatusCode();
         _officer = await ClientAsync("caolanh");
         _viewer = await ClientAsync("phuong11");
     }
