@@ -163,15 +163,18 @@ public sealed class LicenceRequest
         DecidedAtUtc = UtcOnly(decidedAtUtc);
     }
 
-    /// <summary>Null when <paramref name="userName"/> may withdraw the request: the requester, before a decision.</summary>
+    /// <summary>
+    /// Null when <paramref name="userName"/> may withdraw the request: the requester, before a decision. Who may is
+    /// answered first, so that someone else learns nothing of the request's state.
+    /// </summary>
     public AllocationError? CheckWithdrawal(string userName)
     {
-        if (IsDecided)
+        if (!string.Equals(userName, RequestedBy, StringComparison.Ordinal))
         {
-            return AllocationError.AlreadyDecided();
+            return AllocationError.Forbidden();
         }
 
-        return string.Equals(userName, RequestedBy, StringComparison.Ordinal) ? null : AllocationError.Forbidden();
+        return IsDecided ? AllocationError.AlreadyDecided() : null;
     }
 
     public void Withdraw(string userName, DateTime atUtc)
