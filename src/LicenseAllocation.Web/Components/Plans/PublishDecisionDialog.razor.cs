@@ -42,11 +42,25 @@ public partial class PublishDecisionDialog
 
     private string? Refusal => _invalidDay ?? _publish.Refusal;
 
-    /// <summary>"3/12 đơn vị chưa giao hết cho các đơn vị của mình; còn 120 bản quyền ở cấp này chưa giao xuống."</summary>
-    private string? OpenWarning =>
-        Level.OpenBelow == 0 && Level.Remaining == 0
-            ? null
-            : Loc[nameof(Resources.Plans.DecisionOpenBelow), Level.OpenBelow, Level.CoveredUnits, Ui.N(Level.Remaining)].Value;
+    /// <summary>"3/12 đơn vị trực thuộc chưa giao hết …" and "Còn 120 bản quyền ở cấp này chưa giao xuống.", each only when it is so.</summary>
+    private string? OpenWarning
+    {
+        get
+        {
+            var parts = new List<string>(2);
+            if (Level.OpenBelow > 0)
+            {
+                parts.Add(Loc[nameof(Resources.Plans.DecisionOpenBelow), Level.OpenBelow, Level.CoveredUnits]);
+            }
+
+            if (Level.Remaining > 0)
+            {
+                parts.Add(Loc[nameof(Resources.Plans.DecisionNotHandedOnWarning), Ui.N(Level.Remaining)]);
+            }
+
+            return parts.Count == 0 ? null : string.Join(' ', parts);
+        }
+    }
 
     protected override void OnInitialized() => _body = Level.IssuingBody;
 
