@@ -33,12 +33,7 @@ public sealed class TransferService(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.Forbidden();
         }
 
-        if (command.Quantity <= 0)
-        {
-            return AllocationError.InvalidQuantity(command.Quantity);
-        }
-
-        if (QuantityChangeCore.CheckRequest(command.Reason, null) is { } refused)
+        if (CheckMove(command.Quantity, command.Reason) is { } refused)
         {
             return refused;
         }
@@ -58,12 +53,7 @@ public sealed class TransferService(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.Forbidden();
         }
 
-        if (command.Quantity <= 0)
-        {
-            return AllocationError.InvalidQuantity(command.Quantity);
-        }
-
-        if (QuantityChangeCore.CheckRequest(command.Reason, null) is { } refused)
+        if (CheckMove(command.Quantity, command.Reason) is { } refused)
         {
             return refused;
         }
@@ -73,6 +63,10 @@ public sealed class TransferService(IDbContextFactory<AllocationDbContext> conte
             () => $"Licences of unit {command.UnitId} could not be returned in {TransientFailure.MaxAttempts} attempts.",
             cancellationToken);
     }
+
+    /// <summary>What a move and a return both need before any figure is read: licences to move, and the reason of the change.</summary>
+    private static AllocationError? CheckMove(int quantity, string? reason) =>
+        quantity <= 0 ? AllocationError.InvalidQuantity(quantity) : QuantityChangeCore.CheckRequest(reason, null);
 
     private async Task<Outcome<TransferResult>?> TryMoveAsync(Caller caller, MoveLicences command, CancellationToken cancellationToken)
     {

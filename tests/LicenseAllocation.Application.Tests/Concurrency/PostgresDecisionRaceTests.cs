@@ -45,36 +45,21 @@ public sealed class PostgresDecisionRaceTests(PostgresCluster cluster)
         (await decisions.PublishAsync(admin, new PublishDecision(seed.PlanId, seed.OnlyOf(UnitKind.Province).UnitId, "12/STTTT-CNTT", new DateOnly(2021, 1, 5), "Giám đốc"), Ct)).Error.ShouldBeNull();
         (await decisions.PublishAsync(admin, new PublishDecision(seed.PlanId, seed.OnlyOf(UnitKind.DistrictGroup).UnitId, "20/STTTT-CNTT", new DateOnly(2021, 1, 20), "Giám đốc"), Ct)).Error.ShouldBeNull();
 
-        var answered = 0;
-        var startPublishing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        async Task<List<AllocationError?>> EditUntilLockedAsync(Func<int, Task<AllocationError?>> edit)
-        {
-            var errors = new List<AllocationError?>();
-            for (var i = 0; i < MaxEditsPerWorker && errors.LastOrDefault() is null; i++)
-            {
-                errors.Add(await edit(i));
-                if (Interlocked.Increment(ref answered) == EditsBeforePublishing)
-                {
-                    startPublishing.SetResult();
-                }
-            }
-
-            return errors;
-        }
+        var edits = new EditsAroundAPublication(EditsBeforePublishing, MaxEditsPerWorker);
 
         // Fifteen officers change one commune each (1 and 2 in turn, always within the 300); a sixteenth renames a ward.
         var communeRuns = communes.Select((c, w) => Task.Run(
-            () => EditUntilLockedAsync(async i =>
+            () => edits.UntilRefusedAsync(async i =>
                 (await singles.ChangeAsync(officer, new ChangeQuantity(seed.PlanId, c.UnitId, 1 + (i % 2), $"commune {w}/{i}"), Ct)).Error),
             Ct));
         var renameRun = Task.Run(
-            () => EditUntilLockedAsync(async i =>
+            () => edits.UntilRefusedAsync(async i =>
                 (await units.UpdateUnitAsync(officer, seed.PlanId, communes[0].UnitId, name: $"Phường 11 (lần {i})", cancellationToken: Ct)).Error),
             Ct);
         var publishRun = Task.Run(
             async () =>
             {
-                await startPublishing.Task;
+                await edits.StartPublishing;
                 return await decisions.PublishAsync(officer, new PublishDecision(seed.PlanId, district.UnitId, "15/QĐ-UBND", new DateOnly(2021, 2, 1), "Chủ tịch"), Ct);
             },
             Ct);

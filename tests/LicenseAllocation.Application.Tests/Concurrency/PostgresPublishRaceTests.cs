@@ -38,40 +38,19 @@ public sealed class PostgresPublishRaceTests(PostgresCluster cluster)
         var admin = new Caller("admin", PortalRole.ProvinceAdmin);
         var singles = new QuantityService(database.Factory, TimeProvider.System);
         var batches = new QuantityBatchService(database.Factory, TimeProvider.System);
-        var answered = 0;
-        var startPublishing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        void Answered()
-        {
-            if (Interlocked.Increment(ref answered) == EditsBeforePublishing)
-            {
-                startPublishing.SetResult();
-            }
-        }
+        var edits = new EditsAroundAPublication(EditsBeforePublishing, MaxEditsPerWorker);
 
         // Each worker edits until the letter's level refuses it, so edits run on both sides of the publication.
         // Consecutive edits of a unit set different values, so each accepted one writes exactly one audit row; agencies
         // only go down, so the only refusal left is decision-locked.
-        async Task<List<AllocationError?>> EditUntilLockedAsync(Func<int, Task<AllocationError?>> edit)
-        {
-            var errors = new List<AllocationError?>();
-            for (var i = 0; i < MaxEditsPerWorker && errors.LastOrDefault() is null; i++)
-            {
-                errors.Add(await edit(i));
-                Answered();
-            }
-
-            return errors;
-        }
-
         var agencyRuns = Enumerable.Range(0, AgencyWorkers).Select(w => Task.Run(
-            () => EditUntilLockedAsync(async i =>
+            () => edits.UntilRefusedAsync(async i =>
                 (await singles.ChangeAsync(admin, new ChangeQuantity(seed.PlanId, agencies[w].UnitId, agencies[w].Quantity - 1 - (i % 2), $"agency {w}/{i}"), Ct)).Error),
             Ct));
 
         // The import's path: one batch after another over two more agencies.
         var batchRun = Task.Run(
-            () => EditUntilLockedAsync(async i =>
+            () => edits.UntilRefusedAsync(async i =>
             {
                 var items = agencies.Skip(AgencyWorkers).Select(a => new QuantityBatchItem(a.UnitId, a.Quantity - 1 - (i % 2))).ToList();
                 var result = await batches.ApplyAsync(admin, new QuantityBatch(seed.PlanId, $"batch {i}", items), Ct);
@@ -81,7 +60,7 @@ public sealed class PostgresPublishRaceTests(PostgresCluster cluster)
         var publishRun = Task.Run(
             async () =>
             {
-                await startPublishing.Task;
+                await edits.StartPublishing;
                 var watch = System.Diagnostics.Stopwatch.StartNew();
                 var outcome = await new PlanPublication(database.Factory, TimeProvider.System)
                     .PublishAsync(admin, new PublishPlan(seed.PlanId, "12/STTTT-CNTT", new DateOnly(2021, 1, 5), "Phó Giám đốc Nguyễn Văn An"), Ct);
