@@ -139,10 +139,11 @@ public sealed partial class AllocationTree : IAsyncDisposable
             return;
         }
 
+        // The saved row is drawn first; its ancestors' figures and then the page's headline figures follow as they are read.
+        State.ShowSaved(node);
         Snackbar.Add(Loc[nameof(Resources.Allocation.Saved), node.Name, Ui.N(node.Quantity)], Severity.Success);
+        StateHasChanged();
         await _call.RunAsync(() => State.RefreshAfterChangeAsync(node));
-
-        // The official sees the new figure on the row now; the page's headline figures follow when it has read them.
         StateHasChanged();
         await OnChanged.InvokeAsync(node);
     }

@@ -198,6 +198,22 @@ public sealed class AllocationTreeState(TreeBrowsing browsing, Caller caller, in
     public int? ParentRemaining(UnitNodeView node) => node.ParentUnitId is { } parent ? Find(parent)?.Node.Remaining : null;
 
     /// <summary>After an accepted change: the unit and every ancestor shown get their new figures.</summary>
+    /// <summary>
+    /// Closes the editor and puts the saved figures on the changed row at once, before its ancestors are read again by
+    /// <see cref="RefreshAfterChangeAsync"/>: the official sees the new figure one database read sooner.
+    /// </summary>
+    public void ShowSaved(UnitNodeView changed)
+    {
+        ArgumentNullException.ThrowIfNull(changed);
+        CancelEdit();
+        if (Find(changed.UnitId) is { } item)
+        {
+            item.Node = changed;
+        }
+
+        FocusedUnitId = changed.UnitId;
+    }
+
     public async Task<Outcome<bool>> RefreshAfterChangeAsync(UnitNodeView changed)
     {
         ArgumentNullException.ThrowIfNull(changed);
