@@ -27,6 +27,22 @@ internal static class UnitScope
         return false;
     }
 
+    /// <summary>The units above <paramref name="unitId"/>, up to the province (not the unit itself).</summary>
+    public static async Task<HashSet<int>> AncestorsAsync(AllocationDbContext db, int unitId, CancellationToken cancellationToken)
+    {
+        var ancestors = new HashSet<int>();
+        var parent = await ParentOfAsync(db, unitId, cancellationToken);
+        while (parent is { } id && ancestors.Add(id))
+        {
+            parent = await ParentOfAsync(db, id, cancellationToken);
+        }
+
+        return ancestors;
+    }
+
+    private static Task<int?> ParentOfAsync(AllocationDbContext db, int unitId, CancellationToken cancellationToken) =>
+        db.Units.Where(u => u.Id == unitId).Select(u => u.ParentId).SingleOrDefaultAsync(cancellationToken);
+
     /// <summary>
     /// The units of <paramref name="nodes"/> the caller may read: null for the roles that read the whole tree, else
     /// the scope unit's subtree, and nothing when the scope unit is not among them (or there is none).

@@ -1,4 +1,3 @@
-using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Units;
@@ -74,21 +73,4 @@ internal static class DecisionLevels
 
     /// <summary>"Công văn" for the Department's detailed allocation, "Quyết định" for a People's Committee.</summary>
     public static string DocumentKindOf(UnitKind kind) => kind == UnitKind.DistrictGroup ? "Công văn" : "Quyết định";
-
-    /// <summary>Whether the caller reads a level: the whole plan's readers all; others the levels at and above their scope and those within it.</summary>
-    public static async Task<bool> IsVisibleAsync(AllocationDbContext db, Caller caller, int issuingUnitId, CancellationToken ct)
-    {
-        if (AccessPolicy.SeesWholeTree(caller))
-        {
-            return true;
-        }
-
-        if (caller.ScopeUnitId is not { } scope)
-        {
-            return false;
-        }
-
-        return await UnitScope.IsWithinAsync(db, caller, issuingUnitId, ct)
-            || await UnitScope.IsWithinAsync(db, caller with { ScopeUnitId = issuingUnitId }, scope, ct);
-    }
 }

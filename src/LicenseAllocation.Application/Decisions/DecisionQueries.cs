@@ -29,15 +29,30 @@ public sealed class DecisionQueries(IDbContextFactory<AllocationDbContext> conte
             return Outcome.Success(levels);
         }
 
-        var visible = new List<LevelDecisionView>();
-        foreach (var level in levels)
+        if (caller.ScopeUnitId is not { } scope)
         {
-            if (await DecisionLevels.IsVisibleAsync(db, caller, level.IssuingUnitId, cancellationToken))
-            {
-                visible.Add(level);
-            }
+            return Outcome.Success<IReadOnlyList<LevelDecisionView>>([]);
         }
 
+        // A level is read from its own scope's path up (the letter, the detailed allocation, the district) and down (every
+        // level within the scope). The issuers' parents are issuers, so walking up the levels' own parents finds the
+        // scope; only the scope's ancestors need the database, once, however many levels the plan has.
+        var above = await UnitScope.AncestorsAsync(db, scope, cancellationToken);
+        var parentOf = levels.ToDictionary(l => l.IssuingUnitId, l => l.ParentUnitId);
+        bool WithinScope(int unitId)
+        {
+            for (int? current = unitId; current is { } id; current = parentOf.GetValueOrDefault(id))
+            {
+                if (id == scope)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        var visible = levels.Where(l => l.IssuingUnitId == scope || above.Contains(l.IssuingUnitId) || WithinScope(l.IssuingUnitId)).ToList();
         return Outcome.Success<IReadOnlyList<LevelDecisionView>>(visible);
     }
 }

@@ -1,7 +1,6 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Domain.Plans;
-using LicenseAllocation.Domain.Units;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +12,13 @@ namespace LicenseAllocation.Web.Components.Plans;
 /// </summary>
 public sealed partial class DecisionsCard
 {
-    private IReadOnlyList<LevelDecisionView>? _levels;
+    private List<LevelDecisionView>? _levels;
+
+    /// <summary>Up to this many levels (a province's own, with its districts) every row is drawn; past it only those in view.</summary>
+    private const int PlainRowLimit = 40;
+
+    /// <summary>The height of a row in pixels, for the virtualized list.</summary>
+    private const float RowHeight = 49;
 
     [Inject]
     private DecisionQueries Decisions { get; set; } = default!;
@@ -48,7 +53,7 @@ public sealed partial class DecisionsCard
         var levels = await Decisions.ListAsync(Caller, PlanId);
         _levels = !levels.Succeeded ? []
             : IssuingUnitId is { } only ? [.. levels.Value.Where(l => l.IssuingUnitId == only)]
-            : levels.Value;
+            : [.. levels.Value];
     }
 
     private async Task ChangedAsync()
@@ -56,13 +61,6 @@ public sealed partial class DecisionsCard
         await LoadAsync();
         await OnChanged.InvokeAsync();
     }
-
-    private string LevelName(LevelDecisionView level) => level switch
-    {
-        { IsLetter: true } => Loc[nameof(Resources.Plans.LetterLevel), level.IssuingUnitName],
-        { IssuingUnitKind: UnitKind.DistrictGroup } => Loc[nameof(Resources.Plans.DetailedAllocationLevel), level.IssuingUnitName],
-        _ => level.IssuingUnitName,
-    };
 
     /// <summary>"Đã ban hành 3/14 quyết định; 11 cấp còn mở."</summary>
     private string Progress(IReadOnlyList<LevelDecisionView> levels) =>
