@@ -46,19 +46,38 @@ public sealed partial class DecisionsCard
     /// <summary>The level shown when <see cref="IssuingUnitId"/> is set, once read.</summary>
     public LevelDecisionView? Level => _levels is { Count: 1 } one && IssuingUnitId is not null ? one[0] : null;
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    /// <summary>The levels as the page has already read them; the card reads them itself when null.</summary>
+    [Parameter]
+    public IReadOnlyList<LevelDecisionView>? Levels { get; set; }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (Levels is { } given)
+        {
+            Show(given);
+            return;
+        }
+
+        await LoadAsync();
+    }
 
     public async Task LoadAsync()
     {
         var levels = await Decisions.ListAsync(Caller, PlanId);
-        _levels = !levels.Succeeded ? []
-            : IssuingUnitId is { } only ? [.. levels.Value.Where(l => l.IssuingUnitId == only)]
-            : [.. levels.Value];
+        Show(levels.Succeeded ? levels.Value : []);
     }
+
+    private void Show(IReadOnlyList<LevelDecisionView> levels) =>
+        _levels = IssuingUnitId is { } only ? [.. levels.Where(l => l.IssuingUnitId == only)] : [.. levels];
 
     private async Task ChangedAsync()
     {
-        await LoadAsync();
+        // A page that gave the levels reads them again when told; otherwise the card reads them itself.
+        if (Levels is null)
+        {
+            await LoadAsync();
+        }
+
         await OnChanged.InvokeAsync();
     }
 

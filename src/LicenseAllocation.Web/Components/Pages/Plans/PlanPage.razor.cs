@@ -12,6 +12,7 @@ public sealed partial class PlanPage
 {
     private PlanFrame? _frame;
     private IReadOnlyList<PlanSummary>? _versions;
+    private IReadOnlyList<LevelDecisionView> _levels = [];
     private IReadOnlySet<int> _frozenLevels = new HashSet<int>();
 
     [Inject]
@@ -30,7 +31,8 @@ public sealed partial class PlanPage
     {
         _versions = (await Plans.GetVersionsAsync(context.Caller, PlanId)).Value;
         var levels = await Decisions.ListAsync(context.Caller, PlanId);
-        _frozenLevels = levels.Succeeded ? levels.Value.Where(l => l.Status != PlanStatus.Draft).Select(l => l.IssuingUnitId).ToHashSet() : new HashSet<int>();
+        _levels = levels.Succeeded ? levels.Value : [];
+        _frozenLevels = _levels.Where(l => l.Status != PlanStatus.Draft).Select(l => l.IssuingUnitId).ToHashSet();
     }
 
     private Task ReloadAsync() => _frame?.ReloadAsync() ?? Task.CompletedTask;
