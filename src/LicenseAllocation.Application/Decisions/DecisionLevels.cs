@@ -9,21 +9,31 @@ namespace LicenseAllocation.Application.Decisions;
 /// Reads the levels of a plan: every unit with units of its own below it issues a decision over them (the province's
 /// letter over the provincial agencies and the districts' group, the detailed allocation over the districts, each
 /// district over its agencies and communes; on a structure without districts the province's one letter covers the
-/// communes too). Figures come from the node rows, so the list costs one query per table whatever the size of the tree.
+/// communes too). Figures come from the node rows, so the list costs a few queries whatever the size of the tree.
 /// </summary>
 internal static class DecisionLevels
 {
     public static async Task<IReadOnlyList<LevelDecisionView>> ReadAsync(AllocationDbContext db, int planId, int? issuingUnitId, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == planId, ct);
+        // The database counts each unit's active children, so only the issuing units' rows (a few hundred on a national
+        // plan) are read, not the whole tree.
+        var childCounts = await (from n in db.Nodes.AsNoTracking()
+                                 join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
+                                 where n.PlanId == planId && u.IsActive && u.ParentId != null
+                                 group u by u.ParentId into g
+                                 select new { ParentId = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(c => c.ParentId, c => c.Count, ct);
+        var parents = childCounts.Keys.ToList();
         var nodes = await (from n in db.Nodes.AsNoTracking()
                            join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
-                           where n.PlanId == planId
+                           where n.PlanId == planId && (u.ParentId == null || (u.IsActive && parents.Contains(u.Id)))
                            select new { n.UnitId, u.ParentId, u.Name, u.Kind, u.IsActive, u.Order, n.Quantity, n.HandedOn, n.LevelFrozen })
             .ToListAsync(ct);
-        var children = nodes.Where(n => n.ParentId is not null && n.IsActive).ToLookup(n => n.ParentId!.Value);
+
+        // An issuer's parent is an issuer, so the levels below a level are among these rows.
+        var issuingChildren = nodes.Where(n => n.ParentId is not null).ToLookup(n => n.ParentId!.Value);
         var issuers = nodes
-            .Where(n => n.ParentId is null || (children.Contains(n.UnitId) && n.IsActive))
             .Where(n => issuingUnitId is null || n.UnitId == issuingUnitId)
             .ToList();
         var decisions = (await db.Decisions.AsNoTracking()
@@ -38,19 +48,20 @@ internal static class DecisionLevels
 
         var depth = new Dictionary<int, int>();
         var parentOf = nodes.ToDictionary(n => n.UnitId, n => n.ParentId);
-        int DepthOf(int unitId) => depth.TryGetValue(unitId, out var d) ? d : depth[unitId] = parentOf[unitId] is { } p ? DepthOf(p) + 1 : 0;
+        int DepthOf(int unitId) => depth.TryGetValue(unitId, out var d) ? d
+            : depth[unitId] = parentOf.GetValueOrDefault(unitId) is { } p && parentOf.ContainsKey(p) ? DepthOf(p) + 1 : 0;
 
         return [.. issuers
             .OrderBy(n => DepthOf(n.UnitId)).ThenBy(n => n.Order).ThenBy(n => n.UnitId)
             .Select(n =>
             {
-                var below = children[n.UnitId].ToList();
-                var openBelow = below.Count(c => children.Contains(c.UnitId) && c.Quantity > c.HandedOn);
+                var covered = childCounts.GetValueOrDefault(n.UnitId);
+                var openBelow = issuingChildren[n.UnitId].Count(c => c.Quantity > c.HandedOn);
                 if (n.ParentId is null)
                 {
                     return new LevelDecisionView(
                         n.UnitId, n.Name, n.Kind, null, plan.Status, plan.Version, plan.Document?.Number, plan.Status == PlanStatus.Draft ? null : plan.Document?.Date,
-                        plan.Document?.Signer, plan.Document?.Issuer, plan.PublishedAtUtc, letterSha, below.Count, n.Quantity, n.Quantity - n.HandedOn, openBelow);
+                        plan.Document?.Signer, plan.Document?.Issuer, plan.PublishedAtUtc, letterSha, covered, n.Quantity, n.Quantity - n.HandedOn, openBelow);
                 }
 
                 var last = decisions.GetValueOrDefault(n.UnitId);
@@ -61,7 +72,7 @@ internal static class DecisionLevels
                 return new LevelDecisionView(
                     n.UnitId, n.Name, n.Kind, n.ParentId, status, status == PlanStatus.Draft ? (last?.Version ?? 0) + 1 : last!.Version,
                     shown?.DocumentNumber, shown?.DocumentDate, shown?.Signer, shown?.IssuingBody ?? IssuingBodyOf(n.Kind, n.Name, plan),
-                    shown?.PublishedAtUtc, shown?.AppendixSha256, below.Count, n.Quantity, n.Quantity - n.HandedOn, openBelow);
+                    shown?.PublishedAtUtc, shown?.AppendixSha256, covered, n.Quantity, n.Quantity - n.HandedOn, openBelow);
             })];
     }
 
