@@ -1,5 +1,6 @@
 using System.Globalization;
 using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
@@ -14,6 +15,9 @@ namespace LicenseAllocation.Application.Deployments;
 
 /// <summary>A console group: the unit it is mapped to on the day asked (if any), a suggestion when it is not, and its devices in the latest snapshot.</summary>
 public sealed record GroupView(string Group, int? UnitId, string? UnitName, DateOnly? ValidFrom, int? SuggestedUnitId, string? SuggestedUnitName, int Devices);
+
+/// <summary>A unit a group can be mapped to.</summary>
+public sealed record UnitChoice(int UnitId, string? Code, string Name, int Depth);
 
 /// <summary>One group to map (or, with no unit, to leave unmapped from the day on).</summary>
 public sealed record GroupAssignment(string Group, int? UnitId);
@@ -135,6 +139,25 @@ public sealed class DeploymentGroups(IDbContextFactory<AllocationDbContext> cont
         await AuditTrail.AppendAsync(db, audit, ct);
         await transaction.CommitAsync(ct);
         return new DeploymentResult<int>(cleaned.Count);
+    }
+
+    /// <summary>The units of a plan a group can be mapped to, in tree order with their depth, for the administrator's choice.</summary>
+    public async Task<DeploymentResult<IReadOnlyList<UnitChoice>>> UnitChoicesAsync(Caller caller, int planId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.SeesWholeTree(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(ct);
+        if (nodes.Count == 0)
+        {
+            return AllocationError.NotFound();
+        }
+
+        return new DeploymentResult<IReadOnlyList<UnitChoice>>([.. PlanTreeQuery.InTreeOrder(nodes).Where(r => r.Node.IsActive).Select(r => new UnitChoice(r.Node.UnitId, r.Node.Code, r.Node.Name, r.Depth))]);
     }
 
     /// <summary>The mapping in force on <paramref name="day"/>: group → unit.</summary>

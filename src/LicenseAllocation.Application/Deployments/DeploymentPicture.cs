@@ -24,6 +24,9 @@ public sealed record DeploymentUnitRow(int UnitId, int? ParentUnitId, string? Co
 /// <summary>A snapshot as a list entry: for the choice of snapshot and the trend.</summary>
 public sealed record SnapshotSummary(int Id, DateOnly TakenOn, DateTime ImportedAtUtc, string MappingName, int Devices);
 
+/// <summary>One snapshot of the trend: the subtree's figures on the day it was taken.</summary>
+public sealed record TrendPoint(int SnapshotId, DateOnly TakenOn, DeploymentFigures Figures);
+
 /// <summary>The deployment picture of a plan at one snapshot: per unit in tree order, the unmapped groups, the snapshots there are.</summary>
 public sealed record DeploymentPictureView(SnapshotSummary Snapshot, IReadOnlyList<DeploymentUnitRow> Units, IReadOnlyList<GroupCount> UnmappedGroups, IReadOnlyList<SnapshotSummary> Snapshots);
 
@@ -69,6 +72,53 @@ public sealed class DeploymentPicture(IDbContextFactory<AllocationDbContext> con
         var rows = computed.Rows.Where(r => (visible is null || visible.Contains(r.UnitId)) && (scope is null || scope.Contains(r.UnitId))).ToList();
         var unmapped = computed.Unmapped;
         return new DeploymentResult<DeploymentPictureView>(new DeploymentPictureView(snapshot, rows, AccessPolicy.SeesWholeTree(caller) ? unmapped : [], snapshots));
+    }
+
+    /// <summary>At most this many snapshots (the latest) make the trend.</summary>
+    public const int TrendLength = 24;
+
+    /// <summary>
+    /// The figures of the caller's part of the plan (the province, a district, or <paramref name="unitId"/>'s subtree)
+    /// at each of the latest <see cref="TrendLength"/> snapshots, oldest first.
+    /// </summary>
+    public async Task<DeploymentResult<IReadOnlyList<TrendPoint>>> TrendAsync(Caller caller, int planId, int? unitId = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanReadPlans(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
+        {
+            return AllocationError.NotFound();
+        }
+
+        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(ct);
+        var visible = UnitScope.VisibleTo(caller, nodes);
+        var root = unitId ?? (visible is null ? nodes.FirstOrDefault(n => n.ParentUnitId is null || nodes.All(o => o.UnitId != n.ParentUnitId))?.UnitId : caller.ScopeUnitId);
+        if (root is not { } top || nodes.All(n => n.UnitId != top))
+        {
+            return AllocationError.NotFound();
+        }
+
+        if (visible is not null && !visible.Contains(top))
+        {
+            return AllocationError.OutOfScope();
+        }
+
+        var snapshots = await db.DeploymentSnapshots.AsNoTracking().Where(s => s.PlanId == planId)
+            .OrderByDescending(s => s.TakenOn).ThenByDescending(s => s.Id).Take(TrendLength)
+            .Select(s => new { s.Id, s.TakenOn }).ToListAsync(ct);
+        var points = new List<TrendPoint>();
+        foreach (var snapshot in snapshots.AsEnumerable().Reverse())
+        {
+            var row = (await ComputeAsync(db, planId, nodes, snapshot.Id, snapshot.TakenOn, ct)).Rows.Single(r => r.UnitId == top);
+            points.Add(new TrendPoint(snapshot.Id, snapshot.TakenOn, row.Subtree));
+        }
+
+        return new DeploymentResult<IReadOnlyList<TrendPoint>>(points);
     }
 
     /// <summary>What one snapshot's picture is over the whole plan, in tree order, and its unmapped groups.</summary>
