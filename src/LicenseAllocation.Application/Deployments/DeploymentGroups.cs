@@ -35,7 +35,7 @@ public sealed class DeploymentGroups(IDbContextFactory<AllocationDbContext> cont
 
     private static readonly string[] _kindWords = ["ubnd", "uy ban nhan dan", "huyen", "thanh pho", "thi xa", "xa", "phuong", "thi tran", "so", "tp.", "tp"];
 
-    public async Task<DeploymentResult<IReadOnlyList<GroupView>>> ListAsync(Caller caller, DateOnly? on = null, CancellationToken ct = default)
+    public async Task<DeploymentResult<IReadOnlyList<GroupView>>> ListAsync(Caller caller, DateOnly? on = null, int? planId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!AccessPolicy.SeesWholeTree(caller))
@@ -52,7 +52,10 @@ public sealed class DeploymentGroups(IDbContextFactory<AllocationDbContext> cont
         var mappings = await db.DeploymentGroupMappings.AsNoTracking().ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Select(u => new UnitRef(u.Id, u.Name, u.Code, u.IsActive, u.ValidFrom, u.ValidTo)).ToListAsync(ct);
         var names = units.ToDictionary(u => u.Id, u => u.Name);
-        var suggester = new Suggester(units.Where(u => u.IsActive && (u.ValidFrom is null || u.ValidFrom <= day) && (u.ValidTo is null || day <= u.ValidTo)).ToList());
+        // For a plan's page the candidates are the plan's own units, whatever their dates: the plan is what the
+        // devices are compared with. Otherwise, the units in force on the day.
+        var inPlan = planId is { } plan ? (await db.Nodes.AsNoTracking().Where(n => n.PlanId == plan).Select(n => n.UnitId).ToListAsync(ct)).ToHashSet() : null;
+        var suggester = new Suggester(units.Where(u => u.IsActive && (inPlan is not null ? inPlan.Contains(u.Id) : (u.ValidFrom is null || u.ValidFrom <= day) && (u.ValidTo is null || day <= u.ValidTo))).ToList());
 
         var groups = counts.Keys.Union(mappings.Select(m => m.Group), StringComparer.Ordinal);
         return new DeploymentResult<IReadOnlyList<GroupView>>(

@@ -43,6 +43,8 @@ public partial class ConsoleGroupMapping
 
     private int? Chosen(GroupView group) => _chosen.TryGetValue(group.Group, out var unit) ? unit : group.UnitId ?? group.SuggestedUnitId;
 
+    private string UnitName(int? unitId) => unitId is { } id ? _units.FirstOrDefault(u => u.UnitId == id)?.Name ?? string.Empty : string.Empty;
+
     private void Choose(string group, int? unit)
     {
         _chosen[group] = unit;
@@ -51,7 +53,7 @@ public partial class ConsoleGroupMapping
 
     private async Task LoadAsync()
     {
-        var result = await Groups.ListAsync(Plan.Caller);
+        var result = await Groups.ListAsync(Plan.Caller, planId: Plan.Plan.Id);
         _problem = DeploymentText.Problem(result);
         _groups = result.Value;
         _chosen.Clear();
