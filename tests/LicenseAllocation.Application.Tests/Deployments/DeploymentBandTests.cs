@@ -143,4 +143,19 @@ public sealed class DeploymentBandTests : IAsyncLifetime
 
         (await NoticesAsync()).ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task The_trend_gives_the_figures_of_each_report_oldest_first_and_a_district_officer_its_district()
+    {
+        await ImportAsync(250, TakenOn.AddDays(7));
+        await ImportAsync(320, TakenOn);
+
+        var province = (await _picture.TrendAsync(ImportBed.Admin, _bed.PlanId, ct: Ct)).Value!;
+        province.Select(p => p.TakenOn).ShouldBe([TakenOn, TakenOn.AddDays(7)]);
+        province.Select(p => p.Figures.Installed).ShouldBe([320, 250]);
+
+        var district = (await _picture.TrendAsync(_bed.CaoLanhOfficer, _bed.PlanId, ct: Ct)).Value!;
+        district.Select(p => p.Figures.Licensed).ShouldBe([300, 300]);
+        (await _picture.TrendAsync(_bed.CaoLanhOfficer, _bed.PlanId, _bed.SaDec, Ct)).Refusal.ShouldNotBeNull();
+    }
 }
