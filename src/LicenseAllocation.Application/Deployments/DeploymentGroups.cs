@@ -1,5 +1,6 @@
 using System.Globalization;
 using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
@@ -14,6 +15,9 @@ namespace LicenseAllocation.Application.Deployments;
 
 /// <summary>A console group: the unit it is mapped to on the day asked (if any), a suggestion when it is not, and its devices in the latest snapshot.</summary>
 public sealed record GroupView(string Group, int? UnitId, string? UnitName, DateOnly? ValidFrom, int? SuggestedUnitId, string? SuggestedUnitName, int Devices);
+
+/// <summary>A unit a group can be mapped to.</summary>
+public sealed record UnitChoice(int UnitId, string? Code, string Name, int Depth);
 
 /// <summary>One group to map (or, with no unit, to leave unmapped from the day on).</summary>
 public sealed record GroupAssignment(string Group, int? UnitId);
@@ -31,7 +35,7 @@ public sealed class DeploymentGroups(IDbContextFactory<AllocationDbContext> cont
 
     private static readonly string[] _kindWords = ["ubnd", "uy ban nhan dan", "huyen", "thanh pho", "thi xa", "xa", "phuong", "thi tran", "so", "tp.", "tp"];
 
-    public async Task<DeploymentResult<IReadOnlyList<GroupView>>> ListAsync(Caller caller, DateOnly? on = null, CancellationToken ct = default)
+    public async Task<DeploymentResult<IReadOnlyList<GroupView>>> ListAsync(Caller caller, DateOnly? on = null, int? planId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!AccessPolicy.SeesWholeTree(caller))
@@ -48,7 +52,10 @@ public sealed class DeploymentGroups(IDbContextFactory<AllocationDbContext> cont
         var mappings = await db.DeploymentGroupMappings.AsNoTracking().ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Select(u => new UnitRef(u.Id, u.Name, u.Code, u.IsActive, u.ValidFrom, u.ValidTo)).ToListAsync(ct);
         var names = units.ToDictionary(u => u.Id, u => u.Name);
-        var suggester = new Suggester(units.Where(u => u.IsActive && (u.ValidFrom is null || u.ValidFrom <= day) && (u.ValidTo is null || day <= u.ValidTo)).ToList());
+        // For a plan's page the candidates are the plan's own units, whatever their dates: the plan is what the
+        // devices are compared with. Otherwise, the units in force on the day.
+        var inPlan = planId is { } plan ? (await db.Nodes.AsNoTracking().Where(n => n.PlanId == plan).Select(n => n.UnitId).ToListAsync(ct)).ToHashSet() : null;
+        var suggester = new Suggester(units.Where(u => u.IsActive && (inPlan is not null ? inPlan.Contains(u.Id) : (u.ValidFrom is null || u.ValidFrom <= day) && (u.ValidTo is null || day <= u.ValidTo))).ToList());
 
         var groups = counts.Keys.Union(mappings.Select(m => m.Group), StringComparer.Ordinal);
         return new DeploymentResult<IReadOnlyList<GroupView>>(
@@ -135,6 +142,25 @@ public sealed class DeploymentGroups(IDbContextFactory<AllocationDbContext> cont
         await AuditTrail.AppendAsync(db, audit, ct);
         await transaction.CommitAsync(ct);
         return new DeploymentResult<int>(cleaned.Count);
+    }
+
+    /// <summary>The units of a plan a group can be mapped to, in tree order with their depth, for the administrator's choice.</summary>
+    public async Task<DeploymentResult<IReadOnlyList<UnitChoice>>> UnitChoicesAsync(Caller caller, int planId, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.SeesWholeTree(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(ct);
+        if (nodes.Count == 0)
+        {
+            return AllocationError.NotFound();
+        }
+
+        return new DeploymentResult<IReadOnlyList<UnitChoice>>([.. PlanTreeQuery.InTreeOrder(nodes).Where(r => r.Node.IsActive).Select(r => new UnitChoice(r.Node.UnitId, r.Node.Code, r.Node.Name, r.Depth))]);
     }
 
     /// <summary>The mapping in force on <paramref name="day"/>: group → unit.</summary>

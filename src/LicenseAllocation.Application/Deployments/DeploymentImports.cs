@@ -96,6 +96,8 @@ public sealed class DeploymentImports(
         await AuditTrail.AppendAsync(db, AuditEntry.Event(plan.Id, null, caller.UserName, now, AuditAction.DeploymentImported,
             string.Create(CultureInfo.InvariantCulture, $"Báo cáo cài đặt ngày {takenOn:dd/MM/yyyy} ({mapping.Name}): {report.Devices.Count} thiết bị, {installed} đang chạy sản phẩm, {report.Duplicates} dòng trùng được gộp, {report.Refused.Count} dòng bị từ chối, {unmapped.Count} nhóm chưa gắn đơn vị; SHA-256 {snapshot.Sha256}"),
             Guid.NewGuid()), ct);
+        await BandNotices.TellAsync(db, plan.Id, snapshot, caller.UserName, now, ct);
+        await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new DeploymentResult<DeploymentImportReport>(new DeploymentImportReport(snapshot.Id, report.Devices.Count, report.Duplicates, report.Refused, unmapped));
     }

@@ -24,6 +24,9 @@ public sealed record DeploymentUnitRow(int UnitId, int? ParentUnitId, string? Co
 /// <summary>A snapshot as a list entry: for the choice of snapshot and the trend.</summary>
 public sealed record SnapshotSummary(int Id, DateOnly TakenOn, DateTime ImportedAtUtc, string MappingName, int Devices);
 
+/// <summary>One snapshot of the trend: the subtree's figures on the day it was taken.</summary>
+public sealed record TrendPoint(int SnapshotId, DateOnly TakenOn, DeploymentFigures Figures);
+
 /// <summary>The deployment picture of a plan at one snapshot: per unit in tree order, the unmapped groups, the snapshots there are.</summary>
 public sealed record DeploymentPictureView(SnapshotSummary Snapshot, IReadOnlyList<DeploymentUnitRow> Units, IReadOnlyList<GroupCount> UnmappedGroups, IReadOnlyList<SnapshotSummary> Snapshots);
 
@@ -64,7 +67,71 @@ public sealed class DeploymentPicture(IDbContextFactory<AllocationDbContext> con
             return new DeploymentIssue(DeploymentErrorCode.SnapshotNotFound);
         }
 
-        var counts = await db.DeploymentDevices.AsNoTracking().Where(d => d.SnapshotId == snapshot.Id).GroupBy(d => d.Group)
+        var computed = await ComputeAsync(db, planId, nodes, snapshot.Id, snapshot.TakenOn, ct);
+        var scope = unitId is { } root ? UnitScope.Subtree(root, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId)) : null;
+        var rows = computed.Rows.Where(r => (visible is null || visible.Contains(r.UnitId)) && (scope is null || scope.Contains(r.UnitId))).ToList();
+        var unmapped = computed.Unmapped;
+        return new DeploymentResult<DeploymentPictureView>(new DeploymentPictureView(snapshot, rows, AccessPolicy.SeesWholeTree(caller) ? unmapped : [], snapshots));
+    }
+
+    /// <summary>At most this many snapshots (the latest) make the trend.</summary>
+    public const int TrendLength = 24;
+
+    /// <summary>
+    /// The figures of the caller's part of the plan (the province, a district, or <paramref name="unitId"/>'s subtree)
+    /// at each of the latest <see cref="TrendLength"/> snapshots, oldest first.
+    /// </summary>
+    public async Task<DeploymentResult<IReadOnlyList<TrendPoint>>> TrendAsync(Caller caller, int planId, int? unitId = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanReadPlans(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
+        {
+            return AllocationError.NotFound();
+        }
+
+        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(ct);
+        var visible = UnitScope.VisibleTo(caller, nodes);
+        var root = unitId ?? (visible is null ? nodes.FirstOrDefault(n => n.ParentUnitId is null || nodes.All(o => o.UnitId != n.ParentUnitId))?.UnitId : caller.ScopeUnitId);
+        if (root is not { } top || nodes.All(n => n.UnitId != top))
+        {
+            return AllocationError.NotFound();
+        }
+
+        if (visible is not null && !visible.Contains(top))
+        {
+            return AllocationError.OutOfScope();
+        }
+
+        var snapshots = await db.DeploymentSnapshots.AsNoTracking().Where(s => s.PlanId == planId)
+            .OrderByDescending(s => s.TakenOn).ThenByDescending(s => s.Id).Take(TrendLength)
+            .Select(s => new { s.Id, s.TakenOn }).ToListAsync(ct);
+        var points = new List<TrendPoint>();
+        foreach (var snapshot in snapshots.AsEnumerable().Reverse())
+        {
+            var row = (await ComputeAsync(db, planId, nodes, snapshot.Id, snapshot.TakenOn, ct)).Rows.Single(r => r.UnitId == top);
+            points.Add(new TrendPoint(snapshot.Id, snapshot.TakenOn, row.Subtree));
+        }
+
+        return new DeploymentResult<IReadOnlyList<TrendPoint>>(points);
+    }
+
+    /// <summary>What one snapshot's picture is over the whole plan, in tree order, and its unmapped groups.</summary>
+    internal sealed record Computed(IReadOnlyList<DeploymentUnitRow> Rows, IReadOnlyList<GroupCount> Unmapped);
+
+    /// <summary>
+    /// The picture of a snapshot for every unit of the plan, on the context given (the import reads it in its own
+    /// transaction to tell the units that enter a band): devices counted by group and placed by the mapping in force on
+    /// the snapshot's day, licences from <see cref="LicensedFigures"/>, subtrees summed children first.
+    /// </summary>
+    internal static async Task<Computed> ComputeAsync(AllocationDbContext db, int planId, IReadOnlyCollection<UnitNodeView> nodes, int snapshotId, DateOnly takenOn, CancellationToken ct)
+    {
+        var counts = await db.DeploymentDevices.AsNoTracking().Where(d => d.SnapshotId == snapshotId).GroupBy(d => d.Group)
             .Select(g => new
             {
                 Group = g.Key,
@@ -75,7 +142,10 @@ public sealed class DeploymentPicture(IDbContextFactory<AllocationDbContext> con
                 Outdated = g.Count(d => d.Outdated),
             })
             .ToListAsync(ct);
-        var mapping = await DeploymentGroups.OnAsync(db, snapshot.TakenOn, ct);
+        var purchased = await db.SelfPurchases.AsNoTracking().Where(p => p.PlanId == planId && p.CancelledAtUtc == null)
+            .GroupBy(p => p.UnitId).Select(g => new { UnitId = g.Key, Quantity = g.Sum(p => p.Quantity) })
+            .ToDictionaryAsync(p => p.UnitId, p => p.Quantity, ct);
+        var mapping = await DeploymentGroups.OnAsync(db, takenOn, ct);
         var inPlan = nodes.Select(n => n.UnitId).ToHashSet();
         var devicesOf = new Dictionary<int, DeploymentFigures>();
         var unmapped = new List<GroupCount>();
@@ -92,34 +162,29 @@ public sealed class DeploymentPicture(IDbContextFactory<AllocationDbContext> con
             }
         }
 
-        var rows = new List<DeploymentUnitRow>();
-        var subtreeOf = new Dictionary<int, DeploymentFigures>();
         var ordered = PlanTreeQuery.InTreeOrder(nodes);
         var byId = nodes.ToDictionary(n => n.UnitId);
         var children = nodes.ToLookup(n => n.ParentUnitId);
+        var ownOf = new Dictionary<int, DeploymentFigures>();
+        var subtreeOf = new Dictionary<int, DeploymentFigures>();
+        var purchasedBelow = new Dictionary<int, int>();
 
         // Children before parents: the tree order reversed.
         foreach (var row in ordered.Reverse())
         {
             var node = byId[row.Node.UnitId];
-            var (own, subtree) = LicensedFigures.Of(node);
-            var ownFigures = (devicesOf.GetValueOrDefault(node.UnitId) ?? new DeploymentFigures(0, 0, 0, 0, 0)) with { Licensed = own };
-            var sum = children[node.UnitId].Aggregate(ownFigures, (acc, child) => acc.Plus(subtreeOf[child.UnitId] with { Licensed = 0 }));
-            subtreeOf[node.UnitId] = sum with { Licensed = subtree };
+            var ownPurchased = purchased.GetValueOrDefault(node.UnitId);
+            var ownFigures = (devicesOf.GetValueOrDefault(node.UnitId) ?? new DeploymentFigures(0, 0, 0, 0, 0)) with { Licensed = LicensedFigures.Own(node, ownPurchased) };
+            var sum = children[node.UnitId].Aggregate(ownFigures with { Licensed = 0 }, (acc, child) => acc.Plus(subtreeOf[child.UnitId] with { Licensed = 0 }));
+            var inSubtree = children[node.UnitId].Aggregate(ownPurchased, (acc, child) => acc + purchasedBelow[child.UnitId]);
+            purchasedBelow[node.UnitId] = inSubtree;
+            ownOf[node.UnitId] = ownFigures;
+            subtreeOf[node.UnitId] = sum with { Licensed = LicensedFigures.Subtree(node, inSubtree) };
         }
 
-        var scope = unitId is { } root ? UnitScope.Subtree(root, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId)) : null;
-        foreach (var row in ordered)
-        {
-            var node = byId[row.Node.UnitId];
-            if ((visible is null || visible.Contains(node.UnitId)) && (scope is null || scope.Contains(node.UnitId)))
-            {
-                var (own, _) = LicensedFigures.Of(node);
-                var ownFigures = (devicesOf.GetValueOrDefault(node.UnitId) ?? new DeploymentFigures(0, 0, 0, 0, 0)) with { Licensed = own };
-                rows.Add(new DeploymentUnitRow(node.UnitId, node.ParentUnitId, node.Code, node.Name, row.Depth, ownFigures, subtreeOf[node.UnitId]));
-            }
-        }
-
-        return new DeploymentResult<DeploymentPictureView>(new DeploymentPictureView(snapshot, rows, AccessPolicy.SeesWholeTree(caller) ? unmapped : [], snapshots));
+        var rows = ordered.Select(row => byId[row.Node.UnitId])
+            .Select((node, i) => new DeploymentUnitRow(node.UnitId, node.ParentUnitId, node.Code, node.Name, ordered[i].Depth, ownOf[node.UnitId], subtreeOf[node.UnitId]))
+            .ToList();
+        return new Computed(rows, unmapped);
     }
 }

@@ -4,10 +4,12 @@ namespace LicenseAllocation.Application.Deployments;
 
 /// <summary>
 /// How many licences a unit holds for the deployment picture: its own share (what it received and did not hand on)
-/// for the unit, its quantity for its subtree. The one place to add the licences a unit buys itself once they are
-/// recorded.
+/// plus the licences it bought itself (self-purchases not cancelled) for the unit; its quantity plus every purchase in
+/// its subtree for the subtree.
 /// </summary>
 internal static class LicensedFigures
 {
-    public static (int Own, int Subtree) Of(UnitNodeView node) => (node.Quantity - node.HandedOn, node.Quantity);
+    public static int Own(UnitNodeView node, int purchased) => node.Quantity - node.HandedOn + purchased;
+
+    public static int Subtree(UnitNodeView node, int purchasedInSubtree) => node.Quantity + purchasedInSubtree;
 }

@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Users;
+using LicenseAllocation.Domain.Deployments;
 using LicenseAllocation.Domain.Notifications;
 using LicenseAllocation.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,34 @@ internal static class Inbox
             .Select(a => a.UserName)
             .Distinct()
             .Select(userName => Notification.Of(userName, kind, planId, now, planName)));
+    }
+
+    /// <summary>
+    /// A unit that entered a band of a console report, to the province's administrators (but the one who imported) and
+    /// to every account whose scope is the unit or a unit above it.
+    /// </summary>
+    public static async Task ToUnitOfficersAsync(
+        AllocationDbContext db, int planId, IReadOnlyCollection<(int UnitId, string UnitName, UseBand Band, int Percent)> entered, IReadOnlyDictionary<int, int?> parents, string actor, DateTime now, CancellationToken cancellationToken)
+    {
+        if (entered.Count == 0)
+        {
+            return;
+        }
+
+        var accounts = await AccountsAsync(db, cancellationToken);
+        foreach (var (unitId, unitName, band, percent) in entered)
+        {
+            var above = new HashSet<int>();
+            for (int? at = unitId; at is { } id && above.Add(id); at = parents.GetValueOrDefault(id))
+            {
+            }
+
+            db.Notifications.AddRange(accounts
+                .Where(a => a.UserName != actor && (a.Role == nameof(PortalRole.ProvinceAdmin) || a.ScopeUnitId is { } scope && above.Contains(scope) && a.Role != nameof(PortalRole.Auditor)))
+                .Select(a => a.UserName)
+                .Distinct()
+                .Select(userName => Notification.Of(userName, NotificationKind.DeploymentBandEntered, planId, now, unitName, quantity: percent, outcome: band.ToString())));
+        }
     }
 
     private static async Task<List<Account>> AccountsAsync(AllocationDbContext db, CancellationToken cancellationToken)

@@ -14,12 +14,12 @@ public sealed record NotificationView(
 {
     public bool IsRead => ReadAtUtc is not null;
 
-    public string Link => $"/plans/{PlanId}";
+    public string Link => Kind == NotificationKind.DeploymentBandEntered ? $"/plans/{PlanId}/deployment" : $"/plans/{PlanId}";
 
     /// <summary>What it says, in <paramref name="culture"/> (Vietnamese unless the reader chose English).</summary>
     public string Text(CultureInfo culture)
     {
-        var key = Kind == NotificationKind.RequestDecided ? $"{Kind}_{Outcome}" : Kind.ToString();
+        var key = Kind is NotificationKind.RequestDecided or NotificationKind.DeploymentBandEntered ? $"{Kind}_{Outcome}" : Kind.ToString();
         return TextResources.Find(TextResources.NotificationTexts, key, culture) is { } format
             ? string.Format(culture, format, Subject, Quantity ?? 0)
             : Subject;

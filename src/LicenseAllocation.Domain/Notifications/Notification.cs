@@ -14,6 +14,9 @@ public enum NotificationKind
 
     /// <summary>An amendment of a plan the recipient works in was published.</summary>
     PlanAmended,
+
+    /// <summary>A console report put a unit the recipient answers for into the warning or critical band (the band in <see cref="Notification.Outcome"/>, the use % in <see cref="Notification.Quantity"/>).</summary>
+    DeploymentBandEntered,
 }
 
 /// <summary>

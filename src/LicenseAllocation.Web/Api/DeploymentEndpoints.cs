@@ -54,7 +54,7 @@ internal static class DeploymentEndpoints
 
     private static async Task<IResult> ListGroupsAsync(DateOnly? on, HttpContext context, DeploymentGroups groups, CancellationToken ct)
     {
-        var result = await groups.ListAsync(ApiCaller.Of(context), on, ct);
+        var result = await groups.ListAsync(ApiCaller.Of(context), on, ct: ct);
         return result.Succeeded
             ? TypedResults.Ok(result.Value!.Select(g => new GroupDto(g.Group, g.UnitId, g.UnitName, g.ValidFrom, g.SuggestedUnitId, g.SuggestedUnitName, g.Devices)).ToList())
             : Problem(result.Refusal, result.Issue);
