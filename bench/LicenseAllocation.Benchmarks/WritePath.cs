@@ -56,7 +56,6 @@ internal static class WritePath
         }
 
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"<!-- bench-section: {Title} ({label}) -->");
         report.AppendLine(CultureInfo.InvariantCulture, $"## {Title} ({label})").AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture,
             $"Measured on {DateTime.UtcNow:dd/MM/yyyy HH:mm} (UTC) on {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores ({MachineInfo.CpuModel()}), .NET {Environment.Version}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end, by `dotnet run -c Release --project bench/LicenseAllocation.Benchmarks -- {Flag}{(quick ? " " + ShortFlag : string.Empty)}`: {warmUp.TotalSeconds:0} s of warm-up, then {measure.TotalSeconds:0} s measured, {Clients} clients at once, every edit a commune of Cao Lãnh city (room for all).").AppendLine();
@@ -68,7 +67,6 @@ internal static class WritePath
             report.AppendLine(row);
         }
 
-        report.AppendLine("<!-- /bench-section -->");
         return report.ToString();
     }
 
