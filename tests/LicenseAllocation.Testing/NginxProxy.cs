@@ -98,7 +98,7 @@ public sealed class NginxProxy : IAsyncDisposable
         }
     }
 
-    /// <summary>The access log so far: one (client address, instance address, method, path, status) a line.</summary>
+    /// <summary>The access log so far: one (client address, instance that answered, method, path, status) a line.</summary>
     public IReadOnlyList<(string Client, string Upstream, string Method, string Path, int Status)> Requests()
     {
         if (!File.Exists(AccessLogPath))
@@ -111,10 +111,11 @@ public sealed class NginxProxy : IAsyncDisposable
         var lines = new List<(string, string, string, string, int)>();
         while (reader.ReadLine() is { } line)
         {
-            var parts = line.Split(' ');
+            // $upstream_addr lists every instance tried ("a, b" when the first did not answer): the last one served.
+            var parts = line.Split('|');
             if (parts.Length == 5)
             {
-                lines.Add((parts[0], parts[1], parts[2], parts[3], int.Parse(parts[4], CultureInfo.InvariantCulture)));
+                lines.Add((parts[0], parts[1].Split(", ")[^1], parts[2], parts[3], int.TryParse(parts[4], CultureInfo.InvariantCulture, out var status) ? status : 0));
             }
         }
 
@@ -157,7 +158,7 @@ public sealed class NginxProxy : IAsyncDisposable
                 fastcgi_temp_path {{directory}}/fastcgi;
                 uwsgi_temp_path {{directory}}/uwsgi;
                 scgi_temp_path {{directory}}/scgi;
-                log_format instances '$remote_addr $upstream_addr $request_method $uri $status';
+                log_format instances '$remote_addr|$upstream_addr|$request_method|$uri|$status';
                 access_log {{directory}}/access.log instances;
 
                 upstream licenseallocation {
