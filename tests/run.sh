@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test of the solution: `bash tests/run.sh` (the README's test command; CI's .ci/run calls it too).
 #  1. Installs the system packages the tests need when they are missing: Debian's Chromium for the browser
-#     test, PostgreSQL for the PostgreSQL tests (they start their own throwaway server with initdb/pg_ctl).
+#     test, PostgreSQL for the PostgreSQL tests (they start their own throwaway server with initdb/pg_ctl), nginx for
+#     the two-instance test (it runs its own nginx on loopback with a configuration it writes).
 #  2. Runs `dotnet test LicenseAllocation.sln`, with a TRX report per test assembly.
-#  3. Ends with one line, "N passed, N failed, N skipped", summed over all test assemblies. Exits non-zero when the
+#  3. Runs the write-path benchmark in its short mode (raw SQL against the portal over HTTP, SQLite and PostgreSQL):
+#     as built by `dotnet test` (Debug): it counts as one failed test unless it produced figures for both; how
+#     fast they are is not judged (docs/benchmarks.md holds the Release figures).
+#  4. Ends with one line, "N passed, N failed, N skipped", summed over all test assemblies. Exits non-zero when the
 #     build or a test failed, or when no test ran.
 set -uo pipefail
 
@@ -27,8 +31,11 @@ install_missing_packages() {
     if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
         packages+=(postgresql)
     fi
+    if [ ! -x /usr/sbin/nginx ]; then
+        packages+=(nginx)
+    fi
     if [ "${#packages[@]}" -eq 0 ]; then
-        say "chromium and postgresql are already installed"
+        say "chromium, postgresql and nginx are already installed"
         return 0
     fi
 
@@ -100,6 +107,18 @@ for trx in "$results"/*.trx; do
 done
 say "$reports test report(s) in $results"
 list_failures
+
+if [ "$status" -ne 124 ]; then
+    say "write-path benchmark, short mode"
+    if timeout --kill-after=30s 5m dotnet run --no-build --project bench/LicenseAllocation.Benchmarks -- --write-path --short </dev/null >"$results/write-path.md" 2>&1; then
+        grep '^| ' "$results/write-path.md" || true
+        passed=$((passed + 1))
+    else
+        say "FAILED write-path benchmark: no figures (see $results/write-path.md)"
+        tail -n 20 "$results/write-path.md" || true
+        failed=$((failed + 1))
+    fi
+fi
 
 echo "$passed passed, $failed failed, $skipped skipped"
 

@@ -27,6 +27,21 @@ internal static class NodeRows
     public static Task<List<NodeRow>> ForPlanAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken) =>
         Rows(db, planId, unitId: null).ToListAsync(cancellationToken);
 
+    /// <summary>The node row and the unit's view in one read, for a write that answers with the view as it leaves it.</summary>
+    public static async Task<(NodeRow Row, UnitNodeView View)?> FindWithViewAsync(AllocationDbContext db, int planId, int unitId, CancellationToken cancellationToken)
+    {
+        var found = await (
+            from n in db.Nodes.AsNoTracking()
+            join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
+            where n.PlanId == planId && n.UnitId == unitId
+            select new { n.Id, n.UnitId, u.ParentId, u.Code, u.Name, u.Kind, u.Order, u.IsActive, n.Quantity, n.HandedOn, n.Version, n.LevelFrozen })
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null
+            ? null
+            : (new NodeRow(found.Id, found.UnitId, found.ParentId, found.Quantity, found.HandedOn, found.Version, found.IsActive, found.LevelFrozen),
+                new UnitNodeView(found.UnitId, found.ParentId, found.Code, found.Name, found.Kind, found.Order, found.IsActive, found.Quantity, found.HandedOn, found.Version));
+    }
+
     public static async Task<UnitNodeView> ViewAsync(AllocationDbContext db, int planId, int unitId, CancellationToken cancellationToken) =>
         await PlanTreeQuery.Rows(db, planId, unitId: unitId).SingleAsync(cancellationToken);
 

@@ -15,9 +15,11 @@ internal static class NodeUpdates
     /// committed (on databases that lock rows; SQLite already serialises writers).
     /// </summary>
     public static Task ClaimAsync(AllocationDbContext db, int planId, int unitId, CancellationToken cancellationToken) =>
-        db.Nodes
-            .Where(n => n.PlanId == planId && n.UnitId == unitId)
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version), cancellationToken);
+        RowLocks.WritersInterleave(db)
+            ? db.Nodes
+                .Where(n => n.PlanId == planId && n.UnitId == unitId)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Version, n => n.Version), cancellationToken)
+            : Task.CompletedTask;
 
     /// <summary>
     /// Sets the node's quantity only if it still holds what was read and keeps at least what it has handed on; the plan's

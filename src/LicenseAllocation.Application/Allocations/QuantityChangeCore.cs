@@ -40,9 +40,12 @@ internal enum QuantityWriteResult
 /// <item><see cref="CheckRequest"/>: the reason and the document reference (the domain's <see cref="ChangeReason"/> and <see cref="DocumentReference"/>);</item>
 /// <item><see cref="CheckUnit"/>: a whole number of 0 or more, a unit of the plan, within the caller's scope, the version the client saw, an inactive unit holds 0;</item>
 /// <item><see cref="WriteAsync"/>: the conditional statements of <see cref="NodeUpdates"/> for each unit in order, the plan row held
-/// while it is a draft (<see cref="PlanLock"/>), then one audit row per unit under one change set — all in the caller's transaction,
-/// which is rolled back as soon as a statement matches no row.</item>
+/// (shared) while it is open (<see cref="PlanLock.ShareOpenAsync"/>), then one audit row per unit under one change set — all in the
+/// caller's transaction, which is rolled back as soon as a statement matches no row.</item>
 /// </list>
+/// Everything a refusal needs is read before the first write; the rows other writers wait for (the parents, the chain
+/// head) are taken last, so that from the first parent's update to the commit only the plan's shared lock, the head's
+/// locking read and one batch of the audit rows with the head are sent (ADR 0021).
 /// The callers retry an attempt with <see cref="TransientFailure.RetryAsync{T}"/>.
 /// </summary>
 internal static class QuantityChangeCore
@@ -114,7 +117,7 @@ internal static class QuantityChangeCore
             }
         }
 
-        if (!await PlanLock.HoldOpenAsync(db, planId, cancellationToken))
+        if (!await PlanLock.ShareOpenAsync(db, planId, cancellationToken))
         {
             await transaction.RollbackAsync(cancellationToken);
             return (QuantityWriteResult.PlanLocked, null);

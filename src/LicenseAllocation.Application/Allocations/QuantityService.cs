@@ -66,8 +66,7 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
         // committed. Without it, N editors of one unit all read the same version, all but one miss in step 1, and under
         // real concurrency (PostgreSQL) some ran out of attempts instead of winning as the last writer.
         await NodeUpdates.ClaimAsync(db, command.PlanId, command.UnitId, cancellationToken);
-        var target = await NodeRows.FindAsync(db, command.PlanId, command.UnitId, cancellationToken);
-        if (target is null)
+        if (await NodeRows.FindWithViewAsync(db, command.PlanId, command.UnitId, cancellationToken) is not var (target, view))
         {
             return AllocationError.NotFound();
         }
@@ -98,7 +97,7 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
 
         if (command.Quantity == target.Quantity)
         {
-            return await NodeRows.ViewAsync(db, command.PlanId, command.UnitId, cancellationToken);
+            return view;
         }
 
         var (result, _) = await QuantityChangeCore.WriteAsync(
@@ -118,9 +117,10 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
                 return await LevelLock.RefusalAsync(db, target.IssuerUnitId, cancellationToken);
         }
 
-        var view = await NodeRows.ViewAsync(db, command.PlanId, command.UnitId, cancellationToken);
+        // The unit's row is ours since the claim (its children's edits, which move its handed-on counter, wait for it), so
+        // the view as read, with the quantity written and the version moved, is what commits: no read after the hot rows.
         await transaction.CommitAsync(cancellationToken);
-        return view;
+        return view with { Quantity = command.Quantity, Version = target.Version + 1 };
     }
 
     /// <summary>The parent filled up between our read and our write: quote its figures as they are now.</summary>

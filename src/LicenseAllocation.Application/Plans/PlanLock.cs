@@ -41,6 +41,29 @@ internal static class PlanLock
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, p => p.Status), cancellationToken) == 1;
 
     /// <summary>
+    /// <see cref="HoldOpenAsync"/> for a change of quantities, which needs the plan to stay open but does not exclude
+    /// other changes: on PostgreSQL a shared row lock (<c>FOR SHARE</c>), so edits of one plan pass each other here and
+    /// queue only on the rows they really share (ADR 0021), while a publication, an amendment or a decision, which
+    /// update or hold this row exclusively, still wait for every edit holding it and are waited for by every edit after
+    /// them (the locking read re-reads the row as they committed it). SQL Server keeps the exclusive hold; SQLite
+    /// serialises writers, so a read is enough there.
+    /// </summary>
+    public static async Task<bool> ShareOpenAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken)
+    {
+        switch (RowLocks.Of(db))
+        {
+            case RowLocks.Dialect.PostgreSql:
+                var plans = await db.Plans.FromSqlRaw("SELECT * FROM \"Plans\" WHERE \"Id\" = {0} FOR SHARE", planId)
+                    .AsNoTracking().ToListAsync(cancellationToken);
+                return plans is [var plan] && (plan.Status == PlanStatus.Draft || (plan.Status == PlanStatus.Published && plan.PendingAmendmentId == null));
+            case RowLocks.Dialect.Sqlite:
+                return await IsOpenAsync(db, planId, cancellationToken) == true;
+            default:
+                return await HoldOpenAsync(db, planId, cancellationToken);
+        }
+    }
+
+    /// <summary>
     /// Locks the plan row while the plan is a draft; false when it is not (published meanwhile), and the caller must
     /// roll its transaction back and answer plan-locked. For what a draft alone takes (the plan's letter).
     /// </summary>

@@ -1,4 +1,5 @@
 using LicenseAllocation.Application.Auditing;
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Application.Seeding;
@@ -10,11 +11,18 @@ namespace LicenseAllocation.Web.Data;
 /// <summary>Brings the database to the current schema and fills a new one, before the portal takes requests.</summary>
 internal static class DatabaseInitializer
 {
+    /// <summary>The lease under which one instance at a time brings the database up to date at start.</summary>
+    public const string StartupLease = "database-initialisation";
+
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         var logger = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
+
+        // Instances started together take turns: the first migrates, seals and seeds, the next finds it done.
+        await using var lease = await provider.GetRequiredService<ISingleInstanceLease>()
+            .AcquireAsync(StartupLease, TimeSpan.FromMilliseconds(500), cancellationToken);
 
         var factory = provider.GetRequiredService<IDbContextFactory<AllocationDbContext>>();
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))

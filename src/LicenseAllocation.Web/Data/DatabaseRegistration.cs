@@ -1,4 +1,5 @@
 using LicenseAllocation.Application.Auditing;
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Migrations.PostgreSql;
 using LicenseAllocation.Migrations.Sqlite;
@@ -34,6 +35,7 @@ internal static class DatabaseRegistration
 
         var sealKeys = AuditSealKeySource.Load(configuration, contentRoot, createSealKey);
         services.AddSingleton(new DatabaseSettings(provider, connectionString!));
+        services.AddSingleton<ISingleInstanceLease, Hosting.DatabaseLeases>();
         services.AddDbContextFactory<AllocationDbContext>(options =>
         {
             _ = provider switch

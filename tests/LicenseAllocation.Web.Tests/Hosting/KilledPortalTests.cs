@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Domain.Units;
+using LicenseAllocation.Migrations.PostgreSql;
 using LicenseAllocation.Migrations.Sqlite;
 using LicenseAllocation.Testing;
 using LicenseAllocation.Web.Tests.Api;
@@ -13,19 +14,35 @@ namespace LicenseAllocation.Web.Tests.Hosting;
 /// <summary>
 /// The real portal process killed (<c>kill -9</c>) in the middle of the operations that write the most at once: an
 /// Excel import, a bulk edit, a publication and a copy of a plan. After a restart each has happened whole or not at
-/// all, the figures are the replay of the audit trail, the trail's chain verifies, and the next edit is accepted.
+/// all, the figures are the replay of the audit trail, the trail's chain verifies, and the next edit is accepted. The
+/// same tests run on SQLite (<see cref="SqliteKilledPortalTests"/>) and on PostgreSQL (<see cref="PostgresKilledPortalTests"/>).
 /// </summary>
-public sealed class KilledPortalTests : IDisposable
+public abstract class KilledPortalTests : IAsyncLifetime
 {
-    private const string AdminPassword = "tiến trình bị dừng đột ngột";
+    protected const string AdminPassword = "tiến trình bị dừng đột ngột";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "license-allocation-kill", Guid.NewGuid().ToString("N"));
-
-    public KilledPortalTests() => Directory.CreateDirectory(_directory);
+    protected string Folder { get; } = Path.Combine(Path.GetTempPath(), "license-allocation-kill", Guid.NewGuid().ToString("N"));
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Dictionary<string, string> Settings => PortalProcess.SqliteSettings(_directory, AdminPassword);
+    /// <summary>The portal's settings: its database, keys and administrator password.</summary>
+    protected abstract Dictionary<string, string> Settings { get; }
+
+    /// <summary>A context factory over the portal's database, to read what it stored.</summary>
+    protected abstract TestContextFactory Factory();
+
+    public virtual ValueTask InitializeAsync()
+    {
+        Directory.CreateDirectory(Folder);
+        return ValueTask.CompletedTask;
+    }
+
+    public virtual ValueTask DisposeAsync()
+    {
+        Directory.Delete(Folder, recursive: true);
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
 
     [Fact]
     public async Task An_Excel_import_killed_midway_is_applied_whole_or_not_at_all()
@@ -125,12 +142,6 @@ public sealed class KilledPortalTests : IDisposable
         });
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     /// <summary>Sends the request, lets the portal work on it for a moment and kills the process, answered or not.</summary>
     private static async Task KillDuringAsync(PortalProcess portal, Task<HttpResponseMessage> request)
     {
@@ -186,11 +197,57 @@ public sealed class KilledPortalTests : IDisposable
     }
 
     private static async Task<UnitJson[]> UnitsAsync(HttpClient admin) => (await admin.GetFromJsonAsync<UnitJson[]>("/api/v1/plans/1/units", Ct))!;
+}
 
-    private TestContextFactory Factory()
+/// <summary><see cref="KilledPortalTests"/> over a SQLite file: the WAL discards an uncommitted tail.</summary>
+public sealed class SqliteKilledPortalTests : KilledPortalTests
+{
+    protected override Dictionary<string, string> Settings => PortalProcess.SqliteSettings(Folder, AdminPassword);
+
+    protected override TestContextFactory Factory()
     {
         var options = new DbContextOptionsBuilder<AllocationDbContext>();
-        SqliteDatabase.Configure(options, $"Data Source={Path.Combine(_directory, "portal.db")};Pooling=False");
+        SqliteDatabase.Configure(options, $"Data Source={Path.Combine(Folder, "portal.db")};Pooling=False");
+        return new TestContextFactory(options.Options);
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return base.DisposeAsync();
+    }
+}
+
+/// <summary><see cref="KilledPortalTests"/> over PostgreSQL: the server rolls back the transaction of a connection that died.</summary>
+public sealed class PostgresKilledPortalTests(PostgresCluster cluster) : KilledPortalTests
+{
+    private string _connectionString = string.Empty;
+
+    protected override Dictionary<string, string> Settings => new()
+    {
+        ["Database:Provider"] = "PostgreSql",
+        ["ConnectionStrings:Default"] = _connectionString,
+        ["DataProtection:KeysPath"] = Path.Combine(Folder, "keys"),
+        ["Audit:SealKeyPath"] = Path.Combine(Folder, "audit-seal.keys"),
+        ["Bootstrap:AdminPassword"] = AdminPassword,
+    };
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _connectionString = await cluster.CreateDatabaseAsync(TestContext.Current.CancellationToken);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await cluster.DropDatabaseAsync(_connectionString);
+        await base.DisposeAsync();
+    }
+
+    protected override TestContextFactory Factory()
+    {
+        var options = new DbContextOptionsBuilder<AllocationDbContext>();
+        PostgreSqlDatabase.Configure(options, _connectionString);
         return new TestContextFactory(options.Options);
     }
 }
