@@ -32,6 +32,9 @@ public partial class DistrictUnitList
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
 
+    [Inject]
+    private IStringLocalizer<Resources.Needs> Needs { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public IReadOnlyList<WorkspaceRow> Rows { get; set; } = [];
 
@@ -89,6 +92,8 @@ public partial class DistrictUnitList
     private static MarkupString Icon(string svgPath) => new(svgPath);
 
     private string HistoryUrl(UnitNodeView node) => $"/plans/{PlanId}/units/{node.UnitId}/history";
+
+    private string NeedsUrl(UnitNodeView node) => $"/plans/{PlanId}/units/{node.UnitId}/needs";
 
     private string ToggleText(bool deactivates) =>
         deactivates ? Loc[nameof(Resources.Districts.Deactivate)] : Loc[nameof(Resources.Districts.Reactivate)];

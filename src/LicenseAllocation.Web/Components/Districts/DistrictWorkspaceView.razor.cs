@@ -49,6 +49,9 @@ public partial class DistrictWorkspaceView
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
 
+    [Inject]
+    private IStringLocalizer<Resources.Needs> Needs { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public PlanContext Plan { get; set; } = default!;
 
