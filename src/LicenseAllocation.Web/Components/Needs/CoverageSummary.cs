@@ -14,8 +14,9 @@ public sealed record CoverageGroup(int UnitId, string Name, CoverageFigures Figu
 /// </summary>
 public sealed class CoverageSummary
 {
-    private CoverageSummary(CoverageFigures total, IReadOnlyList<CoverageGroup> groups, IReadOnlyList<CoverageLine> shortUnits, string? rootName)
+    private CoverageSummary(CoverageFigures total, IReadOnlyList<CoverageGroup> groups, IReadOnlyList<CoverageLine> shortUnits, string? rootName, int unitCount)
     {
+        UnitCount = unitCount;
         Total = total;
         Groups = groups;
         ShortUnits = shortUnits;
@@ -34,6 +35,9 @@ public sealed class CoverageSummary
 
     public string? RootName { get; }
 
+    /// <summary>How many units the report holds (the sentence says how many of them have stated a need).</summary>
+    public int UnitCount { get; }
+
     public static CoverageSummary Of(CoverageReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -41,6 +45,6 @@ public sealed class CoverageSummary
         var order = report.Items.Select((l, i) => (l, i)).ToDictionary(x => x.l.UnitId, x => x.i);
         var shortUnits = report.Items.Where(l => l.Own.NeedsStated > 0 && l.Own.Shortfall > 0)
             .OrderByDescending(l => l.Own.Shortfall).ThenBy(l => order[l.UnitId]).ToList();
-        return new CoverageSummary(report.Total, groups, shortUnits, report.Items.Count == 0 ? null : report.Items[0].Name);
+        return new CoverageSummary(report.Total, groups, shortUnits, report.Items.Count == 0 ? null : report.Items[0].Name, report.Items.Count);
     }
 }

@@ -8,7 +8,7 @@ namespace LicenseAllocation.Web.Components.Needs;
 internal static class CoverageText
 {
     /// <summary>"85,3 %", or a dash when no need is stated.</summary>
-    public static string Percent(decimal? value) => value is { } p ? Ui.F("{0:0.#} %", p) : "—";
+    public static string Percent(decimal? value) => value is { } p ? Ui.F("{0:#,0.#} %", p) : "—";
 
     /// <summary>The director's sentence: what the report's unit needs, what is covered, and who is short by how much.</summary>
     public static string Sentence(IStringLocalizer<Resources.Needs> loc, CoverageSummary summary)
@@ -20,7 +20,8 @@ internal static class CoverageText
             return loc[nameof(Resources.Needs.SummaryNoNeed), summary.RootName ?? string.Empty];
         }
 
-        var first = loc[nameof(Resources.Needs.SummaryCovered), summary.RootName ?? string.Empty, Ui.N(summary.Total.Need), Ui.N(summary.Total.Covered), Percent(summary.Total.CoveragePercent)];
+        var first = loc[nameof(Resources.Needs.SummaryCovered), summary.RootName ?? string.Empty, Ui.N(summary.Total.Need), Ui.N(summary.Total.Covered), Percent(summary.Total.CoveragePercent),
+            Ui.N(summary.Total.NeedsStated), Ui.N(summary.UnitCount)];
         var second = summary.ShortUnits.Count == 0
             ? loc[nameof(Resources.Needs.SummaryNoneShort)]
             : loc[nameof(Resources.Needs.SummaryShort), Ui.N(summary.ShortUnits.Count), Ui.N(summary.ShortBy)];
