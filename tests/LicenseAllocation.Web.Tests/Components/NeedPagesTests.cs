@@ -144,7 +144,7 @@ public sealed class NeedPagesTests : ComponentTestContext
         figures.GetAttribute("data-short-by").ShouldBe(shortUnits.Sum(i => i.Shortfall).ToString(System.Globalization.CultureInfo.InvariantCulture));
         top.Need.ShouldBe(90);
         page.Find($"[data-testid='short-{OfficeOfTheCommittee}']").TextContent.ShouldContain("thiếu 15 / cần 80");
-        page.Find("[data-testid='dashboard-sentence']").TextContent.ShouldContain("cần 90 máy tính");
+        page.Find("[data-testid='dashboard-sentence']").TextContent.ShouldContain("cần 90 máy tính (2 trên ");
         page.FindAll("[data-testid='groups-chart'] svg").ShouldNotBeEmpty();
     }
 
@@ -172,5 +172,43 @@ public sealed class NeedPagesTests : ComponentTestContext
         var line = (await Services.GetRequiredService<CoverageQuery>().ForUnitsAsync(Admin, 1, [caoLanh], Ct)).Value![caoLanh];
         (line.Own.Allocated, line.Subtree.Allocated).ShouldBe((0, 300), "the whole share is handed on, nothing more");
         page.FindAll("[data-testid='split-problem']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_unit_viewer_sees_their_own_unit_and_is_refused_another_one()
+    {
+        UseCulture("vi-VN");
+        _auth.SetAuthorized("vanphonghdnd");
+        _auth.SetRoles(nameof(PortalRole.UnitViewer));
+        _auth.SetClaims(new System.Security.Claims.Claim(Web.Auth.Callers.ScopeUnitClaim, "3"));
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+
+        var own = Render<UnitNeedsPage>(p => p.Add(x => x.PlanId, 1).Add(x => x.UnitId, 3));
+        own.WaitForElement("[data-testid='need-editor']");
+        own.FindAll("[data-testid='apply-split']").ShouldBeEmpty("a unit viewer changes no quantity");
+
+        var other = Render<UnitNeedsPage>(p => p.Add(x => x.PlanId, 1).Add(x => x.UnitId, OfficeOfTheCommittee));
+        other.WaitForElement("[data-testid='unit-need-problem']").TextContent.ShouldNotBeNullOrWhiteSpace();
+        other.FindAll("[data-testid='need-editor']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_district_workspace_shows_each_units_need_and_shortfall()
+    {
+        int caoLanh, ward;
+        await using (var db = await Database.Factory.CreateDbContextAsync(Ct))
+        {
+            caoLanh = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Units.Where(u => u.Code == "866").Select(u => u.Id), Ct);
+            ward = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Units.Where(u => u.ParentId == caoLanh).OrderBy(u => u.Id).Select(u => u.Id), Ct);
+        }
+
+        await StateAsync(ward, 12);
+        SignInAsAdmin();
+
+        var page = Render<Web.Components.Pages.Districts.DistrictWorkspacePage>(p => p.Add(x => x.PlanId, 1).Add(x => x.DistrictId, caoLanh));
+
+        page.WaitForElement($"[data-testid='unit-need-{ward}']").TextContent.ShouldBe("12");
+        page.Find($"a[data-testid='needs-{ward}']").GetAttribute("href").ShouldBe($"/plans/1/units/{ward}/needs");
     }
 }
