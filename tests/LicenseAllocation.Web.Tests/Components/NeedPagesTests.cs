@@ -146,6 +146,7 @@ public sealed class NeedPagesTests : ComponentTestContext
         page.Find($"[data-testid='short-{OfficeOfTheCommittee}']").TextContent.ShouldContain("thiếu 15 / cần 80");
         page.Find("[data-testid='dashboard-sentence']").TextContent.ShouldContain("cần 90 máy tính (2 trên ");
         page.FindAll("[data-testid='groups-chart'] svg").ShouldNotBeEmpty();
+        page.Find("[data-testid='chart-partial']").TextContent.ShouldContain("12 trên");
     }
 
     [Fact]
@@ -210,5 +211,17 @@ public sealed class NeedPagesTests : ComponentTestContext
 
         page.WaitForElement($"[data-testid='unit-need-{ward}']").TextContent.ShouldBe("12");
         page.Find($"a[data-testid='needs-{ward}']").GetAttribute("href").ShouldBe($"/plans/1/units/{ward}/needs");
+    }
+
+    [Fact]
+    public void The_bar_chart_keeps_the_units_that_need_most_in_the_official_order()
+    {
+        static Web.Components.Needs.CoverageGroup Group(int id, int need, int allocated) => new(id, $"Đơn vị {id}", new Domain.Needs.CoverageFigures(need, allocated, 0, need > 0 ? 1 : 0));
+        var groups = Enumerable.Range(1, 20).Select(i => Group(i, i % 5 == 0 ? 100 + i : 0, i)).ToList();
+
+        var shown = Web.Components.Needs.NeedsDashboard.ChartGroups(groups);
+
+        shown.Select(g => g.UnitId).ShouldBe([5, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20], "the four that need, then the eight that hold most, in the official order");
+        Web.Components.Needs.NeedsDashboard.ChartGroups(groups.Take(12).ToList()).Count.ShouldBe(12);
     }
 }

@@ -16,6 +16,11 @@ public partial class NeedsDashboard
     /// <summary>How many of the units most short are listed.</summary>
     public const int TopCount = 10;
 
+    /// <summary>How many groups the bar chart shows at most, so that their names stay readable.</summary>
+    public const int ChartCount = 12;
+
+    private bool _chartIsPartial;
+
     private CoverageSummary? _summary;
     private string? _problem;
     private PlanContext? _loadedFor;
@@ -56,18 +61,29 @@ public partial class NeedsDashboard
         }
 
         var summary = CoverageSummary.Of(outcome.Value);
-        _groupLabels = [.. summary.Groups.Select(g => g.Name)];
+        var groups = ChartGroups(summary.Groups);
+        _chartIsPartial = groups.Count < summary.Groups.Count;
+        _groupLabels = [.. groups.Select(g => g.Name)];
         _groupSeries =
         [
-            Series(Loc[nameof(Resources.Needs.Need)], summary.Groups.Select(g => (double)g.Figures.Need)),
-            Series(Loc[nameof(Resources.Needs.Allocated)], summary.Groups.Select(g => (double)g.Figures.Allocated)),
-            Series(Loc[nameof(Resources.Needs.SelfPurchased)], summary.Groups.Select(g => (double)g.Figures.SelfPurchased)),
+            Series(Loc[nameof(Resources.Needs.Need)], groups.Select(g => (double)g.Figures.Need)),
+            Series(Loc[nameof(Resources.Needs.Allocated)], groups.Select(g => (double)g.Figures.Allocated)),
+            Series(Loc[nameof(Resources.Needs.SelfPurchased)], groups.Select(g => (double)g.Figures.SelfPurchased)),
         ];
         var total = summary.Total;
         _donutLabels = [Loc[nameof(Resources.Needs.Allocated)], Loc[nameof(Resources.Needs.SelfPurchased)], Loc[nameof(Resources.Needs.Shortfall)]];
         _donutSeries = [Series(Loc[nameof(Resources.Needs.Covered)], [Math.Min(total.Allocated, total.Need), Math.Min(total.SelfPurchased, Math.Max(0, total.Need - total.Allocated)), total.Shortfall])];
         (_summary, _problem) = (summary, null);
     }
+
+    /// <summary>
+    /// The groups a bar chart can still label: all of them up to <see cref="ChartCount"/>, else the ones that need most
+    /// (then hold most), kept in the official order.
+    /// </summary>
+    internal static IReadOnlyList<CoverageGroup> ChartGroups(IReadOnlyList<CoverageGroup> groups) =>
+        groups.Count <= ChartCount ? groups
+        : [.. groups.Select((g, i) => (g, i)).OrderByDescending(x => x.g.Figures.Need).ThenByDescending(x => x.g.Figures.Allocated).ThenBy(x => x.i)
+            .Take(ChartCount).OrderBy(x => x.i).Select(x => x.g)];
 
     private static ChartSeries<double> Series(string name, IEnumerable<double> values) => new() { Name = name, Data = new ChartData<double>([.. values]) };
 }
