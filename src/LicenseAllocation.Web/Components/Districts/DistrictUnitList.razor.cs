@@ -1,5 +1,6 @@
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Districts;
+using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -32,6 +33,9 @@ public partial class DistrictUnitList
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
 
+    [Inject]
+    private IStringLocalizer<Resources.Needs> Needs { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public IReadOnlyList<WorkspaceRow> Rows { get; set; } = [];
 
@@ -41,6 +45,10 @@ public partial class DistrictUnitList
     /// <summary>Shows rename, move and deactivate on every row.</summary>
     [Parameter]
     public bool ShowActions { get; set; }
+
+    /// <summary>The coverage of the rows (need and shortfall of each unit's subtree); a unit missing here shows a dash.</summary>
+    [Parameter]
+    public IReadOnlyDictionary<int, LicenseAllocation.Application.Needs.CoverageLine>? Coverage { get; set; }
 
     /// <summary>While a change is being saved, the row actions wait.</summary>
     [Parameter]
@@ -89,6 +97,14 @@ public partial class DistrictUnitList
     private static MarkupString Icon(string svgPath) => new(svgPath);
 
     private string HistoryUrl(UnitNodeView node) => $"/plans/{PlanId}/units/{node.UnitId}/history";
+
+    private string NeedText(int unitId) =>
+        Coverage?.GetValueOrDefault(unitId) is { Subtree.NeedsStated: > 0 } line ? Ui.N(line.Subtree.Need) : "—";
+
+    private string ShortfallText(int unitId) =>
+        Coverage?.GetValueOrDefault(unitId) is { Subtree.NeedsStated: > 0 } line ? Ui.N(line.Subtree.Shortfall) : "—";
+
+        private string NeedsUrl(UnitNodeView node) => $"/plans/{PlanId}/units/{node.UnitId}/needs";
 
     private string ToggleText(bool deactivates) =>
         deactivates ? Loc[nameof(Resources.Districts.Deactivate)] : Loc[nameof(Resources.Districts.Reactivate)];

@@ -3,6 +3,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Districts;
+using LicenseAllocation.Application.Needs;
 using LicenseAllocation.Application.Units;
 using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Web.Components.Controls;
@@ -29,6 +30,7 @@ public partial class DistrictWorkspaceView
     private bool _adding;
     private UnitNodeView? _renaming;
     private LevelDecisionView? _level;
+    private IReadOnlyDictionary<int, CoverageLine>? _coverage;
     private List<BreadcrumbItem> _breadcrumbs = [];
 
     [Inject]
@@ -41,6 +43,9 @@ public partial class DistrictWorkspaceView
     private DecisionQueries Decisions { get; set; } = default!;
 
     [Inject]
+    private CoverageQuery Coverage { get; set; } = default!;
+
+    [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
 
     [Inject]
@@ -48,6 +53,9 @@ public partial class DistrictWorkspaceView
 
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Resources.Needs> Needs { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public PlanContext Plan { get; set; } = default!;
@@ -91,6 +99,8 @@ public partial class DistrictWorkspaceView
     {
         var outcome = await Districts.GetWorkspaceAsync(Plan.Caller, PlanId, DistrictId);
         (_workspace, _problem) = outcome.Succeeded ? (outcome.Value, (string?)null) : ((DistrictWorkspace?)null, Ui.Refusal(outcome.Error));
+        var coverage = _workspace is null ? null : await Coverage.ForUnitsAsync(Plan.Caller, PlanId, [.. _workspace.Units.Select(u => u.Node.UnitId)]);
+        _coverage = coverage is { Succeeded: true } ? coverage.Value : null;
         var levels = await Decisions.ListAsync(Plan.Caller, PlanId);
         _level = levels.Succeeded ? levels.Value.FirstOrDefault(l => l.IssuingUnitId == DistrictId) : null;
     }
