@@ -1,8 +1,12 @@
 using System.Globalization;
+using System.Security.Claims;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using LicenseAllocation.Web.Security;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
@@ -12,6 +16,7 @@ namespace LicenseAllocation.Web.Components.Pages.Account;
 public partial class LoginPage
 {
     private string? _error;
+    private bool _codeStep;
 
     [Inject]
     private SignInManager<PortalUser> SignInManager { get; set; } = default!;
@@ -37,14 +42,65 @@ public partial class LoginPage
     [SupplyParameterFromForm]
     private LoginInput Input { get; set; } = default!;
 
+    [SupplyParameterFromForm(FormName = "login-code")]
+    private LoginCodeInput CodeInput { get; set; } = default!;
+
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
 
-    protected override void OnInitialized() => Input ??= new LoginInput();
+    protected override void OnInitialized()
+    {
+        Input ??= new LoginInput();
+        CodeInput ??= new LoginCodeInput();
+    }
 
     private async Task SignInAsync()
     {
-        var attempt = await PortalSignIn.CheckAsync(Input.UserName, Input.Password, "page", HttpContext.RequestAborted);
+        var attempt = await PortalSignIn.CheckAsync(Input.UserName, Input.Password, null, "page", HttpContext.RequestAborted);
+        if (attempt.Verdict == SignInVerdict.CodeRequired)
+        {
+            // The password was right: a short-lived cookie (Identity's two-factor scheme, five minutes) names the account
+            // for the second step, so the password is never sent again nor written into the page.
+            var pending = new ClaimsIdentity([new Claim(ClaimTypes.Name, attempt.User!.Id)], IdentityConstants.TwoFactorUserIdScheme);
+            await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(pending));
+            _codeStep = true;
+            return;
+        }
+
+        await FinishAsync(attempt);
+    }
+
+    private async Task CheckCodeAsync()
+    {
+        var pending = await HttpContext.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
+        if (pending.Principal?.FindFirstValue(ClaimTypes.Name) is not { } userId)
+        {
+            _error = Loc[nameof(Resources.Shell.TwoFactorStepExpired)];
+            return;
+        }
+
+        var attempt = await PortalSignIn.CheckCodeAsync(userId, CodeInput.Code, "page", HttpContext.RequestAborted);
+        if (attempt.Verdict == SignInVerdict.CodeRefused)
+        {
+            _codeStep = true;
+            _error = Ui.Refusal(AllocationError.InvalidTwoFactorCode());
+            return;
+        }
+
+        if (attempt.Verdict != SignInVerdict.TooManyAttempts)
+        {
+            await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+        }
+        else
+        {
+            _codeStep = true;
+        }
+
+        await FinishAsync(attempt);
+    }
+
+    private async Task FinishAsync(SignInAttempt attempt)
+    {
         switch (attempt.Verdict)
         {
             case SignInVerdict.Accepted:
