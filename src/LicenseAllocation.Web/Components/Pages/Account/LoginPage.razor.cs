@@ -50,6 +50,8 @@ public partial class LoginPage
 
     protected override void OnInitialized()
     {
+        // A posted code means the code form: it must be on the page for its post to be handled.
+        _codeStep = CodeInput is not null;
         Input ??= new LoginInput();
         CodeInput ??= new LoginCodeInput();
     }
@@ -75,6 +77,7 @@ public partial class LoginPage
         var pending = await HttpContext.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
         if (pending.Principal?.FindFirstValue(ClaimTypes.Name) is not { } userId)
         {
+            _codeStep = false;
             _error = Loc[nameof(Resources.Shell.TwoFactorStepExpired)];
             return;
         }
@@ -82,18 +85,15 @@ public partial class LoginPage
         var attempt = await PortalSignIn.CheckCodeAsync(userId, CodeInput.Code, "page", HttpContext.RequestAborted);
         if (attempt.Verdict == SignInVerdict.CodeRefused)
         {
-            _codeStep = true;
             _error = Ui.Refusal(AllocationError.InvalidTwoFactorCode());
             return;
         }
 
-        if (attempt.Verdict != SignInVerdict.TooManyAttempts)
+        // Refused now (locked out): back to the password step; too many attempts: the code step stays.
+        _codeStep = attempt.Verdict == SignInVerdict.TooManyAttempts;
+        if (!_codeStep)
         {
             await HttpContext.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
-        }
-        else
-        {
-            _codeStep = true;
         }
 
         await FinishAsync(attempt);
