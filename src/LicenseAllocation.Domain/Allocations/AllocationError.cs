@@ -183,6 +183,10 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     public static AllocationError TwoFactorMandatory() => new(AllocationErrorCode.TwoFactorMandatory);
 
+    public static AllocationError NoPortalAccount() => new(AllocationErrorCode.NoPortalAccount);
+
+    public static AllocationError DirectoryUnavailable() => new(AllocationErrorCode.DirectoryUnavailable);
+
     /// <summary>The need <paramref name="requested"/> is below 0 or above <see cref="Needs.NeedRules.MaxComputers"/>.</summary>
     public static AllocationError InvalidNeed(int requested) => new(AllocationErrorCode.InvalidNeed, requested, Needs.NeedRules.MaxComputers);
 

@@ -126,6 +126,12 @@ public enum AllocationErrorCode
     /// <summary>Two-factor sign-in cannot be turned off: the portal requires it for the account's role.</summary>
     TwoFactorMandatory,
 
+    /// <summary>The province's directory proved who the person is, but the portal has no account of that name (none is made).</summary>
+    NoPortalAccount,
+
+    /// <summary>The province's directory, which checks the password, does not answer.</summary>
+    DirectoryUnavailable,
+
     // Needs, licences a unit buys itself, split suggestions.
 
     /// <summary>A need is negative or beyond what one unit could have.</summary>

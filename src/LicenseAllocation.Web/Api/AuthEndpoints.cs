@@ -29,7 +29,9 @@ internal static class AuthEndpoints
             .WithSummary("Exchanges a user name and password for a bearer token ({ tokenType, accessToken, expiresIn }). "
                 + "401 invalid-credentials (whatever was wrong); for an account with two-factor sign-in, send the app's code (or a recovery "
                 + "code) as code: 401 two-factor-required without it, 401 invalid-two-factor-code when it is wrong (counted towards the lockout); "
-                + "429 too-many-requests with Retry-After.");
+                + "With Authentication:Ldap:Url, a password the portal does not hold is checked by the province's directory: "
+                + "403 no-portal-account when the directory knows the person but the portal has no account of that name, "
+                + "503 directory-unavailable when it does not answer; 429 too-many-requests with Retry-After.");
         return api;
     }
 
@@ -50,6 +52,10 @@ internal static class AuthEndpoints
                 return Results.Empty;
             case SignInVerdict.Refused:
                 return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "invalid-credentials", ApiText.InvalidCredentials);
+            case SignInVerdict.UnknownToPortal:
+                return ApiProblems.Refusal(AllocationError.NoPortalAccount());
+            case SignInVerdict.DirectoryUnavailable:
+                return ApiProblems.Refusal(AllocationError.DirectoryUnavailable());
             case SignInVerdict.CodeRequired:
                 return ApiProblems.Refusal(AllocationError.TwoFactorRequired());
             case SignInVerdict.CodeRefused:

@@ -19,6 +19,12 @@ internal enum SignInVerdict
 
     /// <summary>The password was right but the code was not (counted towards the lockout like a wrong password).</summary>
     CodeRefused,
+
+    /// <summary>The province's directory knows the person and their password, but the portal has no account of that name.</summary>
+    UnknownToPortal,
+
+    /// <summary>The password is not the portal's own and the province's directory, which might know it, does not answer.</summary>
+    DirectoryUnavailable,
 }
 
 internal sealed record SignInAttempt(SignInVerdict Verdict, PortalUser? User, TimeSpan RetryAfter)
@@ -37,6 +43,7 @@ internal sealed class PortalSignIn(
     SignInManager<PortalUser> signIn,
     SignInThrottle throttle,
     UserAdministration accounts,
+    Auth.LdapDirectory directory,
     PortalMetrics metrics,
     ILogger<PortalSignIn> logger)
 {
@@ -61,6 +68,21 @@ internal sealed class PortalSignIn(
         using (await throttle.LockAsync(name, cancellationToken))
         {
             var user = string.IsNullOrEmpty(userName) ? null : await users.FindByNameAsync(userName);
+            if (user is null && directory.Enabled && !string.IsNullOrEmpty(password))
+            {
+                // The directory may know a person the portal has no account for: they are told so, and given none.
+                throttle.SpendAsMuchAsACheck(password);
+                var known = await directory.CheckAsync(userName!, password, cancellationToken);
+                logger.LogWarning("Sign-in ({Channel}) refused for {UserName}: no account (directory: {Verdict})", channel, LogText.Safe(userName), known);
+                Failed(channel, known == Auth.DirectoryVerdict.Accepted ? "unknown-to-portal" : "invalid-credentials");
+                return known switch
+                {
+                    Auth.DirectoryVerdict.Accepted => new SignInAttempt(SignInVerdict.UnknownToPortal, null, TimeSpan.Zero),
+                    Auth.DirectoryVerdict.Unavailable => new SignInAttempt(SignInVerdict.DirectoryUnavailable, null, TimeSpan.Zero),
+                    _ => SignInAttempt.Refused,
+                };
+            }
+
             if (user is null || string.IsNullOrEmpty(password))
             {
                 throttle.SpendAsMuchAsACheck(password);
@@ -78,7 +100,30 @@ internal sealed class PortalSignIn(
                 return SignInAttempt.Refused;
             }
 
-            var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+            var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: !directory.Enabled);
+            if (!result.Succeeded && directory.Enabled)
+            {
+                // Not the portal's own password: the province's directory may know it (the same user name there).
+                switch (await directory.CheckAsync(user.UserName!, password, cancellationToken))
+                {
+                    case Auth.DirectoryVerdict.Accepted:
+                        result = Microsoft.AspNetCore.Identity.SignInResult.Success;
+                        if (!await users.GetTwoFactorEnabledAsync(user))
+                        {
+                            await users.ResetAccessFailedCountAsync(user);
+                        }
+
+                        break;
+                    case Auth.DirectoryVerdict.Unavailable:
+                        Failed(channel, "directory-unavailable");
+                        return new SignInAttempt(SignInVerdict.DirectoryUnavailable, null, TimeSpan.Zero);
+                    default:
+                        await users.AccessFailedAsync(user);
+                        result = await users.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : result;
+                        break;
+                }
+            }
+
             if (result.Succeeded)
             {
                 if (await users.GetTwoFactorEnabledAsync(user))

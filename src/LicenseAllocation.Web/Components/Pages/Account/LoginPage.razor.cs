@@ -115,6 +115,13 @@ public partial class LoginPage
                 HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 _error = RefusalMessages.OfCode(PortalRateLimiting.TooManyRequests, CultureInfo.CurrentUICulture, seconds);
                 return;
+            case SignInVerdict.UnknownToPortal:
+                _error = Ui.Refusal(AllocationError.NoPortalAccount());
+                return;
+            case SignInVerdict.DirectoryUnavailable:
+                HttpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                _error = Ui.Refusal(AllocationError.DirectoryUnavailable());
+                return;
             default:
                 _error = Loc[nameof(Resources.Shell.SignInRefused)];
                 return;
