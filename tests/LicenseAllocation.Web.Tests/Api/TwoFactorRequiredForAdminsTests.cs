@@ -59,6 +59,40 @@ public sealed class TwoFactorRequiredForAdminsTests : IAsyncLifetime
         page.ShouldContain("Khóa bí mật");
     }
 
+    [Fact]
+    public async Task On_the_page_a_wrong_code_is_explained_and_the_apps_code_turns_it_on_shows_the_recovery_codes_and_lets_the_administrator_go_on()
+    {
+        using var browser = _portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await SignInForm.PostAsync(browser, await SignInForm.TokenAsync(browser), "admin", PortalFactory.AdminPassword);
+        var page = await SignInForm.PageTextAsync(await browser.GetAsync("/account/two-factor?ReturnUrl=%2Fadmin%2Fusers", Ct));
+        var key = System.Text.RegularExpressions.Regex.Match(page, "data-testid=\"authenticator-secret\">([^<]+)<").Groups[1].Value;
+
+        var wrong = await PostAsync(browser, page, Totp.WrongCode(key));
+        wrong.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var wrongPage = await SignInForm.PageTextAsync(wrong);
+        wrongPage.ShouldContain("Mã xác thực không đúng hoặc đã hết hạn.");
+
+        var right = await PostAsync(browser, wrongPage, Totp.Code(key));
+        right.StatusCode.ShouldBe(HttpStatusCode.OK);
+        SignInForm.SetsTheAuthCookie(right).ShouldBeTrue();
+        var done = await SignInForm.PageTextAsync(right);
+        done.ShouldContain("Đã bật đăng nhập hai lớp.");
+        System.Text.RegularExpressions.Regex.Count(done, "data-testid=\"recovery-code\"").ShouldBe(10);
+        (await browser.GetAsync("/admin/users", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient browser, string page, string code)
+    {
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "two-factor-enable",
+            ["__RequestVerificationToken"] = token,
+            ["EnableInput.Code"] = code,
+        });
+        return await browser.PostAsync("/account/two-factor?ReturnUrl=%2Fadmin%2Fusers", content, Ct);
+    }
+
     private sealed record SetupJson(bool Enabled, bool Mandatory, string AuthenticatorUri);
 
     private sealed record TokenJson(string AccessToken);

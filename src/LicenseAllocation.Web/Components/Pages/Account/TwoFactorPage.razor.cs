@@ -67,10 +67,8 @@ public partial class TwoFactorPage
         DisableInput ??= new TwoFactorCodeInput();
         _required = HttpContext.User.HasClaim(PasswordChangeGate.EnrolmentClaim, "true");
         _requiredMessage = PasswordChangeGate.EnrolmentMessage(CultureInfo.CurrentUICulture);
-        if (!HttpMethods.IsPost(HttpContext.Request.Method))
-        {
-            await LoadAsync();
-        }
+        // Also before a post is handled: the posted form must be on the page for its handler to run.
+        await LoadAsync();
     }
 
     private async Task EnableAsync()
