@@ -2,7 +2,8 @@
 # Runs every test of the solution: `bash tests/run.sh` (the README's test command; CI's .ci/run calls it too).
 #  1. Installs the system packages the tests need when they are missing: Debian's Chromium for the browser
 #     test, PostgreSQL for the PostgreSQL tests (they start their own throwaway server with initdb/pg_ctl), nginx for
-#     the two-instance test (it runs its own nginx on loopback with a configuration it writes).
+#     the two-instance test (it runs its own nginx on loopback with a configuration it writes), slapd and ldap-utils
+#     for the directory sign-in tests (they start their own throwaway slapd on a free port).
 #  2. Runs `dotnet test LicenseAllocation.sln`, with a TRX report per test assembly.
 #  3. Runs the write-path benchmark in its short mode (raw SQL against the portal over HTTP, SQLite and PostgreSQL):
 #     as built by `dotnet test` (Debug): it counts as one failed test unless it produced figures for both; how
@@ -34,8 +35,14 @@ install_missing_packages() {
     if [ ! -x /usr/sbin/nginx ]; then
         packages+=(nginx)
     fi
+    if [ ! -x /usr/sbin/slapd ] || [ ! -x /usr/sbin/slapadd ]; then
+        packages+=(slapd)
+    fi
+    if ! command -v ldapwhoami >/dev/null; then
+        packages+=(ldap-utils)
+    fi
     if [ "${#packages[@]}" -eq 0 ]; then
-        say "chromium, postgresql and nginx are already installed"
+        say "chromium, postgresql, nginx and slapd are already installed"
         return 0
     fi
 

@@ -52,6 +52,8 @@ public static class ApplicationServices
         services.AddScoped<UnitAdministration>();
         services.AddScoped<UserAdministration>();
         services.AddScoped<BulkAccounts>();
+        services.AddScoped<TwoFactorEnrolment>();
+        services.AddOptions<Identity.TwoFactorOptions>();
         services.AddScoped<AuditChainVerifier>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<LegacyAuditSealing>();

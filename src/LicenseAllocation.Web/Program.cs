@@ -46,6 +46,7 @@ builder.Services.AddDataProtection()
 builder.Services.AddLicenseAllocationApplication();
 builder.Services.AddScoped<LicenseAllocation.Web.Components.Notifications.NotificationEvents>();
 builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
+builder.Services.Configure<LicenseAllocation.Application.Identity.TwoFactorOptions>(builder.Configuration.GetSection(LicenseAllocation.Application.Identity.TwoFactorOptions.Section));
 builder.Services.Configure<LicenseAllocation.Application.Deployments.DeploymentOptions>(builder.Configuration.GetSection(LicenseAllocation.Application.Deployments.DeploymentOptions.Section));
 builder.Services.AddPortalAuthentication();
 builder.AddPortalSecurity();

@@ -25,6 +25,14 @@ public static class AccountAuditText
 
     public static string PasswordChanged(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_PasswordChanged", Stored, userName);
 
+    public static string TwoFactorEnabled(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_TwoFactorEnabled", Stored, userName);
+
+    public static string TwoFactorDisabled(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_TwoFactorDisabled", Stored, userName);
+
+    public static string TwoFactorReset(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_TwoFactorReset", Stored, userName);
+
+    public static string RecoveryCodesRenewed(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_RecoveryCodesRenewed", Stored, userName);
+
     public static string Enabled(string? userName) => TextResources.Format(TextResources.AuditTexts, "Account_Enabled", Stored, userName);
 
     /// <summary>"Sửa thông tin tài khoản "x": họ và tên, e-mail" — which fields changed, not their values.</summary>

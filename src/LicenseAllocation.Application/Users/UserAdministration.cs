@@ -492,7 +492,7 @@ public sealed class UserAdministration(
     }
 
     /// <summary>What a change did: refused, nothing to write, or done with the words of its audit row.</summary>
-    private sealed record Change(AllocationError? Refusal, string? Description)
+    internal sealed record Change(AllocationError? Refusal, string? Description)
     {
         public static readonly Change Nothing = new(null, null);
 
@@ -518,7 +518,7 @@ public sealed class UserAdministration(
     /// scope, one transaction on the scope's context for the change and its audit row; <paramref name="change"/> says
     /// whether it was refused (nothing is kept), changed nothing (no audit row) or what it did.
     /// </summary>
-    private async Task<Outcome<UserView>> ChangeUserAsync(
+    internal async Task<Outcome<UserView>> ChangeUserAsync(
         Caller caller,
         string userId,
         bool allowSelf,

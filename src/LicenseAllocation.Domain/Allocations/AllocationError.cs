@@ -171,6 +171,22 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     public static AllocationError PasswordChangeRequired() => new(AllocationErrorCode.PasswordChangeRequired);
 
+    public static AllocationError TwoFactorRequired() => new(AllocationErrorCode.TwoFactorRequired);
+
+    public static AllocationError InvalidTwoFactorCode() => new(AllocationErrorCode.InvalidTwoFactorCode);
+
+    public static AllocationError TwoFactorEnrolmentRequired() => new(AllocationErrorCode.TwoFactorEnrolmentRequired);
+
+    public static AllocationError TwoFactorAlreadyEnabled() => new(AllocationErrorCode.TwoFactorAlreadyEnabled);
+
+    public static AllocationError TwoFactorNotEnabled() => new(AllocationErrorCode.TwoFactorNotEnabled);
+
+    public static AllocationError TwoFactorMandatory() => new(AllocationErrorCode.TwoFactorMandatory);
+
+    public static AllocationError NoPortalAccount() => new(AllocationErrorCode.NoPortalAccount);
+
+    public static AllocationError DirectoryUnavailable() => new(AllocationErrorCode.DirectoryUnavailable);
+
     /// <summary>The need <paramref name="requested"/> is below 0 or above <see cref="Needs.NeedRules.MaxComputers"/>.</summary>
     public static AllocationError InvalidNeed(int requested) => new(AllocationErrorCode.InvalidNeed, requested, Needs.NeedRules.MaxComputers);
 

@@ -108,6 +108,30 @@ public enum AllocationErrorCode
     /// <summary>The account must change the password the administrator set before it may do anything else.</summary>
     PasswordChangeRequired,
 
+    /// <summary>The password was accepted but the account signs in with a code from its authenticator app too, and none was given.</summary>
+    TwoFactorRequired,
+
+    /// <summary>The authenticator code (or recovery code) is not the account's, or no longer valid.</summary>
+    InvalidTwoFactorCode,
+
+    /// <summary>Administrators must sign in with two-factor (<c>Security:RequireTwoFactorForAdmins</c>) and this one has not set it up.</summary>
+    TwoFactorEnrolmentRequired,
+
+    /// <summary>Two-factor sign-in is already on for the account (turn it off first to use another app).</summary>
+    TwoFactorAlreadyEnabled,
+
+    /// <summary>Two-factor sign-in is not on for the account.</summary>
+    TwoFactorNotEnabled,
+
+    /// <summary>Two-factor sign-in cannot be turned off: the portal requires it for the account's role.</summary>
+    TwoFactorMandatory,
+
+    /// <summary>The province's directory proved who the person is, but the portal has no account of that name (none is made).</summary>
+    NoPortalAccount,
+
+    /// <summary>The province's directory, which checks the password, does not answer.</summary>
+    DirectoryUnavailable,
+
     // Needs, licences a unit buys itself, split suggestions.
 
     /// <summary>A need is negative or beyond what one unit could have.</summary>

@@ -31,6 +31,9 @@ public enum AuditAction
     UserDetailsChanged,
     UserEnabled,
     UserPasswordChanged,
+    UserTwoFactorEnabled,
+    UserTwoFactorDisabled,
+    UserRecoveryCodesRenewed,
 
     // Needs and licences a unit buys itself.
     NeedStated,

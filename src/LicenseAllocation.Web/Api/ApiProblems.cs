@@ -24,14 +24,17 @@ internal static class ApiProblems
                 or AllocationErrorCode.CommonPassword or AllocationErrorCode.PasswordLikeUserName
                 or AllocationErrorCode.InvalidFullName or AllocationErrorCode.InvalidPosition or AllocationErrorCode.InvalidPhone
                 or AllocationErrorCode.InvalidEmail or AllocationErrorCode.WrongCurrentPassword or AllocationErrorCode.SamePassword
+                or AllocationErrorCode.InvalidTwoFactorCode
                 or AllocationErrorCode.InvalidNeed or AllocationErrorCode.InvalidPurchase or AllocationErrorCode.InvalidSplit
                 or AllocationErrorCode.JustificationRequired or AllocationErrorCode.CommentRequired or AllocationErrorCode.ExceedsRequested
                 or AllocationErrorCode.InvalidSource
                 or AllocationErrorCode.InvalidAgencyCode or AllocationErrorCode.InvalidShares or AllocationErrorCode.InvalidReorganisation => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
-            AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope or AllocationErrorCode.PasswordChangeRequired => StatusCodes.Status403Forbidden,
+            AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope or AllocationErrorCode.PasswordChangeRequired
+                or AllocationErrorCode.TwoFactorEnrolmentRequired or AllocationErrorCode.NoPortalAccount => StatusCodes.Status403Forbidden,
+            AllocationErrorCode.TwoFactorRequired => StatusCodes.Status401Unauthorized,
             AllocationErrorCode.ImportInProgress or AllocationErrorCode.ExportInProgress => StatusCodes.Status429TooManyRequests,
-            AllocationErrorCode.DatabaseUnavailable => StatusCodes.Status503ServiceUnavailable,
+            AllocationErrorCode.DatabaseUnavailable or AllocationErrorCode.DirectoryUnavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status409Conflict,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code.ApiCode() };

@@ -1,3 +1,6 @@
+using System.Globalization;
+using LicenseAllocation.Application.Common;
+using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
@@ -9,7 +12,11 @@ namespace LicenseAllocation.Web.Api;
 
 internal static class AuthEndpoints
 {
-    public sealed record TokenRequest(string? UserName, string? Password);
+    /// <summary>A user name and password, and for an account with two-factor sign-in its code.</summary>
+    /// <param name="UserName">The account's user name.</param>
+    /// <param name="Password">Its password.</param>
+    /// <param name="Code">For an account with two-factor sign-in: the current code of its authenticator app, or one of its recovery codes.</param>
+    public sealed record TokenRequest(string? UserName, string? Password, string? Code = null);
 
     /// <summary>What the token endpoint answers: an access token only; there is no refresh token, a client signs in again.</summary>
     public sealed record TokenResponse(string TokenType, string AccessToken, long ExpiresIn);
@@ -20,7 +27,11 @@ internal static class AuthEndpoints
             .AllowAnonymous()
             .WithName("IssueToken")
             .WithSummary("Exchanges a user name and password for a bearer token ({ tokenType, accessToken, expiresIn }). "
-                + "401 invalid-credentials (whatever was wrong); 429 too-many-requests with Retry-After.");
+                + "401 invalid-credentials (whatever was wrong); for an account with two-factor sign-in, send the app's code (or a recovery "
+                + "code) as code: 401 two-factor-required without it, 401 invalid-two-factor-code when it is wrong (counted towards the lockout); "
+                + "With Authentication:Ldap:Url, a password the portal does not hold is checked by the province's directory: "
+                + "403 no-portal-account when the directory knows the person but the portal has no account of that name, "
+                + "503 directory-unavailable when it does not answer; 429 too-many-requests with Retry-After.");
         return api;
     }
 
@@ -33,7 +44,7 @@ internal static class AuthEndpoints
         HttpContext context,
         ILogger<TokenRequest> logger)
     {
-        var attempt = await portalSignIn.CheckAsync(request.UserName, request.Password, "API", context.RequestAborted);
+        var attempt = await portalSignIn.CheckAsync(request.UserName, request.Password, request.Code, "API", context.RequestAborted);
         switch (attempt.Verdict)
         {
             case SignInVerdict.TooManyAttempts:
@@ -41,6 +52,15 @@ internal static class AuthEndpoints
                 return Results.Empty;
             case SignInVerdict.Refused:
                 return ApiProblems.Problem(StatusCodes.Status401Unauthorized, "invalid-credentials", ApiText.InvalidCredentials);
+            case SignInVerdict.UnknownToPortal:
+                return ApiProblems.Refusal(AllocationError.NoPortalAccount());
+            case SignInVerdict.DirectoryUnavailable:
+                return ApiProblems.Refusal(AllocationError.DirectoryUnavailable());
+            case SignInVerdict.CodeRequired:
+                return ApiProblems.Refusal(AllocationError.TwoFactorRequired());
+            case SignInVerdict.CodeRefused:
+                return ApiProblems.Problem(StatusCodes.Status401Unauthorized, AllocationErrorCode.InvalidTwoFactorCode.ApiCode(),
+                    RefusalMessages.Describe(AllocationError.InvalidTwoFactorCode(), CultureInfo.CurrentUICulture));
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(attempt.User!);

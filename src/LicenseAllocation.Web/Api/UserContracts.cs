@@ -53,3 +53,19 @@ public sealed record UserDto(
             user.LastSignInAt is { } at ? VietnamTime.FromUtc(at) : null,
             user.MustChangePassword, user.TwoFactorEnabled);
 }
+
+/// <summary>A code from the authenticator app (six digits; spaces are ignored).</summary>
+public sealed record TwoFactorCodeRequest(string? Code);
+
+/// <summary>The own account's two-factor state; the key and its <c>otpauth://</c> address only while it is not on.</summary>
+public sealed record TwoFactorSetupDto(bool Enabled, bool Mandatory, string? SharedKey, string? AuthenticatorUri, int RecoveryCodesLeft)
+{
+    public static TwoFactorSetupDto From(TwoFactorSetup setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return new(setup.Enabled, setup.Mandatory, setup.SharedKey, setup.AuthenticatorUri, setup.RecoveryCodesLeft);
+    }
+}
+
+/// <summary>The recovery codes, shown this once: each signs in one time instead of an authenticator code.</summary>
+public sealed record RecoveryCodesDto(IReadOnlyList<string> RecoveryCodes);

@@ -32,6 +32,19 @@ internal static class UserEndpoints
             .WithSummary("Changes the signed-in user's own password ({ currentPassword, newPassword }); 204, and every token of the account "
                 + "ends (sign in again). 400 wrong-current-password | weak-password | same-password | common-password | password-like-user-name. "
                 + "Until an account whose password the administrator set has changed it, every other call answers 403 password-change-required.");
+        api.MapGet("/account/two-factor", GetTwoFactorAsync).WithName("GetOwnTwoFactor")
+            .WithSummary("The own account's two-factor sign-in: { enabled, mandatory, sharedKey, authenticatorUri, recoveryCodesLeft }; "
+                + "while it is off, the key (and otpauth:// address) to enter in an authenticator app.");
+        api.MapPost("/account/two-factor", EnableTwoFactorAsync).WithName("EnableOwnTwoFactor")
+            .WithSummary("Turns two-factor sign-in on with a current code from the app ({ code }); answers the ten recovery codes, shown this once. "
+                + "400 invalid-two-factor-code; 409 two-factor-already-enabled.");
+        api.MapPost("/account/two-factor/recovery-codes", RenewRecoveryCodesAsync).WithName("RenewOwnRecoveryCodes")
+            .WithSummary("New recovery codes for a current code ({ code }); the old ones stop working. 400 invalid-two-factor-code; 409 two-factor-not-enabled.");
+        api.MapPost("/account/two-factor/disable", DisableTwoFactorAsync).WithName("DisableOwnTwoFactor")
+            .WithSummary("Turns the own two-factor sign-in off with a current code ({ code }). 400 invalid-two-factor-code; "
+                + "409 two-factor-not-enabled | two-factor-mandatory (Security:RequireTwoFactorForAdmins).");
+        api.MapDelete("/users/{id}/two-factor", ResetTwoFactorAsync).WithName("ResetUserTwoFactor")
+            .WithSummary("Removes two-factor sign-in from an account whose authenticator was lost (the administrator). 409 two-factor-not-enabled.");
         api.MapUserImportEndpoints();
         return api;
     }
@@ -99,6 +112,44 @@ internal static class UserEndpoints
 
     private static async Task<IResult> UpdateOwnAsync(OwnDetailsRequest request, HttpContext context, UserAdministration users, CancellationToken cancellationToken) =>
         Answer(await users.UpdateOwnAsync(ApiCaller.Of(context), new OwnDetails(request.FullName, request.Phone, request.Email), cancellationToken));
+
+    private static async Task<IResult> GetTwoFactorAsync(HttpContext context, TwoFactorEnrolment twoFactor, CancellationToken cancellationToken)
+    {
+        var outcome = await twoFactor.GetSetupAsync(ApiCaller.Of(context), cancellationToken);
+        return outcome.Succeeded ? TypedResults.Ok(TwoFactorSetupDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);
+    }
+
+    private static async Task<IResult> EnableTwoFactorAsync(TwoFactorCodeRequest request, HttpContext context, TwoFactorEnrolment twoFactor, CancellationToken cancellationToken) =>
+        Codes(await twoFactor.EnableAsync(ApiCaller.Of(context), request.Code, cancellationToken));
+
+    private static async Task<IResult> RenewRecoveryCodesAsync(TwoFactorCodeRequest request, HttpContext context, TwoFactorEnrolment twoFactor, CancellationToken cancellationToken) =>
+        Codes(await twoFactor.RenewRecoveryCodesAsync(ApiCaller.Of(context), request.Code, cancellationToken));
+
+    private static async Task<IResult> DisableTwoFactorAsync(TwoFactorCodeRequest request, HttpContext context, TwoFactorEnrolment twoFactor, CancellationToken cancellationToken) =>
+        Answer(await twoFactor.DisableAsync(ApiCaller.Of(context), request.Code, cancellationToken));
+
+    private static async Task<IResult> ResetTwoFactorAsync(string id, HttpContext context, TwoFactorEnrolment twoFactor, CancellationToken cancellationToken) =>
+        Answer(await twoFactor.ResetAsync(ApiCaller.Of(context), id, cancellationToken));
+
+    private static IResult Codes(Application.Common.Outcome<TwoFactorCodes> outcome)
+    {
+        if (!outcome.Succeeded)
+        {
+            return ApiProblems.Refusal(outcome.Error);
+        }
+
+        // The codes exist in this answer only: no cache may keep them.
+        return new NoStore(TypedResults.Ok(new RecoveryCodesDto(outcome.Value.RecoveryCodes)));
+    }
+
+    private sealed class NoStore(IResult inner) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.CacheControl = "no-store";
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 
     private static IResult Answer(Application.Common.Outcome<UserView> outcome) =>
         outcome.Succeeded ? TypedResults.Ok(UserDto.From(outcome.Value)) : ApiProblems.Refusal(outcome.Error);

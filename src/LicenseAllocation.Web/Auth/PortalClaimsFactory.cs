@@ -8,9 +8,13 @@ namespace LicenseAllocation.Web.Auth;
 
 /// <summary>
 /// Puts the user's scope unit into the principal, cookie and bearer token alike, so every request knows it; and whether
-/// the account must change the password the administrator set (<see cref="PasswordChangeGate"/>).
+/// the account must change the password the administrator set, or set up two-factor sign-in (<see cref="PasswordChangeGate"/>).
 /// </summary>
-internal sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+internal sealed class PortalClaimsFactory(
+    UserManager<PortalUser> users,
+    RoleManager<IdentityRole> roles,
+    IOptions<IdentityOptions> options,
+    IOptions<TwoFactorOptions> twoFactor)
     : UserClaimsPrincipalFactory<PortalUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(PortalUser user)
@@ -24,6 +28,12 @@ internal sealed class PortalClaimsFactory(UserManager<PortalUser> users, RoleMan
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(PasswordChangeGate.Claim, "true"));
+        }
+
+        if (!user.TwoFactorEnabled && twoFactor.Value.RequireTwoFactorForAdmins
+            && identity.HasClaim(Options.ClaimsIdentity.RoleClaimType, nameof(PortalRole.ProvinceAdmin)))
+        {
+            identity.AddClaim(new Claim(PasswordChangeGate.EnrolmentClaim, "true"));
         }
 
         return identity;

@@ -20,6 +20,8 @@ public static class PortalSecurity
         services.AddPortalRateLimiting(builder.Configuration);
         services.AddSingleton<SignInThrottle>();
         services.AddScoped<PortalSignIn>();
+        services.Configure<Auth.LdapOptions>(builder.Configuration.GetSection(Auth.LdapOptions.Section));
+        services.AddSingleton<Auth.LdapDirectory>();
         services.AddExceptionHandler<MalformedRequests>();
         services.AddApiReference();
         services.AddTransient<IStartupFilter>(_ => new PipelineHead(

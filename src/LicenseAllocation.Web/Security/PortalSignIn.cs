@@ -13,6 +13,18 @@ internal enum SignInVerdict
     Refused,
 
     TooManyAttempts,
+
+    /// <summary>The password was right; the account signs in with an authenticator code too, and none was given.</summary>
+    CodeRequired,
+
+    /// <summary>The password was right but the code was not (counted towards the lockout like a wrong password).</summary>
+    CodeRefused,
+
+    /// <summary>The province's directory knows the person and their password, but the portal has no account of that name.</summary>
+    UnknownToPortal,
+
+    /// <summary>The password is not the portal's own and the province's directory, which might know it, does not answer.</summary>
+    DirectoryUnavailable,
 }
 
 internal sealed record SignInAttempt(SignInVerdict Verdict, PortalUser? User, TimeSpan RetryAfter)
@@ -31,10 +43,19 @@ internal sealed class PortalSignIn(
     SignInManager<PortalUser> signIn,
     SignInThrottle throttle,
     UserAdministration accounts,
+    Auth.LdapDirectory directory,
     PortalMetrics metrics,
     ILogger<PortalSignIn> logger)
 {
-    public async Task<SignInAttempt> CheckAsync(string? userName, string? password, string channel, CancellationToken cancellationToken)
+    /// <param name="userName">The user name as typed.</param>
+    /// <param name="password">The password as typed.</param>
+    /// <param name="code">
+    /// The authenticator code (or a recovery code) for an account with two-factor sign-in, sent with the password (the
+    /// token endpoint); without it such an account gets <see cref="SignInVerdict.CodeRequired"/> and the form asks for it.
+    /// </param>
+    /// <param name="channel">"page" or "API", for the log and the metrics.</param>
+    /// <param name="cancellationToken">Ends the wait for the name's lock.</param>
+    public async Task<SignInAttempt> CheckAsync(string? userName, string? password, string? code, string channel, CancellationToken cancellationToken)
     {
         var name = users.NormalizeName(userName ?? string.Empty) ?? string.Empty;
         if (throttle.Admit(name) is { } wait)
@@ -47,6 +68,21 @@ internal sealed class PortalSignIn(
         using (await throttle.LockAsync(name, cancellationToken))
         {
             var user = string.IsNullOrEmpty(userName) ? null : await users.FindByNameAsync(userName);
+            if (user is null && directory.Enabled && !string.IsNullOrEmpty(password))
+            {
+                // The directory may know a person the portal has no account for: they are told so, and given none.
+                throttle.SpendAsMuchAsACheck(password);
+                var known = await directory.CheckAsync(userName!, password, cancellationToken);
+                logger.LogWarning("Sign-in ({Channel}) refused for {UserName}: no account (directory: {Verdict})", channel, LogText.Safe(userName), known);
+                Failed(channel, known == Auth.DirectoryVerdict.Accepted ? "unknown-to-portal" : "invalid-credentials");
+                return known switch
+                {
+                    Auth.DirectoryVerdict.Accepted => new SignInAttempt(SignInVerdict.UnknownToPortal, null, TimeSpan.Zero),
+                    Auth.DirectoryVerdict.Unavailable => new SignInAttempt(SignInVerdict.DirectoryUnavailable, null, TimeSpan.Zero),
+                    _ => SignInAttempt.Refused,
+                };
+            }
+
             if (user is null || string.IsNullOrEmpty(password))
             {
                 throttle.SpendAsMuchAsACheck(password);
@@ -64,9 +100,40 @@ internal sealed class PortalSignIn(
                 return SignInAttempt.Refused;
             }
 
-            var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+            var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: !directory.Enabled);
+            if (!result.Succeeded && directory.Enabled)
+            {
+                // Not the portal's own password: the province's directory may know it (the same user name there).
+                switch (await directory.CheckAsync(user.UserName!, password, cancellationToken))
+                {
+                    case Auth.DirectoryVerdict.Accepted:
+                        result = Microsoft.AspNetCore.Identity.SignInResult.Success;
+                        if (!await users.GetTwoFactorEnabledAsync(user))
+                        {
+                            await users.ResetAccessFailedCountAsync(user);
+                        }
+
+                        break;
+                    case Auth.DirectoryVerdict.Unavailable:
+                        Failed(channel, "directory-unavailable");
+                        return new SignInAttempt(SignInVerdict.DirectoryUnavailable, null, TimeSpan.Zero);
+                    default:
+                        await users.AccessFailedAsync(user);
+                        result = await users.IsLockedOutAsync(user) ? Microsoft.AspNetCore.Identity.SignInResult.LockedOut : result;
+                        break;
+                }
+            }
+
             if (result.Succeeded)
             {
+                if (await users.GetTwoFactorEnabledAsync(user))
+                {
+                    // With two-factor on, Identity leaves the failure count as it was: wrong codes add up with wrong passwords.
+                    return string.IsNullOrWhiteSpace(code)
+                        ? new SignInAttempt(SignInVerdict.CodeRequired, user, TimeSpan.Zero)
+                        : await CheckCodeHeldAsync(user, code, channel);
+                }
+
                 await accounts.RecordSignInAsync(user.Id, CancellationToken.None);
                 return new SignInAttempt(SignInVerdict.Accepted, user, TimeSpan.Zero);
             }
@@ -76,6 +143,65 @@ internal sealed class PortalSignIn(
             Failed(channel, "invalid-credentials");
             return SignInAttempt.Refused;
         }
+    }
+
+    /// <summary>
+    /// The second step of the form: the account whose password was accepted a moment ago (named by the short-lived
+    /// two-factor cookie) and the code typed. Throttled and held by the user name's lock like the password.
+    /// </summary>
+    public async Task<SignInAttempt> CheckCodeAsync(string userId, string? code, string channel, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null || !user.TwoFactorEnabled)
+        {
+            return SignInAttempt.Refused;
+        }
+
+        var name = user.NormalizedUserName ?? string.Empty;
+        if (throttle.Admit(name) is { } wait)
+        {
+            Failed(channel, "too-many-requests");
+            return new SignInAttempt(SignInVerdict.TooManyAttempts, null, wait);
+        }
+
+        using (await throttle.LockAsync(name, cancellationToken))
+        {
+            // Read again under the lock: the failure count and the recovery codes as the attempt before left them.
+            user = await users.FindByIdAsync(userId);
+            if (user is null || await users.IsLockedOutAsync(user))
+            {
+                Failed(channel, "locked-out");
+                return SignInAttempt.Refused;
+            }
+
+            return await CheckCodeHeldAsync(user, code, channel);
+        }
+    }
+
+    /// <summary>Checks the code of an account whose password was accepted, under the name's lock; a recovery code is spent.</summary>
+    private async Task<SignInAttempt> CheckCodeHeldAsync(PortalUser user, string? code, string channel)
+    {
+        var accepted = await TwoFactorEnrolment.VerifyCodeAsync(users, user, code)
+            || (RecoveryCode(code) is { } recovery && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recovery)).Succeeded);
+        if (accepted)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+            await accounts.RecordSignInAsync(user.Id, CancellationToken.None);
+            return new SignInAttempt(SignInVerdict.Accepted, user, TimeSpan.Zero);
+        }
+
+        await users.AccessFailedAsync(user);
+        logger.LogWarning("Sign-in ({Channel}) refused for {UserName}: wrong authenticator code{LockedNow}",
+            channel, LogText.Safe(user.UserName), await users.IsLockedOutAsync(user) ? ", account now locked out" : string.Empty);
+        Failed(channel, "invalid-two-factor-code");
+        return new SignInAttempt(SignInVerdict.CodeRefused, user, TimeSpan.Zero);
+    }
+
+    /// <summary>A recovery code as Identity writes it (<c>XXXXX-XXXXX</c>), whatever the case and spacing it was typed in.</summary>
+    private static string? RecoveryCode(string? code)
+    {
+        var compact = TwoFactorEnrolment.Compact(code).ToUpperInvariant();
+        return compact.Length == 10 && compact.All(char.IsAsciiLetterOrDigit) ? compact[..5] + "-" + compact[5..] : null;
     }
 
     // Operators see why sign-ins fail (the metric never reaches the person signing in, who is told only "refused").

@@ -241,6 +241,16 @@ public static class EndpointCatalog
             (_, _) => Json(HttpMethod.Post, "/api/v1/account/password", new { currentPassword = "không phải mật khẩu", newPassword = "một mật khẩu mới đủ dài" }),
             (_, _) => Expect.Allowed),
 
+        // Every signed-in user sets up their own two-factor sign-in; a code no app makes is refused for the content, nothing changes.
+        ["GET api/v1/account/two-factor"] = new((_, _) => Get("/api/v1/account/two-factor"), (_, _) => Expect.Allowed),
+        ["POST api/v1/account/two-factor"] = new((_, _) => Json(HttpMethod.Post, "/api/v1/account/two-factor", new { code = "abc" }), (_, _) => Expect.Allowed),
+        ["POST api/v1/account/two-factor/recovery-codes"] = new(
+            (_, _) => Json(HttpMethod.Post, "/api/v1/account/two-factor/recovery-codes", new { code = "abc" }), (_, _) => Expect.Allowed),
+        ["POST api/v1/account/two-factor/disable"] = new(
+            (_, _) => Json(HttpMethod.Post, "/api/v1/account/two-factor/disable", new { code = "abc" }), (_, _) => Expect.Allowed),
+        // Removing another account's two-factor (a lost phone) is the administrator's alone.
+        ["DELETE api/v1/users/{id}/two-factor"] = new((portal, _) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/users/{portal.TargetUserId}/two-factor"), AdministratorOnly),
+
         // The trail of a unit and its subtree: every role reads it, scoped roles only inside their scope.
         ["GET api/v1/plans/{planId:int}/audit"] = new((portal, inside) => Get($"/api/v1/plans/1/audit?unitId={Unit(portal, inside)}"), AuditReaders),
         ["GET api/v1/plans/{planId:int}/audit.xlsx"] = new((portal, inside) => Get($"/api/v1/plans/1/audit.xlsx?unitId={Unit(portal, inside)}"), AuditReaders),

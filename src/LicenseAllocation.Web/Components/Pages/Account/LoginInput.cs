@@ -11,3 +11,11 @@ internal sealed class LoginInput
     [Required(ErrorMessageResourceType = typeof(Resources.Shell), ErrorMessageResourceName = nameof(Resources.Shell.EnterPassword))]
     public string Password { get; set; } = string.Empty;
 }
+
+/// <summary>The second step of signing in: the authenticator (or recovery) code.</summary>
+internal sealed class LoginCodeInput
+{
+    [Required(ErrorMessageResourceType = typeof(Resources.Shell), ErrorMessageResourceName = nameof(Resources.Shell.EnterTwoFactorCode))]
+    [StringLength(32)]
+    public string Code { get; set; } = string.Empty;
+}
