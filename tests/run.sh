@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution: `bash tests/run.sh` (the README's test command; CI's .ci/run calls it too).
 #  1. Installs the system packages the tests need when they are missing: Debian's Chromium for the browser
-#     test, PostgreSQL for the PostgreSQL tests (they start their own throwaway server with initdb/pg_ctl).
+#     test, PostgreSQL for the PostgreSQL tests (they start their own throwaway server with initdb/pg_ctl), and
+#     python3-aiosmtpd, the SMTP server the e-mail tests start.
 #  2. Runs `dotnet test LicenseAllocation.sln`, with a TRX report per test assembly.
 #  3. Ends with one line, "N passed, N failed, N skipped", summed over all test assemblies. Exits non-zero when the
 #     build or a test failed, or when no test ran.
@@ -27,8 +28,12 @@ install_missing_packages() {
     if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
         packages+=(postgresql)
     fi
+    # The e-mail tests start Debian's aiosmtpd (python3 -m aiosmtpd) as their SMTP server.
+    if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+        packages+=(python3-aiosmtpd)
+    fi
     if [ "${#packages[@]}" -eq 0 ]; then
-        say "chromium and postgresql are already installed"
+        say "chromium, postgresql and python3-aiosmtpd are already installed"
         return 0
     fi
 
