@@ -43,6 +43,19 @@ internal sealed class OutboxMailWorker(IServiceScopeFactory scopes, IOptions<Smt
                 logger.LogWarning(failure, "The e-mail pass failed; the next one tries again");
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        while (await NextTickAsync(timer, stoppingToken));
+    }
+
+    /// <summary>False when the host stops, including a host that is torn down before it started (the wait is cancelled then).</summary>
+    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 }
