@@ -3,7 +3,8 @@
 #  1. Installs the system packages the tests need when they are missing: Debian's Chromium for the browser
 #     test, PostgreSQL for the PostgreSQL tests (they start their own throwaway server with initdb/pg_ctl), nginx for
 #     the two-instance test (it runs its own nginx on loopback with a configuration it writes), slapd and ldap-utils
-#     for the directory sign-in tests (they start their own throwaway slapd on a free port).
+#     for the directory sign-in tests (they start their own throwaway slapd on a free port), and python3-aiosmtpd,
+#     the SMTP server the e-mail tests start.
 #  2. Runs `dotnet test LicenseAllocation.sln`, with a TRX report per test assembly.
 #  3. Runs the write-path benchmark in its short mode (raw SQL against the portal over HTTP, SQLite and PostgreSQL):
 #     as built by `dotnet test` (Debug): it counts as one failed test unless it produced figures for both; how
@@ -41,8 +42,12 @@ install_missing_packages() {
     if ! command -v ldapwhoami >/dev/null; then
         packages+=(ldap-utils)
     fi
+    # The e-mail tests start Debian's aiosmtpd (python3 -m aiosmtpd) as their SMTP server.
+    if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+        packages+=(python3-aiosmtpd)
+    fi
     if [ "${#packages[@]}" -eq 0 ]; then
-        say "chromium, postgresql, nginx and slapd are already installed"
+        say "chromium, postgresql, nginx, slapd and python3-aiosmtpd are already installed"
         return 0
     fi
 

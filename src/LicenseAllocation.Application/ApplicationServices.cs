@@ -67,6 +67,9 @@ public static class ApplicationServices
         services.AddScoped<RequestService>();
         services.AddScoped<TransferService>();
         services.AddScoped<NotificationService>();
+        services.AddOptions<Notifications.Mail.SmtpOptions>();
+        services.TryAddSingleton<Notifications.Mail.IMailTransport, Notifications.Mail.SmtpMailTransport>();
+        services.AddScoped<Notifications.Mail.MailOutbox>();
         services.AddScoped<DongThap2025Seeder>();
         services.AddScoped<ReorganisationQueries>();
         services.AddScoped<SuccessorPlans>();

@@ -48,6 +48,9 @@ builder.Services.AddScoped<LicenseAllocation.Web.Components.Notifications.Notifi
 builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
 builder.Services.Configure<LicenseAllocation.Application.Identity.TwoFactorOptions>(builder.Configuration.GetSection(LicenseAllocation.Application.Identity.TwoFactorOptions.Section));
 builder.Services.Configure<LicenseAllocation.Application.Deployments.DeploymentOptions>(builder.Configuration.GetSection(LicenseAllocation.Application.Deployments.DeploymentOptions.Section));
+builder.Services.Configure<LicenseAllocation.Application.Notifications.Mail.SmtpOptions>(builder.Configuration.GetSection(LicenseAllocation.Application.Notifications.Mail.SmtpOptions.Section));
+builder.Services.PostConfigure<LicenseAllocation.Application.Notifications.Mail.SmtpOptions>(options => options.PortalOrigin = PublicAddress.PublicOrigin(builder.Configuration));
+builder.Services.AddHostedService<OutboxMailWorker>();
 builder.Services.AddPortalAuthentication();
 builder.AddPortalSecurity();
 builder.Services.AddLocalization();

@@ -48,6 +48,10 @@ public sealed class AllocationDbContext(DbContextOptions<AllocationDbContext> op
     public DbSet<LicenceRequest> LicenceRequests => Set<LicenceRequest>();
 
     public DbSet<Notification> Notifications => Set<Notification>();
+
+    /// <summary>E-mails of notifications, written with them and sent by the mail worker.</summary>
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
     public DbSet<DeploymentSnapshot> DeploymentSnapshots => Set<DeploymentSnapshot>();
 
     public DbSet<DeploymentDevice> DeploymentDevices => Set<DeploymentDevice>();

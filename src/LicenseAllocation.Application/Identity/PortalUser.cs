@@ -25,4 +25,7 @@ public sealed class PortalUser : IdentityUser
     /// portal and the API let them do nothing else.
     /// </summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>The language the user last chose in the portal (<c>vi</c> or <c>en</c>; none is Vietnamese): e-mails are written in it.</summary>
+    public string? Language { get; set; }
 }

@@ -266,7 +266,7 @@ public sealed class RequestService(IDbContextFactory<AllocationDbContext> contex
             return AllocationError.PlanLocked();
         }
 
-        Inbox.ToRequester(db, request, places[request.UnitId].Name);
+        await Inbox.ToRequesterAsync(db, request, places[request.UnitId].Name, cancellationToken);
         await AuditTrail.AppendAsync(
             db,
             AuditEntry.Event(request.PlanId, request.UnitId, caller.UserName, now, AuditAction.RequestDecided, RequestAuditText.Decided(request), changeSetId),

@@ -332,6 +332,24 @@ public sealed class UserAdministration(
             return await SaveDetailsAsync(users, user, ApplyDetails(users, user, user.FullName, user.Position, user.PhoneNumber, email));
         }, cancellationToken);
 
+    /// <summary>
+    /// Keeps the language the signed-in user chose in the portal (<c>vi</c> or <c>en</c>), the language of the e-mails
+    /// they get. Not an account change anyone audits, and it leaves the security stamp (and so the sessions) alone.
+    /// </summary>
+    public async Task SetOwnLanguageAsync(Caller caller, string language, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (language is not ("vi" or "en"))
+        {
+            return;
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var normalized = caller.UserName.ToUpperInvariant();
+        await db.Users.Where(u => u.NormalizedUserName == normalized && (u.Language == null || u.Language != language))
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, language), cancellationToken);
+    }
+
     /// <summary>The signed-in user's own account, whatever their role.</summary>
     public async Task<Outcome<UserView>> GetOwnAsync(Caller caller, CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,6 @@
 using System.Globalization;
+using LicenseAllocation.Application.Users;
+using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Security;
 using Microsoft.AspNetCore.Localization;
 
@@ -30,9 +32,9 @@ internal static class PortalCultures
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    /// <summary>Maps the language switch to a cookie the localization middleware reads.</summary>
+    /// <summary>Maps the language switch to a cookie the localization middleware reads, and to the account's language for its e-mails.</summary>
     public static void MapCultureSwitch(this IEndpointRouteBuilder app) =>
-        app.MapGet("/culture/set", (string culture, string? returnUrl, HttpContext context, TimeProvider clock) =>
+        app.MapGet("/culture/set", async (string culture, string? returnUrl, HttpContext context, TimeProvider clock, UserAdministration users) =>
         {
             if (Supported.Contains(culture))
             {
@@ -40,6 +42,11 @@ internal static class PortalCultures
                     CookieRequestCultureProvider.DefaultCookieName,
                     CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
                     new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps });
+                // A signed-in user's e-mails follow the language they chose.
+                if (Callers.FromPrincipal(context.User) is { } caller)
+                {
+                    await users.SetOwnLanguageAsync(caller, culture[..2], context.RequestAborted);
+                }
             }
 
             // Only a local path: the switch must not become an open redirect.

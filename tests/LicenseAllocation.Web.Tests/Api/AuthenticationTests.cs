@@ -97,6 +97,24 @@ public sealed class AuthenticationTests(PortalFactory portal) : IClassFixture<Po
     }
 
     [Fact]
+    public async Task A_signed_in_user_who_switches_the_language_gets_their_e_mails_in_it()
+    {
+        using var client = await portal.CreateAdminClientAsync();
+
+        (await client.GetAsync("/culture/set?culture=en-US&returnUrl=/", Ct)).IsSuccessStatusCode.ShouldBeTrue();
+        (await AdminLanguageAsync()).ShouldBe("en");
+        (await client.GetAsync("/culture/set?culture=vi-VN&returnUrl=/", Ct)).IsSuccessStatusCode.ShouldBeTrue();
+        (await AdminLanguageAsync()).ShouldBe("vi");
+    }
+
+    private async Task<string?> AdminLanguageAsync()
+    {
+        var factory = portal.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<LicenseAllocation.Application.Data.AllocationDbContext>>();
+        await using var db = await factory.CreateDbContextAsync(Ct);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.UserName == "admin").Select(u => u.Language), Ct);
+    }
+
+    [Fact]
     public async Task An_account_without_a_portal_role_gets_nothing_from_the_api()
     {
         await using (var scope = portal.Services.CreateAsyncScope())

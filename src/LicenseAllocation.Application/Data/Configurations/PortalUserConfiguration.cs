@@ -12,5 +12,6 @@ internal sealed class PortalUserConfiguration : IEntityTypeConfiguration<PortalU
     {
         builder.Property(u => u.FullName).HasMaxLength(AccountDetails.MaxFullNameLength);
         builder.Property(u => u.Position).HasMaxLength(AccountDetails.MaxPositionLength);
+        builder.Property(u => u.Language).HasMaxLength(8);
     }
 }
