@@ -2,7 +2,9 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -76,8 +78,8 @@ public sealed class DistrictQueries(IDbContextFactory<AllocationDbContext> conte
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var planName = await db.Plans.Where(p => p.Id == planId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
-        if (planName is null)
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
         {
             return AllocationError.NotFound();
         }
@@ -102,7 +104,23 @@ public sealed class DistrictQueries(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.OutOfScope();
         }
 
-        return new DistrictReport(planName, readable.Select(d => Workspace(d, nodes, parents)).ToList());
+        var levels = (await DecisionLevels.ReadAsync(db, planId, issuingUnitId: null, cancellationToken)).ToDictionary(l => l.IssuingUnitId);
+        var group = nodes.FirstOrDefault(n => n.Kind == UnitKind.DistrictGroup);
+        var summary = group is not null && levels.TryGetValue(group.UnitId, out var detailed) ? HeadingOf(plan, detailed) : DocumentHeading.None;
+        var headings = readable
+            .Where(d => levels.ContainsKey(d.UnitId))
+            .ToDictionary(d => d.UnitId, d => HeadingOf(plan, levels[d.UnitId]));
+        return new DistrictReport(plan.Name, readable.Select(d => Workspace(d, nodes, parents)).ToList(), summary, headings);
+    }
+
+    /// <summary>The reference line of a level's decision: its number and date once published, left blank for the clerk while a draft.</summary>
+    private static DocumentHeading HeadingOf(AllocationPlan plan, LevelDecisionView level)
+    {
+        var kind = DecisionLevels.DocumentKindOf(level.IssuingUnitKind);
+        var body = level.IssuingBody ?? level.IssuingUnitName;
+        return level.Status == PlanStatus.Draft || level.DocumentNumber is null || level.DocumentDate is not { } date
+            ? new DocumentHeading(LevelDecision.DraftAppendixReferenceOf(kind, plan.Year, body), Draft: true)
+            : new DocumentHeading(LevelDecision.AppendixReferenceOf(kind, level.DocumentNumber, date, body), Draft: false);
     }
 
     /// <summary>A district with the units under it in tree order, each with its own and its subtree's figure.</summary>
