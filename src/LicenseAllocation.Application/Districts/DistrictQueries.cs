@@ -37,6 +37,30 @@ public sealed class DistrictQueries(IDbContextFactory<AllocationDbContext> conte
         return new DistrictOverview(nodes.FirstOrDefault(n => n.Kind == UnitKind.DistrictGroup), districts);
     }
 
+    /// <summary>
+    /// The districts' group as a workspace of its own, for the province's bulk editor: the group's quota from the letter
+    /// and the districts directly under it, each with its share and what it has handed on. Only for whoever sees the whole tree.
+    /// </summary>
+    public async Task<Outcome<DistrictWorkspace>> GetGroupWorkspaceAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.SeesWholeTree(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
+        var group = nodes.FirstOrDefault(n => n.Kind == UnitKind.DistrictGroup);
+        if (group is null)
+        {
+            return AllocationError.NotFound();
+        }
+
+        var whole = Workspace(group, nodes, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId));
+        return whole with { Units = [.. whole.Units.Where(u => u.Node.ParentUnitId == group.UnitId)] };
+    }
+
     /// <summary>One district's workspace, for whoever may see that district.</summary>
     public async Task<Outcome<DistrictWorkspace>> GetWorkspaceAsync(Caller caller, int planId, int districtUnitId, CancellationToken cancellationToken = default)
     {
