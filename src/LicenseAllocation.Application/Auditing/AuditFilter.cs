@@ -17,7 +17,10 @@ public sealed record AuditFilter(
     AuditAction? Action = null,
     Guid? ChangeSetId = null);
 
-/// <summary>One audit row as the trail shows it, with the unit's current name. <see cref="At"/> is in Vietnam time.</summary>
+/// <summary>
+/// One audit row as the trail shows it, with the unit's current name and its plan named with its version
+/// (<see cref="PlanLabel"/>, null for a row about no plan). <see cref="At"/> is in Vietnam time.
+/// </summary>
 public sealed record AuditRow(
     long Id,
     long Sequence,
@@ -32,7 +35,8 @@ public sealed record AuditRow(
     string Reason,
     Guid ChangeSetId,
     string? DocumentRef,
-    string Hash = "")
+    string Hash = "",
+    string? PlanLabel = null)
 {
     /// <summary>The first eight characters of the change set: enough to tell change sets apart on a page.</summary>
     public string ShortChangeSet => ChangeSetId.ToString("N")[..8];

@@ -286,6 +286,11 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
         var names = unitIds.Count == 0
             ? []
             : await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var planIds = entries.Where(e => e.PlanId is not null).Select(e => e.PlanId!.Value).Distinct().ToList();
+        var plans = planIds.Count == 0
+            ? []
+            : (await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.Name, p.Version }).ToListAsync(cancellationToken))
+                .ToDictionary(p => p.Id, p => PlanLabel(p.Name, p.Version));
         return
         [
             .. entries.Select(e => new AuditRow(
@@ -302,9 +307,14 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
                 e.Reason,
                 e.ChangeSetId,
                 e.DocumentRef,
-                e.Hash)),
+                e.Hash,
+                e.PlanId is { } planId ? plans.GetValueOrDefault(planId) : null)),
         ];
     }
+
+    /// <summary>How a trail row names its plan: "Kế hoạch 2020 — phiên bản 2".</summary>
+    public static string PlanLabel(string name, int version) =>
+        $"{name} — phiên bản {version.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     /// <summary>The names of the unit's ancestors, from the top of the tree down.</summary>
     private static async Task<IReadOnlyList<string>> AncestorsAsync(AllocationDbContext db, int? parentId, CancellationToken cancellationToken)

@@ -24,11 +24,11 @@ public static class AuditWorkbook
 
     public static readonly IReadOnlyList<string> Columns =
     [
-        "STT", "Số hiệu dòng", "Thời gian", "Người thực hiện", "Thao tác", "Đơn vị", "Số cũ", "Số mới", "Lý do / nội dung", "Căn cứ văn bản", "Lần thay đổi",
+        "STT", "Số hiệu dòng", "Thời gian", "Người thực hiện", "Kế hoạch, phiên bản", "Thao tác", "Đơn vị", "Số cũ", "Số mới", "Lý do / nội dung", "Căn cứ văn bản", "Lần thay đổi",
     ];
 
     /// <summary>In Excel's character units; the sheet is printed fitted to the page width.</summary>
-    public static readonly IReadOnlyList<double> ColumnWidths = [5, 8, 15, 13, 17, 24, 8, 8, 32, 24, 10];
+    public static readonly IReadOnlyList<double> ColumnWidths = [5, 8, 15, 13, 18, 17, 22, 8, 8, 28, 22, 10];
 
     // Title, subject, filters, export line, a blank row, then the table.
     public const int HeaderRow = 6;
@@ -52,7 +52,7 @@ public static class AuditWorkbook
     private const uint TimeFormatId = 165;
 
     // Columns whose text wraps, and so decides a row's height (from 1).
-    private static readonly int[] WrappedColumns = [5, 6, 9, 10];
+    private static readonly int[] WrappedColumns = [5, 6, 7, 10, 11];
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
@@ -101,19 +101,20 @@ public static class AuditWorkbook
             await foreach (var entry in document.Rows.WithCancellation(cancellationToken))
             {
                 var action = AuditActionText.Of(entry.Action, Vietnamese);
-                string[] wrapped = [action, entry.UnitName ?? string.Empty, entry.Reason, entry.DocumentRef ?? string.Empty];
+                string[] wrapped = [entry.PlanLabel ?? string.Empty, action, entry.UnitName ?? string.Empty, entry.Reason, entry.DocumentRef ?? string.Empty];
                 cells.StartRow(row, LineHeight * wrapped.Select((text, i) => Lines(text, ColumnWidths[WrappedColumns[i] - 1], bold: false)).Max());
                 cells.Number(0, row - HeaderRow, CentredStyle);
                 cells.Number(1, entry.Id, CentredStyle);
                 cells.Date(2, entry.At.DateTime, TimeStyle);
                 cells.Text(3, entry.Actor, TextStyle);
-                cells.Text(4, action, WrappedStyle);
-                cells.Text(5, entry.UnitName ?? string.Empty, WrappedStyle);
-                cells.Number(6, entry.OldValue, QuantityStyle);
-                cells.Number(7, entry.NewValue, QuantityStyle);
-                cells.Text(8, entry.Reason, WrappedStyle);
-                cells.Text(9, entry.DocumentRef ?? string.Empty, WrappedStyle);
-                cells.Text(10, entry.ShortChangeSet, CentredStyle);
+                cells.Text(4, entry.PlanLabel ?? string.Empty, WrappedStyle);
+                cells.Text(5, action, WrappedStyle);
+                cells.Text(6, entry.UnitName ?? string.Empty, WrappedStyle);
+                cells.Number(7, entry.OldValue, QuantityStyle);
+                cells.Number(8, entry.NewValue, QuantityStyle);
+                cells.Text(9, entry.Reason, WrappedStyle);
+                cells.Text(10, entry.DocumentRef ?? string.Empty, WrappedStyle);
+                cells.Text(11, entry.ShortChangeSet, CentredStyle);
                 cells.EndRow();
                 row++;
             }

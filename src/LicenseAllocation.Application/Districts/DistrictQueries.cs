@@ -2,7 +2,9 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
@@ -33,6 +35,30 @@ public sealed class DistrictQueries(IDbContextFactory<AllocationDbContext> conte
             .Select(d => new DistrictSummary(d, children[d.UnitId].Count(c => c.IsActive), children[d.UnitId].Count(c => c.IsActive && c.Quantity == 0)))
             .ToList();
         return new DistrictOverview(nodes.FirstOrDefault(n => n.Kind == UnitKind.DistrictGroup), districts);
+    }
+
+    /// <summary>
+    /// The districts' group as a workspace of its own, for the province's bulk editor: the group's quota from the letter
+    /// and the districts directly under it, each with its share and what it has handed on. Only for whoever sees the whole tree.
+    /// </summary>
+    public async Task<Outcome<DistrictWorkspace>> GetGroupWorkspaceAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.SeesWholeTree(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
+        var group = nodes.FirstOrDefault(n => n.Kind == UnitKind.DistrictGroup);
+        if (group is null)
+        {
+            return AllocationError.NotFound();
+        }
+
+        var whole = Workspace(group, nodes, nodes.ToDictionary(n => n.UnitId, n => n.ParentUnitId));
+        return whole with { Units = [.. whole.Units.Where(u => u.Node.ParentUnitId == group.UnitId)] };
     }
 
     /// <summary>One district's workspace, for whoever may see that district.</summary>
@@ -76,8 +102,8 @@ public sealed class DistrictQueries(IDbContextFactory<AllocationDbContext> conte
         }
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        var planName = await db.Plans.Where(p => p.Id == planId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
-        if (planName is null)
+        var plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null)
         {
             return AllocationError.NotFound();
         }
@@ -102,7 +128,23 @@ public sealed class DistrictQueries(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.OutOfScope();
         }
 
-        return new DistrictReport(planName, readable.Select(d => Workspace(d, nodes, parents)).ToList());
+        var levels = (await DecisionLevels.ReadAsync(db, planId, issuingUnitId: null, cancellationToken)).ToDictionary(l => l.IssuingUnitId);
+        var group = nodes.FirstOrDefault(n => n.Kind == UnitKind.DistrictGroup);
+        var summary = group is not null && levels.TryGetValue(group.UnitId, out var detailed) ? HeadingOf(plan, detailed) : DocumentHeading.None;
+        var headings = readable
+            .Where(d => levels.ContainsKey(d.UnitId))
+            .ToDictionary(d => d.UnitId, d => HeadingOf(plan, levels[d.UnitId]));
+        return new DistrictReport(plan.Name, readable.Select(d => Workspace(d, nodes, parents)).ToList(), summary, headings);
+    }
+
+    /// <summary>The reference line of a level's decision: its number and date once published, left blank for the clerk while a draft.</summary>
+    private static DocumentHeading HeadingOf(AllocationPlan plan, LevelDecisionView level)
+    {
+        var kind = DecisionLevels.DocumentKindOf(level.IssuingUnitKind);
+        var body = level.IssuingBody ?? level.IssuingUnitName;
+        return level.Status == PlanStatus.Draft || level.DocumentNumber is null || level.DocumentDate is not { } date
+            ? new DocumentHeading(LevelDecision.DraftAppendixReferenceOf(kind, plan.Year, body), Draft: true)
+            : new DocumentHeading(LevelDecision.AppendixReferenceOf(kind, level.DocumentNumber, date, body), Draft: false);
     }
 
     /// <summary>A district with the units under it in tree order, each with its own and its subtree's figure.</summary>

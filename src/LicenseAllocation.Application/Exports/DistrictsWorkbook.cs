@@ -10,11 +10,15 @@ namespace LicenseAllocation.Application.Exports;
 /// <summary>
 /// Writes the districts' allocations as one workbook: a summary sheet with each district's quota, what it has handed on
 /// and what remains, then one sheet per district listing its agencies and communes with their subtotals, the total
-/// handed on and the quota, as the district's page in the portal shows them. Printed like the appendix.
+/// handed on and the quota, as the district's page in the portal shows them. Each sheet is a document that can go with
+/// its decision, laid out after Decree 30/2020/NĐ-CP: "Phụ lục", the title on two lines that never wrap, the line
+/// "(Kèm theo … số … ngày … của …)" of its decision (the Department's detailed allocation for the summary, the district's
+/// own for its sheet), "DỰ THẢO" while that decision is a draft, and its own page numbers starting again at 1.
 /// </summary>
 public static class DistrictsWorkbook
 {
     public const string SummarySheetName = "Tổng hợp";
+    public const string Label = AppendixQuery.Label;
     public const string Title = "PHÂN BỔ BẢN QUYỀN PHẦN MỀM PHÒNG CHỐNG MÃ ĐỘC";
     public const string SummaryHeading = "CÁC HUYỆN, THÀNH PHỐ";
     public const double HeadingFontSize = 13;
@@ -29,8 +33,12 @@ public static class DistrictsWorkbook
     public const string QuotaLabel = "Số lượng tỉnh giao";
     public const string RemainingLabel = "Còn lại chưa phân bổ";
 
-    /// <summary>Title, plan, a blank row, then the table.</summary>
-    public const int HeaderRow = 4;
+    // Row layout: "Phụ lục", the title's two lines, the reference line, a blank row, then the table.
+    public const int LabelRow = 1;
+    public const int TitleRow = 2;
+    public const int SubjectRow = 3;
+    public const int ReferenceRow = 4;
+    public const int HeaderRow = 6;
     public const int FirstDataRow = HeaderRow + 1;
 
     public static readonly IReadOnlyList<string> SummaryColumns = ["STT", "Mã", "UBND cấp huyện", "Được giao", "Đã phân bổ tiếp", "Còn lại"];
@@ -54,6 +62,7 @@ public static class DistrictsWorkbook
         using var workbook = new XLWorkbook();
         workbook.Properties.Author = AppendixWorkbook.Author;
         workbook.Properties.Title = Title;
+        workbook.Properties.Subject = report.PlanName;
         workbook.Style.Font.FontName = OfficialPrint.FontName;
         workbook.Style.Font.FontSize = TableFontSize;
 
@@ -61,7 +70,7 @@ public static class DistrictsWorkbook
         WriteSummary(workbook.AddWorksheet(names.Next(SummarySheetName)), report);
         foreach (var district in report.Districts)
         {
-            WriteDistrict(workbook.AddWorksheet(names.Next(district.District.Name)), report.PlanName, district);
+            WriteDistrict(workbook.AddWorksheet(names.Next(district.District.Name)), report.HeadingOf(district.District.UnitId), district);
         }
 
         using var package = new MemoryStream();
@@ -74,8 +83,7 @@ public static class DistrictsWorkbook
     private static void WriteSummary(IXLWorksheet sheet, DistrictReport report)
     {
         SetWidths(sheet, SummaryWidths);
-        Line(sheet, 1, $"{Title} CỦA {SummaryHeading}", SummaryWidths, bold: true);
-        Line(sheet, 2, report.PlanName, SummaryWidths, bold: false);
+        Heading(sheet, $"CỦA {SummaryHeading}", report.Summary, SummaryWidths);
         Header(sheet, SummaryColumns, SummaryWidths);
 
         var row = FirstDataRow;
@@ -100,16 +108,22 @@ public static class DistrictsWorkbook
 
         FrameTable(sheet, row, SummaryWidths.Count);
         sheet.Range(FirstDataRow, 3, row - 1, 3).Style.Alignment.WrapText = true;
-        OfficialPrint.Apply(sheet, HeaderRow);
+        Print(sheet, report.Summary);
     }
 
-    private static void WriteDistrict(IXLWorksheet sheet, string planName, DistrictWorkspace workspace)
+    /// <summary>The second line of a district sheet's title: "CỦA THÀNH PHỐ CAO LÃNH (MÃ 866)".</summary>
+    public static string SubjectOf(UnitNodeView district)
+    {
+        ArgumentNullException.ThrowIfNull(district);
+        var code = district.Code is null ? string.Empty : $" (MÃ {district.Code})";
+        return $"CỦA {district.Name.ToUpper(Vietnamese)}{code}";
+    }
+
+    private static void WriteDistrict(IXLWorksheet sheet, DocumentHeading heading, DistrictWorkspace workspace)
     {
         var district = workspace.District;
         SetWidths(sheet, DistrictWidths);
-        var code = district.Code is null ? string.Empty : $" (mã {district.Code})";
-        Line(sheet, 1, $"{Title} CỦA {district.Name.ToUpper(Vietnamese)}{code}", DistrictWidths, bold: true);
-        Line(sheet, 2, planName, DistrictWidths, bold: false);
+        Heading(sheet, SubjectOf(district), heading, DistrictWidths);
         Header(sheet, DistrictColumns, DistrictWidths);
 
         // A deactivated unit holds 0 and receives nothing; the list names the units that take part.
@@ -125,7 +139,37 @@ public static class DistrictsWorkbook
         var last = Figure(sheet, row, RemainingLabel, district.Remaining) - 1;
 
         FrameTable(sheet, last, DistrictWidths.Count);
+        Print(sheet, heading);
+    }
+
+    /// <summary>Decree 30's page setup; the sheet is its own document, so its pages count from 1 whatever comes before it.</summary>
+    private static void Print(IXLWorksheet sheet, DocumentHeading heading)
+    {
         OfficialPrint.Apply(sheet, HeaderRow);
+        sheet.PageSetup.FirstPageNumber = 1;
+        if (heading.Draft)
+        {
+            OfficialPrint.MarkDraft(sheet);
+        }
+    }
+
+    /// <summary>"Phụ lục", the title's two lines (shrunk rather than wrapped if a long name would not fit), the reference line.</summary>
+    private static void Heading(IXLWorksheet sheet, string subject, DocumentHeading heading, IReadOnlyList<double> widths)
+    {
+        Line(sheet, LabelRow, Label, widths, bold: true);
+        OneLine(sheet, TitleRow, Title, widths);
+        OneLine(sheet, SubjectRow, subject, widths);
+        Line(sheet, ReferenceRow, heading.Reference, widths, bold: false);
+    }
+
+    /// <summary>A bold title line that stays on one line: not wrapped, shrunk to the table's width if it would overflow.</summary>
+    private static void OneLine(IXLWorksheet sheet, int row, string text, IReadOnlyList<double> widths)
+    {
+        Line(sheet, row, text, widths, bold: true);
+        var range = sheet.Range(row, 1, row, widths.Count);
+        range.Style.Alignment.WrapText = false;
+        range.Style.Alignment.ShrinkToFit = true;
+        sheet.Row(row).Height = TextLines.LineHeight;
     }
 
     /// <summary>A heading row, the units numbered from 1, and their subtotal; returns the next free row.</summary>

@@ -3,6 +3,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Import;
@@ -38,7 +39,7 @@ public sealed class TemplateQuery(IDbContextFactory<AllocationDbContext> context
         var rows = nodes
             .Where(n => n.ParentUnitId == unitId && n.IsActive)
             .OrderBy(n => n.Order).ThenBy(n => n.UnitId)
-            .Select((n, i) => new TemplateRow(i + 1, n.Code, n.Name, n.Quantity))
+            .Select((n, i) => new TemplateRow(i + 1, n.Code ?? InternalUnitCode.Of(n.UnitId), n.Name, n.Quantity))
             .ToList();
         return new TemplateDocument(planId, plan.Name, unit.UnitId, unit.Name, unit.Code, unit.Quantity, rows);
     }

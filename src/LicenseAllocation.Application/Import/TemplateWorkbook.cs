@@ -34,7 +34,7 @@ public static class TemplateWorkbook
     public static readonly IReadOnlyList<string> Instructions =
     [
         "1. Chỉ nhập vào cột \"Số lượng\" (các ô nền vàng): số nguyên từ 0 trở lên, gõ trực tiếp con số, không dùng công thức. Số lượng hiện có đã được điền sẵn; đơn vị không nhận bản quyền ghi 0.",
-        "2. Giữ nguyên mã kế hoạch, mã đơn vị phân bổ, mã và tên các đơn vị: cổng thông tin dựa vào đó để nhận biết tệp và từng đơn vị. Đơn vị đã ngừng hoạt động không có trong mẫu.",
+        "2. Giữ nguyên mã kế hoạch, mã đơn vị phân bổ, mã và tên các đơn vị: cổng thông tin dựa vào đó để nhận biết tệp và từng đơn vị (đơn vị chưa có mã thống kê mang mã nội bộ dạng NB…). Đơn vị đã ngừng hoạt động không có trong mẫu.",
         "3. Ô \"Còn lại chưa phân bổ\" tự tính bằng số lượng được giao trừ tổng cột \"Số lượng\"; tổng không được vượt số lượng được giao (ô không được âm).",
         "4. Lưu tệp ở định dạng Excel (.xlsx), tải lên tại mục \"Nhập từ Excel\" của cổng thông tin, kiểm tra bảng xem trước, nhập lý do rồi bấm \"Áp dụng\". Cổng thông tin lưu tất cả các dòng hoặc không lưu dòng nào.",
     ];

@@ -40,7 +40,7 @@ public sealed class AuditExportStreamingTests
         var stored = await db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => a.Id).ToListAsync(Ct);
         document.RowCount.ShouldBe(stored.Count);
         ids.ShouldBe(stored);
-        sheet.Descendants<MergeCell>().Select(m => m.Reference!.Value).ShouldBe(["A1:K1", "A2:K2", "A3:K3", "A4:K4"]);
+        sheet.Descendants<MergeCell>().Select(m => m.Reference!.Value).ShouldBe(["A1:L1", "A2:L2", "A3:L3", "A4:L4"]);
         sheet.Descendants<Pane>().Single().TopLeftCell!.Value.ShouldBe($"A{AuditWorkbook.FirstDataRow}");
     }
 

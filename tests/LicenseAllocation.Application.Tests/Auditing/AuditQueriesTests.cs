@@ -66,6 +66,15 @@ public sealed class AuditQueriesTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
+    public async Task Every_row_of_a_plan_names_the_plan_and_its_version()
+    {
+        var page = (await _audit.PageAsync(SeededPlan.Admin, new AuditFilter(PlanId: _planId), 1, TestContext.Current.CancellationToken)).Value!;
+
+        page.Items.ShouldNotBeEmpty();
+        page.Items.ShouldAllBe(r => r.PlanLabel == "Trang bị phần mềm phòng chống mã độc thống nhất trên toàn tỉnh — phiên bản 1");
+    }
+
+    [Fact]
     public async Task A_day_runs_from_midnight_to_midnight_in_Vietnam_time()
     {
         var day = new DateOnly(2021, 1, 5);

@@ -135,9 +135,14 @@ public sealed class ImportMatchingTests : IAsyncLifetime
         {
             await db.Units.Where(u => u.Id == second.UnitId).ExecuteUpdateAsync(u => u.SetProperty(x => x.Name, "Phòng Văn hóa"), TestContext.Current.CancellationToken);
         }
+        // The template's internal codes tell them apart (TemplateUnitCodeTests); a file that has lost its codes cannot.
         var file = WorkbookFiles.Edit(await _bed.TemplateAsync(_bed.CaoLanhOfficer, _bed.CaoLanh), workbook =>
             workbook.Worksheet(1).CellsUsed(c => c.GetString() == "Phòng Văn hóa").Select(c => c.Address.RowNumber).ToList()
-                .ForEach(row => workbook.Worksheet(1).Cell(row, 4).SetValue(1)));
+                .ForEach(row =>
+                {
+                    workbook.Worksheet(1).Cell(row, 2).Clear();
+                    workbook.Worksheet(1).Cell(row, 4).SetValue(1);
+                }));
 
         var report = await _bed.PreviewAsync(_bed.CaoLanhOfficer, file);
 

@@ -220,15 +220,15 @@ public sealed class AuditApiTests(PortalFactory portal) : IClassFixture<PortalFa
         row.Cell(3).Style.DateFormat.Format.ShouldBe("dd/MM/yyyy HH:mm");
         // Excel keeps times as fractions of a day: to the millisecond, not the microsecond of the audit row.
         row.Cell(3).GetDateTime().ShouldBe(newest.At.DateTime, TimeSpan.FromMilliseconds(1));
-        row.Cell(5).GetString().ShouldBe("Thay đổi số lượng");
-        row.Cell(7).DataType.ShouldBe(XLDataType.Number);
-        row.Cell(7).Style.NumberFormat.Format.ShouldBe("#,##0");
-        (row.Cell(7).GetValue<int>(), row.Cell(8).GetValue<int>()).ShouldBe((newest.Old!.Value, newest.New!.Value));
-        row.Cell(9).HasFormula.ShouldBeFalse();
-        row.Cell(9).GetString().ShouldBe("'=HYPERLINK(\"http://x\") chuyển bớt");
-        row.Cell(10).GetString().ShouldBe(Letter);
-        sheet.Row(AuditWorkbook.FirstDataRow + page.Total - 1).Cell(5).GetString().ShouldBe("Nạp số liệu ban đầu");
-
+        row.Cell(5).GetString().ShouldBe("Trang bị phần mềm phòng chống mã độc thống nhất trên toàn tỉnh — phiên bản 1");
+        row.Cell(6).GetString().ShouldBe("Thay đổi số lượng");
+        row.Cell(8).DataType.ShouldBe(XLDataType.Number);
+        row.Cell(8).Style.NumberFormat.Format.ShouldBe("#,##0");
+        (row.Cell(8).GetValue<int>(), row.Cell(9).GetValue<int>()).ShouldBe((newest.Old!.Value, newest.New!.Value));
+        row.Cell(10).HasFormula.ShouldBeFalse();
+        row.Cell(10).GetString().ShouldBe("'=HYPERLINK(\"http://x\") chuyển bớt");
+        row.Cell(11).GetString().ShouldBe(Letter);
+        sheet.Row(AuditWorkbook.FirstDataRow + page.Total - 1).Cell(6).GetString().ShouldBe("Nạp số liệu ban đầu");
         sheet.Cell(AuditWorkbook.FirstDataRow, 4).Style.Font.FontName.ShouldBe("Times New Roman");
         sheet.PageSetup.PaperSize.ShouldBe(XLPaperSize.A4Paper);
         sheet.PageSetup.PageOrientation.ShouldBe(XLPageOrientation.Landscape);

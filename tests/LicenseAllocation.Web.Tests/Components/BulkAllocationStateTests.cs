@@ -52,6 +52,27 @@ public sealed class BulkAllocationStateTests
     }
 
     [Fact]
+    public void The_card_the_chips_and_the_subtree_figures_follow_the_drafts()
+    {
+        var state = new BulkAllocationState(Workspace);
+        var commune = Workspace.Units.Single(u => u.Node.UnitId == 13);
+        var agency = Workspace.Units.Single(u => u.Node.UnitId == 11);
+
+        state.SetDraft(13, 200);
+        state.SetDraft(11, 20);
+
+        (state.Preview.Quantity, state.Preview.HandedOn, state.Preview.Remaining).ShouldBe((300, 260, 40));
+        state.Status.ShouldBe(AllocationStatus.PartlyAllocated);
+        state.StatusOf(commune).ShouldBe(AllocationStatus.FullyAllocated);
+        state.SubtreeOf(commune).ShouldBe(200);
+        // An agency with units of its own keeps its subtree figure and is judged by what it has handed on: 20 of 20.
+        state.SubtreeOf(agency).ShouldBe(60);
+        state.StatusOf(agency).ShouldBe(AllocationStatus.FullyAllocated);
+        state.SetDraft(13, 240);
+        state.Status.ShouldBe(AllocationStatus.FullyAllocated);
+    }
+
+    [Fact]
     public void A_cleared_input_stays_empty_and_counts_as_0()
     {
         var state = new BulkAllocationState(Workspace);

@@ -42,7 +42,7 @@ public sealed class DistrictWorkspacePartsTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task A_refused_batch_keeps_the_drafts_and_explains_the_refusal_on_the_row()
+    public async Task A_bulk_allocation_over_the_quota_is_refused_as_a_total_and_no_row_is_blamed()
     {
         var page = await RenderAsOfficerAsync();
         var (ward1, ward11) = (await UnitIdAsync("29866"), await UnitIdAsync("29863"));
@@ -53,11 +53,33 @@ public sealed class DistrictWorkspacePartsTests : ComponentTestContext
 
         page.Find("button[data-testid='save-bulk']").Click();
 
-        page.WaitForAssertion(() => page.Find("[data-testid='bulk-problem']").TextContent.ShouldContain("Không lưu thay đổi nào"));
-        page.FindAll("[data-testid^='refusal-']").ShouldNotBeEmpty();
-        page.Find("[data-testid='bulk-refusals']").TextContent.ShouldContain("Tổng 350 vượt 300 được giao — thừa 50.");
+        page.WaitForAssertion(() => page.Find("[data-testid='bulk-problem']").TextContent.Trim().ShouldBe("Tổng 350 vượt 300 được giao — thừa 50."));
+        page.FindAll("[data-testid^='refusal-']").ShouldBeEmpty();
+        page.FindAll("[data-testid='bulk-refusals']").ShouldBeEmpty();
         page.Find($"input[data-testid='draft-{ward1}']").GetAttribute("value").ShouldBe("250");
-        page.Find("[data-testid='district-handed-on']").TextContent.ShouldBe("0");
+        (await QuantityAsync(ward1)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task While_figures_are_typed_the_card_the_chips_and_the_running_total_beside_the_list_follow_them()
+    {
+        var page = await RenderAsOfficerAsync();
+        var ward11 = await UnitIdAsync("29863");
+        page.WaitForElement("[data-testid='begin-bulk-edit']").Click();
+
+        page.Find($"input[data-testid='draft-{ward11}']").Input("40");
+
+        page.Find("[data-testid='district-handed-on']").TextContent.ShouldBe("40");
+        page.Find("[data-testid='district-remaining']").TextContent.ShouldBe("260");
+        page.Find("[data-testid='draft-handed-on']").TextContent.ShouldContain("Giao xuống sau khi lưu: 40 / 300 được giao");
+        page.Find($"[data-testid='unit-{ward11}'] [data-testid='status-chip']").GetAttribute("data-status").ShouldBe("FullyAllocated");
+        page.Find($"[data-testid='subtree-{ward11}']").TextContent.ShouldBe("40");
+        // The district's own chip, in the header before the list.
+        page.FindAll("[data-testid='status-chip']")[0].GetAttribute("data-status").ShouldBe("PartlyAllocated");
+
+        // The editor stands beside the list, in the same row, not under it.
+        var row = page.Find("[data-testid='bulk-editor']").ParentElement!;
+        row.QuerySelector("[data-testid='workspace-table']").ShouldNotBeNull();
     }
 
     [Fact]
@@ -157,6 +179,12 @@ public sealed class DistrictWorkspacePartsTests : ComponentTestContext
         Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
         return Render<DistrictWorkspacePage>(p => p.Add(w => w.PlanId, 1).Add(w => w.DistrictId, _caoLanh));
+    }
+
+    private async Task<int> QuantityAsync(int unitId)
+    {
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
+        return await db.Nodes.Where(n => n.PlanId == 1 && n.UnitId == unitId).Select(n => n.Quantity).SingleAsync(Ct);
     }
 
     private async Task<int> UnitIdAsync(string code)

@@ -58,6 +58,15 @@ public partial class BulkAllocationEditor
 
     private async Task SaveAsync()
     {
+        // Over the quota the whole change is refused as a total before anything is sent: no single row is to blame.
+        if (State.IsOverQuota)
+        {
+            State.ClearRefusals();
+            _problem = Loc[nameof(Resources.Districts.OverQuota), Ui.N(State.Excess), Ui.N(State.HandedOnAfterSaving), Ui.N(State.Quota)];
+            await OnRefused.InvokeAsync();
+            return;
+        }
+
         _saving = true;
         try
         {

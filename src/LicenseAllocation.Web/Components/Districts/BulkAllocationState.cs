@@ -1,4 +1,5 @@
 using System.Globalization;
+using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Web.Localization;
@@ -6,7 +7,8 @@ using LicenseAllocation.Web.Localization;
 namespace LicenseAllocation.Web.Components.Districts;
 
 /// <summary>
-/// The figures a district officer is typing for every active unit of the district at once. All drafts live here, not in
+/// The figures an officer is typing for every active unit below one allocating unit at once: a district officer for
+/// the district's agencies and communes, the province for the 12 districts' shares of their group. All drafts live here, not in
 /// the rows, so a row that scrolls out of view (and is no longer rendered) keeps what was typed into it. The running
 /// figures start from the service's handed-on and remaining and only add what the drafts change.
 /// </summary>
@@ -90,6 +92,30 @@ public sealed class BulkAllocationState
         ArgumentNullException.ThrowIfNull(result);
         _refusals = result.Refused.GroupBy(r => r.UnitId).ToDictionary(g => g.Key, g => Ui.Refusal(g.First().Error));
     }
+
+    /// <summary>The allocating unit as it would stand once the drafts are saved, for the figures card above the list.</summary>
+    public UnitNodeView Preview => _workspace.District with { HandedOn = HandedOnAfterSaving };
+
+    /// <summary>How far the allocating unit would be allocated once the drafts are saved, for its chip.</summary>
+    public AllocationStatus Status => AllocationStatuses.Of(Quota, HandedOnAfterSaving, hasChildren: true);
+
+    /// <summary>A row's chip while drafts are typed: a unit with nothing below it by its draft, one with units by what it has handed on.</summary>
+    public AllocationStatus StatusOf(WorkspaceRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        var quantity = IsEditable(row.Node.UnitId) ? DraftOf(row.Node.UnitId) : row.Node.Quantity;
+        return AllocationStatuses.Of(quantity, row.Node.HandedOn, row.ChildCount > 0);
+    }
+
+    /// <summary>A row's subtree figure while drafts are typed: a unit with nothing below it holds its draft.</summary>
+    public int SubtreeOf(WorkspaceRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return row.ChildCount == 0 && IsEditable(row.Node.UnitId) ? DraftOf(row.Node.UnitId) : row.SubtreeQuantity;
+    }
+
+    /// <summary>Forgets the refusals of the last save, when the save is refused as a whole before it is sent.</summary>
+    public void ClearRefusals() => _refusals = [];
 
     public string NameOf(int unitId) => _workspace.Units.FirstOrDefault(u => u.Node.UnitId == unitId)?.Node.Name ?? string.Empty;
 
