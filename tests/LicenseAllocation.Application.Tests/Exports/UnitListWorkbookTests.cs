@@ -170,10 +170,10 @@ public sealed class UnitListWorkbookTests : IAsyncLifetime
     [Fact]
     public async Task A_plan_on_the_new_province_carries_the_electronic_agency_identifier()
     {
-        await new Reorganisations.DongThap2025Seeder(_database.Factory, TimeProvider.System).SeedAsync(Ct);
-        var reorganisation = (await new Reorganisations.ReorganisationQueries(_database.Factory).ListAsync(SeededPlan.Admin, Ct)).Value!.Single();
-        var created = await new Reorganisations.SuccessorPlans(_database.Factory, TimeProvider.System).CreateAsync(SeededPlan.Admin,
-            new Reorganisations.CreateSuccessorPlan(1, reorganisation.Id, "Kế hoạch phân bổ bản quyền năm 2026", 2026, null, [], AcceptUnconfirmed: true), Ct);
+        await new LicenseAllocation.Application.Reorganisations.DongThap2025Seeder(_database.Factory, TimeProvider.System).SeedAsync(Ct);
+        var reorganisation = (await new LicenseAllocation.Application.Reorganisations.ReorganisationQueries(_database.Factory).ListAsync(SeededPlan.Admin, Ct)).Value!.Single();
+        var created = await new LicenseAllocation.Application.Reorganisations.SuccessorPlans(_database.Factory, TimeProvider.System).CreateAsync(SeededPlan.Admin,
+            new LicenseAllocation.Application.Reorganisations.CreateSuccessorPlan(1, reorganisation.Id, "Kế hoạch phân bổ bản quyền năm 2026", 2026, null, [], AcceptUnconfirmed: true), Ct);
         var planId = created.Value!.Plan!.Id;
 
         await using var stream = (await new UnitListExport(_database.Factory).ExportAsync(SeededPlan.Admin, planId, Ct)).Value!;

@@ -21,9 +21,9 @@ public sealed class ReorganisationPagesTests : ComponentTestContext
 
     protected override void AddServices() => _auth = AddAuthorization();
 
+    // The culture is set again in each test's own flow after this: one set inside an async method does not flow back.
     private async Task SeedAsync()
     {
-        UseCulture("vi-VN");
         (await Services.GetRequiredService<DongThap2025Seeder>().SeedAsync(Ct)).ShouldBeTrue();
         await using var db = await Database.Factory.CreateDbContextAsync(Ct);
         _reorganisationId = await db.Reorganisations.Select(r => r.Id).SingleAsync(Ct);
@@ -39,6 +39,7 @@ public sealed class ReorganisationPagesTests : ComponentTestContext
     public async Task The_list_shows_the_reorganisation_with_its_date_and_legal_basis()
     {
         await SeedAsync();
+        UseCulture("vi-VN");
         SignIn(PortalRole.Auditor);
 
         var page = Render<ReorganisationsPage>();
@@ -68,6 +69,7 @@ public sealed class ReorganisationPagesTests : ComponentTestContext
     public async Task Only_the_administrator_is_offered_the_successor_plan(PortalRole role, int buttons)
     {
         await SeedAsync();
+        UseCulture("vi-VN");
         SignIn(role);
 
         var page = Render<ReorganisationPage>(p => p.Add(x => x.ReorganisationId, _reorganisationId));
@@ -83,6 +85,7 @@ public sealed class ReorganisationPagesTests : ComponentTestContext
     public async Task A_split_commune_is_shown_as_taken_over_in_part()
     {
         await SeedAsync();
+        UseCulture("vi-VN");
         SignIn(PortalRole.Auditor);
 
         var page = Render<ReorganisationPage>(p => p.Add(x => x.ReorganisationId, _reorganisationId));
@@ -96,6 +99,7 @@ public sealed class ReorganisationPagesTests : ComponentTestContext
     public async Task An_unknown_reorganisation_is_not_found()
     {
         await SeedAsync();
+        UseCulture("vi-VN");
         SignIn(PortalRole.ProvinceAdmin);
 
         var page = Render<ReorganisationPage>(p => p.Add(x => x.ReorganisationId, 999));
@@ -107,6 +111,7 @@ public sealed class ReorganisationPagesTests : ComponentTestContext
     public async Task The_wizard_reconciles_waits_for_the_open_links_then_creates_the_plan()
     {
         await SeedAsync();
+        UseCulture("vi-VN");
         SignIn(PortalRole.ProvinceAdmin);
 
         var page = Render<SuccessorPlanPage>(p => p.Add(x => x.ReorganisationId, _reorganisationId));
@@ -133,6 +138,7 @@ public sealed class ReorganisationPagesTests : ComponentTestContext
     public async Task Dropping_a_link_leaves_the_old_units_licences_with_the_province()
     {
         await SeedAsync();
+        UseCulture("vi-VN");
         SignIn(PortalRole.ProvinceAdmin);
         var page = Render<SuccessorPlanPage>(p => p.Add(x => x.ReorganisationId, _reorganisationId));
         page.WaitForElement("[data-testid='successor-reconciliation']");
@@ -149,6 +155,7 @@ public sealed class ReorganisationPagesTests : ComponentTestContext
     public async Task A_new_commune_shows_where_it_came_from()
     {
         await SeedAsync();
+        UseCulture("vi-VN");
         SignIn(PortalRole.UnitViewer);
         await using var db = await Database.Factory.CreateDbContextAsync(Ct);
         var commune = await db.ReorganisationLinks.Where(l => l.OldUnitId != null).Select(l => l.NewUnitId).FirstAsync(Ct);
@@ -169,12 +176,13 @@ public sealed class ReorganisationPagesTests : ComponentTestContext
     public async Task The_tree_shows_the_units_that_existed_on_the_day(int year, int month, int day, string count)
     {
         await SeedAsync();
+        UseCulture("vi-VN");
         var structure = await Services.GetRequiredService<StructureOnDay>().GetAsync(new Caller("kiem-tra", PortalRole.Auditor), new DateOnly(year, month, day), Ct);
 
         var view = Render<StructureOnDayView>(p => p.Add(x => x.Structure, structure.Value!).Add(x => x.Day, structure.Value!.Day));
 
         view.Find("[data-testid='structure-count']").TextContent.ShouldContain(count);
-        structure.Value.Provinces.ShouldBe(1);
+        structure.Value!.Provinces.ShouldBe(1);
         view.FindAll("[data-testid^='structure-unit-']").Count.ShouldBeGreaterThan(0);
     }
 }
