@@ -74,7 +74,7 @@ public sealed class UnitListWorkbookTests : IAsyncLifetime
         Enumerable.Range(1, 11).ShouldAllBe(c => sheet.Cell(1, c).Style.Font.Bold);
         sheet.Cell(2, 3).Style.Font.Bold.ShouldBeFalse();
         (sheet.SheetView.SplitRow, sheet.SheetView.SplitColumn).ShouldBe((1, 0));
-        sheet.AutoFilter.Range.RangeAddress.ToString().ShouldBe($"A1:J{1 + SeedFacts.Units}");
+        sheet.AutoFilter.Range.RangeAddress.ToString().ShouldBe($"A1:K{1 + SeedFacts.Units}");
         var widths = OfficialPrintChecks.ColumnWidths(file, UnitListWorkbook.SheetName);
         Enumerable.Range(1, 11).Select(c => widths[c]).ShouldBe(UnitListWorkbook.ColumnWidths);
     }
