@@ -74,6 +74,7 @@ public static class ApplicationServices
         services.AddScoped<ReorganisationQueries>();
         services.AddScoped<SuccessorPlans>();
         services.AddScoped<UnitLineage>();
+        services.AddScoped<StructureOnDay>();
         services.AddScoped<AgencyCodes>();
         services.AddOptions<DeploymentOptions>();
         services.AddScoped<DeploymentMappings>();

@@ -39,6 +39,9 @@ public sealed class UnitListExport(IDbContextFactory<AllocationDbContext> contex
 
         // Parent names come from the visible units only: the scope unit's own parent stays outside the export.
         var names = nodes.Where(n => visible?.Contains(n.UnitId) ?? true).ToDictionary(n => n.UnitId, n => n.Name);
+        var unitIds = names.Keys.ToList();
+        var agencyCodes = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id) && u.AgencyCode != null)
+            .ToDictionaryAsync(u => u.Id, u => u.AgencyCode, cancellationToken);
         var rows = new List<UnitListRow>(names.Count);
         foreach (var row in ordered)
         {
@@ -60,7 +63,8 @@ public sealed class UnitListExport(IDbContextFactory<AllocationDbContext> contex
                 hasChildren ? node.HandedOn : null,
                 hasChildren ? node.Remaining : null,
                 AllocationStatuses.Of(node.Quantity, node.HandedOn, hasChildren),
-                node.IsActive));
+                node.IsActive,
+                agencyCodes.GetValueOrDefault(node.UnitId)));
         }
 
         return rows;

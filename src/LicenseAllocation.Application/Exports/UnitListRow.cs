@@ -5,7 +5,8 @@ namespace LicenseAllocation.Application.Exports;
 
 /// <summary>
 /// One unit of the flat export, in tree order. <see cref="Level"/> counts from 1 at the province. Handed on and remaining
-/// are null for a unit without units under it, where the portal's tree leaves them blank too.
+/// are null for a unit without units under it, where the portal's tree leaves them blank too. <see cref="AgencyCode"/> is
+/// the electronic agency identifier (mã định danh điện tử), when the unit has one.
 /// </summary>
 public sealed record UnitListRow(
     int Number,
@@ -18,7 +19,8 @@ public sealed record UnitListRow(
     int? HandedOn,
     int? Remaining,
     AllocationStatus Status,
-    bool IsActive)
+    bool IsActive,
+    string? AgencyCode = null)
 {
     /// <summary>The status as the portal's chips say it; a deactivated unit says so instead.</summary>
     public string StatusText => IsActive ? VietnameseLabels.Status(Status) : VietnameseLabels.Inactive;

@@ -16,10 +16,10 @@ public static class UnitListWorkbook
     public const double FontSize = 12;
 
     public static readonly IReadOnlyList<string> Columns =
-        ["STT", "Mã", "Tên đơn vị", "Loại", "Đơn vị cấp trên", "Cấp trong cây", "Số lượng", "Đã phân bổ tiếp", "Còn lại", "Trạng thái"];
+        ["STT", "Mã", "Tên đơn vị", "Loại", "Đơn vị cấp trên", "Cấp trong cây", "Số lượng", "Đã phân bổ tiếp", "Còn lại", "Trạng thái", "Mã định danh"];
 
     /// <summary>Character widths; the sheet prints A4 landscape, shrunk to one page wide.</summary>
-    public static readonly IReadOnlyList<double> ColumnWidths = [7, 9, 40, 19, 34, 8, 10, 11, 10, 17];
+    public static readonly IReadOnlyList<double> ColumnWidths = [7, 9, 40, 19, 34, 8, 10, 11, 10, 17, 15];
 
     // Indexes into the stylesheet's cell formats, in the order Stylesheet() lists them.
     private const uint HeaderStyle = 1;
@@ -81,6 +81,7 @@ public static class UnitListWorkbook
             cells.Number(7, row.HandedOn, NumberStyle);
             cells.Number(8, row.Remaining, NumberStyle);
             cells.Text(9, row.StatusText, TextStyle);
+            cells.Text(10, row.AgencyCode, TextStyle);
             cells.EndRow();
         }
 

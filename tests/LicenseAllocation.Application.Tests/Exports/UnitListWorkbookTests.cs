@@ -29,7 +29,7 @@ public sealed class UnitListWorkbookTests : IAsyncLifetime
         var sheet = workbook.Worksheet(1);
 
         sheet.Name.ShouldBe("Danh sách đơn vị");
-        Enumerable.Range(1, 10).Select(c => sheet.Cell(1, c).GetString()).ShouldBe(UnitListWorkbook.Columns);
+        Enumerable.Range(1, 11).Select(c => sheet.Cell(1, c).GetString()).ShouldBe(UnitListWorkbook.Columns);
         sheet.LastRowUsed().RowNumber().ShouldBe(1 + SeedFacts.Units);
         for (var i = 0; i < rows.Count; i++)
         {
@@ -71,12 +71,12 @@ public sealed class UnitListWorkbookTests : IAsyncLifetime
         using var workbook = Read(file);
         var sheet = workbook.Worksheet(1);
 
-        Enumerable.Range(1, 10).ShouldAllBe(c => sheet.Cell(1, c).Style.Font.Bold);
+        Enumerable.Range(1, 11).ShouldAllBe(c => sheet.Cell(1, c).Style.Font.Bold);
         sheet.Cell(2, 3).Style.Font.Bold.ShouldBeFalse();
         (sheet.SheetView.SplitRow, sheet.SheetView.SplitColumn).ShouldBe((1, 0));
-        sheet.AutoFilter.Range.RangeAddress.ToString().ShouldBe($"A1:J{1 + SeedFacts.Units}");
+        sheet.AutoFilter.Range.RangeAddress.ToString().ShouldBe($"A1:K{1 + SeedFacts.Units}");
         var widths = OfficialPrintChecks.ColumnWidths(file, UnitListWorkbook.SheetName);
-        Enumerable.Range(1, 10).Select(c => widths[c]).ShouldBe(UnitListWorkbook.ColumnWidths);
+        Enumerable.Range(1, 11).Select(c => widths[c]).ShouldBe(UnitListWorkbook.ColumnWidths);
     }
 
     [Fact]
@@ -165,6 +165,27 @@ public sealed class UnitListWorkbookTests : IAsyncLifetime
             .ShouldBe(["Chưa phân bổ", "Đã phân bổ hết", "Phân bổ một phần"]);
         sheet.Column(2).CellsUsed().Skip(1).ShouldAllBe(c => c.DataType == XLDataType.Text);
         sheet.Column(2).CellsUsed().ShouldContain(c => c.GetString() == "00001");
+    }
+
+    [Fact]
+    public async Task A_plan_on_the_new_province_carries_the_electronic_agency_identifier()
+    {
+        await new LicenseAllocation.Application.Reorganisations.DongThap2025Seeder(_database.Factory, TimeProvider.System).SeedAsync(Ct);
+        var reorganisation = (await new LicenseAllocation.Application.Reorganisations.ReorganisationQueries(_database.Factory).ListAsync(SeededPlan.Admin, Ct)).Value!.Single();
+        var created = await new LicenseAllocation.Application.Reorganisations.SuccessorPlans(_database.Factory, TimeProvider.System).CreateAsync(SeededPlan.Admin,
+            new LicenseAllocation.Application.Reorganisations.CreateSuccessorPlan(1, reorganisation.Id, "Kế hoạch phân bổ bản quyền năm 2026", 2026, null, [], AcceptUnconfirmed: true), Ct);
+        var planId = created.Value!.Plan!.Id;
+
+        await using var stream = (await new UnitListExport(_database.Factory).ExportAsync(SeededPlan.Admin, planId, Ct)).Value!;
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, Ct);
+        using var workbook = Read(copy.ToArray());
+        var sheet = workbook.Worksheet(1);
+
+        sheet.Cell(1, 11).GetString().ShouldBe("Mã định danh");
+        sheet.Row(2).Cell(3).GetString().ShouldBe("Tỉnh Đồng Tháp");
+        sheet.Row(2).Cell(11).GetString().ShouldBe("000.00.00.H20");
+        sheet.LastRowUsed().RowNumber().ShouldBe(1 + 1 + 14 + 102);
     }
 
     private async Task<byte[]> ExportAsync()
