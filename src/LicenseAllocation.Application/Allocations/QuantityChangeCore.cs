@@ -45,7 +45,7 @@ internal enum QuantityWriteResult
 /// </list>
 /// Everything a refusal needs is read before the first write; the rows other writers wait for (the parents, the chain
 /// head) are taken last, so that from the first parent's update to the commit only the plan's shared lock, the head's
-/// locking read and one batch of the audit rows with the head are sent (ADR 0021).
+/// locking read and one batch of the audit rows with the head are sent (ADR 0020).
 /// The callers retry an attempt with <see cref="TransientFailure.RetryAsync{T}"/>.
 /// </summary>
 internal static class QuantityChangeCore

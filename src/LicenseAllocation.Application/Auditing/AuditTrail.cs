@@ -13,7 +13,7 @@ namespace LicenseAllocation.Application.Auditing;
 /// <remarks>
 /// The head is the last lock a writer takes and it is held only until commit, so writers queue on it briefly and never
 /// deadlock on it (no one waits for another lock while holding it): from the locking read to the commit it is held for
-/// three round trips (read, batch, commit; ADR 0021). On SQLite writers are serialised anyway.
+/// three round trips (read, batch, commit; ADR 0020). On SQLite writers are serialised anyway.
 /// </remarks>
 public static class AuditTrail
 {

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LicenseAllocation.Application.Data;
 
 /// <summary>
-/// The locking reads the write path uses where a provider has them (docs/decisions/0021-hot-rows-last-and-briefly.md):
+/// The locking reads the write path uses where a provider has them (docs/decisions/0020-hot-rows-last-and-briefly.md):
 /// a read that also takes the row's lock is one round trip where a no-op update followed by a read is two, and a shared
 /// lock lets writers that only need a row to stay as it is pass each other. SQLite serialises writers
 /// (<c>BEGIN IMMEDIATE</c>), so there a plain read is enough and no page is written for a lock.

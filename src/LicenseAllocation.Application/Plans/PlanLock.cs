@@ -43,7 +43,7 @@ internal static class PlanLock
     /// <summary>
     /// <see cref="HoldOpenAsync"/> for a change of quantities, which needs the plan to stay open but does not exclude
     /// other changes: on PostgreSQL a shared row lock (<c>FOR SHARE</c>), so edits of one plan pass each other here and
-    /// queue only on the rows they really share (ADR 0021), while a publication, an amendment or a decision, which
+    /// queue only on the rows they really share (ADR 0020), while a publication, an amendment or a decision, which
     /// update or hold this row exclusively, still wait for every edit holding it and are waited for by every edit after
     /// them (the locking read re-reads the row as they committed it). SQL Server keeps the exclusive hold; SQLite
     /// serialises writers, so a read is enough there.
