@@ -122,7 +122,7 @@ list_failures
 
 if [ "$status" -ne 124 ]; then
     say "write-path benchmark, short mode"
-    if timeout --kill-after=30s 5m dotnet run --no-build --project bench/LicenseAllocation.Benchmarks -- --write-path --short </dev/null >"$results/write-path.md" 2>&1; then
+    if timeout --kill-after=30s 8m dotnet run --project bench/LicenseAllocation.Benchmarks -- --write-path --short </dev/null >"$results/write-path.md" 2>&1; then
         grep '^| ' "$results/write-path.md" || true
         passed=$((passed + 1))
     else
