@@ -41,19 +41,12 @@ public sealed class DeploymentPicture(IDbContextFactory<AllocationDbContext> con
     public async Task<DeploymentResult<DeploymentPictureView>> GetAsync(Caller caller, int planId, int? snapshotId = null, int? unitId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanReadPlans(caller))
-        {
-            return AllocationError.Forbidden();
-        }
-
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
+        var (nodes, visible, refused) = await ReadTreeAsync(db, caller, planId, ct);
+        if (nodes is null)
         {
-            return AllocationError.NotFound();
+            return refused!;
         }
-
-        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(ct);
-        var visible = UnitScope.VisibleTo(caller, nodes);
         if (unitId is { } asked && (nodes.All(n => n.UnitId != asked) || visible is not null && !visible.Contains(asked)))
         {
             return nodes.Any(n => n.UnitId == asked) ? AllocationError.OutOfScope() : AllocationError.NotFound();
@@ -84,19 +77,12 @@ public sealed class DeploymentPicture(IDbContextFactory<AllocationDbContext> con
     public async Task<DeploymentResult<IReadOnlyList<TrendPoint>>> TrendAsync(Caller caller, int planId, int? unitId = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanReadPlans(caller))
-        {
-            return AllocationError.Forbidden();
-        }
-
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
+        var (nodes, visible, refused) = await ReadTreeAsync(db, caller, planId, ct);
+        if (nodes is null)
         {
-            return AllocationError.NotFound();
+            return refused!;
         }
-
-        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(ct);
-        var visible = UnitScope.VisibleTo(caller, nodes);
         var root = unitId ?? (visible is null ? nodes.FirstOrDefault(n => n.ParentUnitId is null || nodes.All(o => o.UnitId != n.ParentUnitId))?.UnitId : caller.ScopeUnitId);
         if (root is not { } top || nodes.All(n => n.UnitId != top))
         {
@@ -119,6 +105,24 @@ public sealed class DeploymentPicture(IDbContextFactory<AllocationDbContext> con
         }
 
         return new DeploymentResult<IReadOnlyList<TrendPoint>>(points);
+    }
+
+    /// <summary>The plan's tree and the units of it the caller reads (null: all), or why the caller reads none of it.</summary>
+    private static async Task<(List<UnitNodeView>? Nodes, HashSet<int>? Visible, AllocationError? Refused)> ReadTreeAsync(
+        AllocationDbContext db, Caller caller, int planId, CancellationToken ct)
+    {
+        if (!AccessPolicy.CanReadPlans(caller))
+        {
+            return (null, null, AllocationError.Forbidden());
+        }
+
+        if (!await db.Plans.AnyAsync(p => p.Id == planId, ct))
+        {
+            return (null, null, AllocationError.NotFound());
+        }
+
+        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(ct);
+        return (nodes, UnitScope.VisibleTo(caller, nodes), null);
     }
 
     /// <summary>What one snapshot's picture is over the whole plan, in tree order, and its unmapped groups.</summary>

@@ -1,7 +1,11 @@
 using LicenseAllocation.Application.Access;
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Web.Auth;
+using LicenseAllocation.Web.Localization;
+using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Localization;
 
 namespace LicenseAllocation.Web.Components.Controls;
 
@@ -14,6 +18,9 @@ public abstract class PortalComponent : ComponentBase
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
 
+    [Inject]
+    private IStringLocalizer<Common> CommonText { get; set; } = default!;
+
     /// <summary>Null until resolved, and for an account without a portal role.</summary>
     protected Caller? Caller { get; private set; }
 
@@ -22,5 +29,22 @@ public abstract class PortalComponent : ComponentBase
     {
         Caller = AuthenticationState is null ? null : Callers.FromPrincipal((await AuthenticationState).User);
         return Caller;
+    }
+
+    /// <summary>
+    /// Resolves the caller and reads what the page shows for them: the value, or the sentence that says why not (an
+    /// account without a portal role, or the service's refusal).
+    /// </summary>
+    protected async Task<(T? Value, string? Problem)> ReadForCallerAsync<T>(Func<Caller, Task<Outcome<T>>> read)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (await ResolveCallerAsync() is not { } caller)
+        {
+            return (null, CommonText[nameof(Common.NoRole)]);
+        }
+
+        var outcome = await read(caller);
+        return outcome.Succeeded ? (outcome.Value, null) : (null, Ui.Refusal(outcome.Error));
     }
 }

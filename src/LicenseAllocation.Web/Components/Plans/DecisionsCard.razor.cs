@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Domain.Plans;
+using LicenseAllocation.Domain.Units;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 
@@ -80,6 +81,13 @@ public sealed partial class DecisionsCard
 
         await OnChanged.InvokeAsync();
     }
+
+    private string LevelName(LevelDecisionView level) => level switch
+    {
+        { IsLetter: true } => Loc[nameof(Resources.Plans.LetterLevel), level.IssuingUnitName],
+        { IssuingUnitKind: UnitKind.DistrictGroup } => Loc[nameof(Resources.Plans.DetailedAllocationLevel), level.IssuingUnitName],
+        _ => level.IssuingUnitName,
+    };
 
     /// <summary>"Đã ban hành 3/14 quyết định; 11 cấp còn mở."</summary>
     private string Progress(IReadOnlyList<LevelDecisionView> levels) =>

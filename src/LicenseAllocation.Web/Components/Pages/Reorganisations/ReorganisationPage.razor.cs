@@ -1,7 +1,6 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Web.Components.Controls;
-using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -23,20 +22,10 @@ public partial class ReorganisationPage : PortalComponent
     [Inject]
     private IStringLocalizer<ReorganisationTexts> Loc { get; set; } = default!;
 
-    [Inject]
-    private IStringLocalizer<Common> Text { get; set; } = default!;
-
     private bool CanCreateSuccessor => Caller is { } caller && AccessPolicy.CanManagePlans(caller);
 
     protected override async Task OnParametersSetAsync()
     {
-        if (await ResolveCallerAsync() is not { } caller)
-        {
-            _problem = Text[nameof(Common.NoRole)];
-            return;
-        }
-
-        var outcome = await Queries.GetAsync(caller, ReorganisationId);
-        (_details, _problem) = outcome.Succeeded ? (outcome.Value, (string?)null) : ((ReorganisationDetails?)null, Ui.Refusal(outcome.Error));
+        (_details, _problem) = await ReadForCallerAsync(caller => Queries.GetAsync(caller, ReorganisationId));
     }
 }

@@ -1,6 +1,5 @@
 using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Web.Components.Controls;
-using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -19,18 +18,8 @@ public partial class ReorganisationsPage : PortalComponent
     [Inject]
     private IStringLocalizer<ReorganisationTexts> Loc { get; set; } = default!;
 
-    [Inject]
-    private IStringLocalizer<Common> Text { get; set; } = default!;
-
     protected override async Task OnParametersSetAsync()
     {
-        if (await ResolveCallerAsync() is not { } caller)
-        {
-            _problem = Text[nameof(Common.NoRole)];
-            return;
-        }
-
-        var outcome = await Queries.ListAsync(caller);
-        (_items, _problem) = outcome.Succeeded ? (outcome.Value, (string?)null) : ((IReadOnlyList<ReorganisationSummary>?)null, Ui.Refusal(outcome.Error));
+        (_items, _problem) = await ReadForCallerAsync(caller => Queries.ListAsync(caller));
     }
 }

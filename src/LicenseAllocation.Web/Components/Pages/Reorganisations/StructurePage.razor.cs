@@ -1,7 +1,6 @@
 using System.Globalization;
 using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Web.Components.Controls;
-using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -30,22 +29,12 @@ public partial class StructurePage : PortalComponent
     [Inject]
     private IStringLocalizer<ReorganisationTexts> Loc { get; set; } = default!;
 
-    [Inject]
-    private IStringLocalizer<Common> Text { get; set; } = default!;
-
     protected override async Task OnParametersSetAsync()
     {
-        if (await ResolveCallerAsync() is not { } caller)
-        {
-            _problem = Text[nameof(Common.NoRole)];
-            return;
-        }
-
         var day = DateOnly.TryParseExact(On, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)
             ? parsed
             : DateOnly.FromDateTime(Clock.GetLocalNow().DateTime);
-        var outcome = await Structure.GetAsync(caller, day);
-        (_structure, _problem) = outcome.Succeeded ? (outcome.Value, (string?)null) : ((StructureView?)null, Ui.Refusal(outcome.Error));
+        (_structure, _problem) = await ReadForCallerAsync(caller => Structure.GetAsync(caller, day));
     }
 
     private void ShowDay(DateOnly day) =>
