@@ -48,7 +48,7 @@ public sealed class NginxProxy : IAsyncDisposable
         }
 
         Directory.CreateDirectory(directory);
-        var port = FreeLoopbackPort();
+        var port = LoopbackPorts.Free();
         File.WriteAllText(Path.Combine(directory, "nginx.conf"), Config(upstreams, directory, port));
         var start = new ProcessStartInfo(Binary)
         {
@@ -203,12 +203,5 @@ public sealed class NginxProxy : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 
 namespace LicenseAllocation.Testing;
@@ -58,7 +57,7 @@ public sealed class PortalProcess : IAsyncDisposable
     /// </summary>
     public static async Task<PortalProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken = default)
     {
-        var port = FreeLoopbackPort();
+        var port = LoopbackPorts.Free();
         var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
         var portal = new PortalProcess(Process.Start(StartInfo(settings, [], baseAddress))!, baseAddress);
         try
@@ -77,7 +76,7 @@ public sealed class PortalProcess : IAsyncDisposable
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(
         IReadOnlyDictionary<string, string> settings, IEnumerable<string> arguments, CancellationToken cancellationToken = default)
     {
-        var portal = new PortalProcess(Process.Start(StartInfo(settings, arguments, new Uri("http://127.0.0.1:" + FreeLoopbackPort())))!, new Uri("http://127.0.0.1"));
+        var portal = new PortalProcess(Process.Start(StartInfo(settings, arguments, new Uri("http://127.0.0.1:" + LoopbackPorts.Free())))!, new Uri("http://127.0.0.1"));
         await using (portal)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -224,13 +223,6 @@ public sealed class PortalProcess : IAsyncDisposable
         {
             _output.AppendLine(line);
         }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private sealed record TokenAnswer(string AccessToken);

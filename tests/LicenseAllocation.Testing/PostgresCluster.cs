@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace LicenseAllocation.Testing;
@@ -131,7 +129,7 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = fixedPort ?? FreeLoopbackPort();
+            var port = fixedPort ?? LoopbackPorts.Free();
             try
             {
                 PostgresTools.RunTool(
@@ -157,13 +155,6 @@ public sealed class PostgresCluster : IAsyncDisposable
     {
         var log = Path.Combine(_directory, "postgres.log");
         return File.Exists(log) ? File.ReadAllText(log) : "(no log written)";
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)

@@ -62,7 +62,7 @@ public sealed class SlapdServer : IAsyncDisposable
         await File.WriteAllTextAsync(ldif, string.Join("\n", entries), cancellationToken);
         await RunAsync("/usr/sbin/slapadd", ["-f", config, "-l", ldif], cancellationToken);
 
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var process = Process.Start(new ProcessStartInfo(slapd)
         {
             ArgumentList = { "-f", config, "-h", $"ldap://127.0.0.1:{port}/", "-d", "0" },
@@ -94,14 +94,6 @@ public sealed class SlapdServer : IAsyncDisposable
                 throw new InvalidOperationException("slapd did not start on port " + port);
             }
         }
-    }
-
-    /// <summary>A loopback port nothing listens on (for a directory that is down).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

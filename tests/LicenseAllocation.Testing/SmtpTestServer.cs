@@ -27,7 +27,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public static async Task<SmtpTestServer> StartAsync(CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = LoopbackPorts.Free();
         var maildir = Path.Combine(Path.GetTempPath(), "la-smtp-" + Guid.NewGuid().ToString("N"));
         foreach (var part in new[] { "tmp", "new", "cur" })
         {
@@ -101,11 +101,4 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     /// <summary>Debian's interpreter, where <c>python3-aiosmtpd</c> installs; another <c>python3</c> on the path may not have it.</summary>
     private static string Python() => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

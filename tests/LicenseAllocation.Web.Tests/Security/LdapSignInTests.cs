@@ -96,7 +96,7 @@ public sealed class LdapSignInTests : IAsyncLifetime
     [Fact]
     public async Task When_the_directory_is_down_the_portals_own_password_still_works_and_the_others_are_told_why()
     {
-        await using var portal = Portal($"ldap://127.0.0.1:{SlapdServer.FreePort()}");
+        await using var portal = Portal($"ldap://127.0.0.1:{LoopbackPorts.Free()}");
         using var admin = await portal.CreateAdminClientAsync();
         (await admin.PostAsJsonAsync("/api/v1/users", new { userName = "can-bo-cao-lanh", password = "mật khẩu riêng của cổng", role = "Auditor", mustChangePassword = false }, Ct))
             .StatusCode.ShouldBe(HttpStatusCode.Created);
