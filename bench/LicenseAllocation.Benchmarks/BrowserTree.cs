@@ -380,7 +380,8 @@ internal static class BrowserTree
     }
 
     /// <summary>
-    /// Only the memory per circuit of one page of the 2020 plan (<c>{plan}</c> in the path stands for its id), on a portal
+    /// Only the memory per circuit of one page of the 2020 plan (<c>{plan}</c> in the path stands for its id; <c>{large}</c>
+    /// for the 20,000-unit plan's), on a portal
     /// started with extra environment variables: the quick loop for finding what a circuit costs.
     /// </summary>
     public static async Task<string> MemoryOnlyAsync(string repositoryRoot, string path, IReadOnlyDictionary<string, string> environment)
@@ -389,7 +390,10 @@ internal static class BrowserTree
         var directory = Directory.CreateTempSubdirectory("license-allocation-memory-").FullName;
         try
         {
-            var plan2020 = await Prepare2020Async(Path.Combine(directory, "portal.db"));
+            // {large} stands for the 20,000-unit plan, which takes a while to generate; {plan} for the 2020 plan.
+            var file = Path.Combine(directory, "portal.db");
+            var large = path.Contains("{large}", StringComparison.Ordinal);
+            var plan2020 = large ? (await PrepareDatabaseAsync(file)).LargePlan : await Prepare2020Async(file);
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new()
             {
@@ -399,7 +403,7 @@ internal static class BrowserTree
             });
             await using var portal = PortalProcess.Start(repositoryRoot, directory, environment);
             await portal.WaitHealthyAsync();
-            var m = await MemoryPerCircuitAsync(browser, portal, path.Replace("{plan}", plan2020.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            var m = await MemoryPerCircuitAsync(browser, portal, path.Replace(large ? "{large}" : "{plan}", plan2020.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
             var settings = string.Join(", ", environment.Select(e => $"{e.Key}={e.Value}"));
             return $"{path} [{settings}]: {Mb(m.PerCircuitCollected)} after a forced GC, {Mb(m.PerCircuitSteady)} steady "
                 + $"(VmRSS {Mb(m.CollectedBefore)} → {Mb(m.CollectedAfter)} after GC, over {Circuits} circuits)";
@@ -409,6 +413,15 @@ internal static class BrowserTree
             SqliteConnection.ClearAllPools();
             Directory.Delete(directory, recursive: true);
         }
+    }
+
+    /// <summary>The benchmark's database, kept in <paramref name="folder"/>; returns its facts (the plans' ids, the units it uses).</summary>
+    public static async Task<string> PrepareOnlyAsync(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        var facts = await PrepareDatabaseAsync(Path.Combine(folder, "portal.db"));
+        SqliteConnection.ClearAllPools();
+        return facts.ToString();
     }
 
     private static Task<Memory> MemoryPerCircuitAsync(IBrowser browser, PortalProcess portal, int planId) =>

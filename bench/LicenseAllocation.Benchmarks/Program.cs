@@ -14,8 +14,9 @@ if (args.FirstOrDefault() == FlatExport.ChildFlag)
 var repositoryRoot = RepositoryRoot.Find();
 var output = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 
-// --memory <path> [NAME=VALUE…]: only the memory per circuit of one page of the 2020 plan ({plan} = its id), on a portal
-// started with the given extra environment variables (runtime or portal settings), printed on one line.
+// --memory <path> [NAME=VALUE…]: only the memory per circuit of one page of the 2020 plan ({plan} = its id; {large} = the
+// 20,000-unit plan's), on a portal started with the given extra environment variables (runtime or portal settings),
+// printed on one line.
 if (args is ["--memory", var memoryPath, .. var settings])
 {
     var environment = settings.Select(s => s.Split('=', 2)).ToDictionary(p => p[0], p => p[1]);
@@ -41,6 +42,14 @@ if (args.Contains(WritePath.Flag))
     var section = await WritePath.RunAsync(quick, label);
     await PrintSectionAsync(section);
     return System.Text.RegularExpressions.Regex.IsMatch(section, @"\| PostgreSQL[^|]*\| [1-9]\d* \| [1-9]\d* \|") && System.Text.RegularExpressions.Regex.IsMatch(section, @"\| SQLite[^|]*\| [1-9]\d* \| [1-9]\d* \|") ? 0 : 1;
+}
+
+// --prepare <folder>: only the database the browser benchmark runs on (the 2020 plan and the 20,000-unit plan), left in
+// <folder>/portal.db with the facts printed, to explore the large plan by hand in a portal started on it.
+if (args is ["--prepare", var folder])
+{
+    Console.WriteLine(await BrowserTree.PrepareOnlyAsync(folder));
+    return 0;
 }
 
 if (args.Contains("--import"))

@@ -2,7 +2,6 @@ using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
-using MudBlazor;
 
 namespace LicenseAllocation.Web.Components.Plans;
 
@@ -17,10 +16,10 @@ public partial class PlanStatusChip
     [Parameter]
     public string TestId { get; set; } = "plan-status";
 
-    private Color Colour => Status switch
+    private string Tone => Status switch
     {
-        PlanStatus.Published => Color.Success,
-        PlanStatus.Superseded => Color.Default,
-        _ => Color.Info,
+        PlanStatus.Published => "status-published",
+        PlanStatus.Superseded => "status-superseded",
+        _ => "status-draft",
     };
 }
