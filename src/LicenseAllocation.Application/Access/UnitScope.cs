@@ -40,7 +40,8 @@ internal static class UnitScope
         return ancestors;
     }
 
-    private static Task<int?> ParentOfAsync(AllocationDbContext db, int unitId, CancellationToken cancellationToken) =>
+    /// <summary>The unit's parent, or null at the top (or for a unit that does not exist).</summary>
+    public static Task<int?> ParentOfAsync(AllocationDbContext db, int unitId, CancellationToken cancellationToken) =>
         db.Units.Where(u => u.Id == unitId).Select(u => u.ParentId).SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>

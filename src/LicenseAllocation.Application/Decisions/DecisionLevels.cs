@@ -13,16 +13,33 @@ namespace LicenseAllocation.Application.Decisions;
 /// </summary>
 internal static class DecisionLevels
 {
-    public static async Task<IReadOnlyList<LevelDecisionView>> ReadAsync(AllocationDbContext db, int planId, int? issuingUnitId, CancellationToken ct)
+    public static Task<IReadOnlyList<LevelDecisionView>> ReadAsync(AllocationDbContext db, int planId, int? issuingUnitId, CancellationToken ct) =>
+        ReadAsync(db, planId, issuingUnitId is { } only ? [only] : null, ct);
+
+    /// <summary>The levels of <paramref name="only"/> (every level when null), read at a cost that follows their own size.</summary>
+    public static async Task<IReadOnlyList<LevelDecisionView>> ReadAsync(AllocationDbContext db, int planId, IReadOnlyCollection<int>? only, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == planId, ct);
+        var planUnits = from n in db.Nodes.AsNoTracking()
+                        join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
+                        where n.PlanId == planId
+                        select u;
+
+        // For some levels, only they and their children can be issuers that matter: a level's own count, and which of its
+        // children hold licences they have not handed on.
+        List<int>? counted = null;
+        if (only is not null)
+        {
+            var children = await planUnits.Where(u => u.IsActive && u.ParentId != null && only.Contains(u.ParentId.Value)).Select(u => u.Id).ToListAsync(ct);
+            counted = [.. only, .. children];
+        }
+
         // The database counts each unit's active children, so only the issuing units' rows (a few hundred on a national
         // plan) are read, not the whole tree.
-        var childCounts = await (from n in db.Nodes.AsNoTracking()
-                                 join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
-                                 where n.PlanId == planId && u.IsActive && u.ParentId != null
-                                 group u by u.ParentId into g
-                                 select new { ParentId = g.Key!.Value, Count = g.Count() })
+        var childCounts = await planUnits
+            .Where(u => u.IsActive && u.ParentId != null && (counted == null || counted.Contains(u.ParentId.Value)))
+            .GroupBy(u => u.ParentId)
+            .Select(g => new { ParentId = g.Key!.Value, Count = g.Count() })
             .ToDictionaryAsync(c => c.ParentId, c => c.Count, ct);
         var parents = childCounts.Keys.ToList();
         var nodes = await (from n in db.Nodes.AsNoTracking()
@@ -34,10 +51,10 @@ internal static class DecisionLevels
         // An issuer's parent is an issuer, so the levels below a level are among these rows.
         var issuingChildren = nodes.Where(n => n.ParentId is not null).ToLookup(n => n.ParentId!.Value);
         var issuers = nodes
-            .Where(n => issuingUnitId is null || n.UnitId == issuingUnitId)
+            .Where(n => only is null || only.Contains(n.UnitId))
             .ToList();
         var decisions = (await db.Decisions.AsNoTracking()
-                .Where(d => d.PlanId == planId && (issuingUnitId == null || d.IssuingUnitId == issuingUnitId))
+                .Where(d => d.PlanId == planId && (only == null || only.Contains(d.IssuingUnitId)))
                 .Select(d => new { d.IssuingUnitId, d.Version, d.Status, d.DocumentNumber, d.DocumentDate, d.Signer, d.IssuingBody, d.PublishedAtUtc, d.AppendixSha256 })
                 .ToListAsync(ct))
             .GroupBy(d => d.IssuingUnitId)

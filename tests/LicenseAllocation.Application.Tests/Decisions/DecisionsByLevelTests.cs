@@ -204,6 +204,30 @@ public sealed class DecisionsByLevelTests : IAsyncLifetime
         levels.Value![1].OpenBelow.ShouldBe(2);
     }
 
+    [Fact]
+    public async Task The_levels_moved_by_an_edit_read_the_same_figures_as_the_whole_list()
+    {
+        await Change(SeededPlan.Admin, _ward11, 55);
+
+        var queries = new DecisionQueries(_database.Factory);
+        var moved = await queries.ListMovedByAsync(SeededPlan.Admin, _planId, _ward11, Ct);
+        var all = (await queries.ListAsync(SeededPlan.Admin, _planId, Ct)).Value!.ToDictionary(l => l.IssuingUnitId);
+
+        moved.Value!.Select(l => l.IssuingUnitId).ShouldBe([_group, _caoLanhCity], ignoreOrder: true);
+        moved.Value!.ShouldAllBe(l => l == all[l.IssuingUnitId]);
+        all[_caoLanhCity].Remaining.ShouldBe(245);
+    }
+
+    [Fact]
+    public async Task The_levels_moved_by_an_edit_stay_within_the_callers_scope()
+    {
+        var saDecOfficer = new Caller("sa-dec", PortalRole.DistrictOfficer, _saDec);
+
+        var moved = await new DecisionQueries(_database.Factory).ListMovedByAsync(saDecOfficer, _planId, _ward11, Ct);
+
+        moved.Value!.Select(l => l.IssuingUnitName).ShouldBe(["UBND 12 huyện, thành phố"]);
+    }
+
     private async Task PublishLetterAndDetailsAsync()
     {
         await PlanSteps.PublishAsync(_database.Factory, _planId);

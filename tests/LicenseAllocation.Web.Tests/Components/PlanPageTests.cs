@@ -64,6 +64,21 @@ public sealed class PlanPageTests : ComponentTestContext
     }
 
     [Fact]
+    public void An_inline_edit_moves_the_figures_of_the_level_above_without_reloading_the_page()
+    {
+        var (_, page) = RenderAs("admin", PortalRole.ProvinceAdmin);
+        page.Find("[data-testid='level-remaining-1']").TextContent.ShouldBe("0");
+
+        page.Find("button[data-testid='edit-2']").Click();
+        page.Find("input[data-testid='quantity-input']").Input("64");
+        page.Find("input[data-testid='reason-input']").Input("Trả lại 1 bản quyền không dùng");
+        page.Find("[data-testid='quantity-editor']").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter" });
+
+        page.WaitForAssertion(() => page.Find("[data-testid='level-remaining-1']").TextContent.ShouldBe("1"));
+        page.FindAll("[data-testid='decisions-card'] tbody tr").Count.ShouldBe(14, "the other levels stay in place");
+    }
+
+    [Fact]
     public void A_date_not_written_day_month_year_is_explained_in_the_dialog_and_nothing_is_published()
     {
         var (dialogs, page) = RenderAs("admin", PortalRole.ProvinceAdmin);

@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Plans;
@@ -27,8 +28,20 @@ public sealed partial class PlanPage
     [Parameter]
     public int PlanId { get; set; }
 
+    // Set while the page reloads after a quantity edit in the tree: the versions and the levels' statuses stay as they
+    // are, and only the levels around the changed unit are read again.
+    private int? _changedUnitId;
+
     private async Task LoadVersionsAsync(PlanContext context)
     {
+        if (_changedUnitId is { } unitId)
+        {
+            var moved = await Decisions.ListMovedByAsync(context.Caller, PlanId, unitId);
+            var fresh = moved.Succeeded ? moved.Value.ToDictionary(l => l.IssuingUnitId) : [];
+            _levels = [.. _levels.Select(l => fresh.GetValueOrDefault(l.IssuingUnitId, l))];
+            return;
+        }
+
         _versions = (await Plans.GetVersionsAsync(context.Caller, PlanId)).Value;
         var levels = await Decisions.ListAsync(context.Caller, PlanId);
         _levels = levels.Succeeded ? levels.Value : [];
@@ -36,6 +49,19 @@ public sealed partial class PlanPage
     }
 
     private Task ReloadAsync() => _frame?.ReloadAsync() ?? Task.CompletedTask;
+
+    private async Task QuantityChangedAsync(UnitNodeView changed)
+    {
+        _changedUnitId = changed.UnitId;
+        try
+        {
+            await ReloadAsync();
+        }
+        finally
+        {
+            _changedUnitId = null;
+        }
+    }
 
     private string? LockedNote(PlanSummary plan)
     {
