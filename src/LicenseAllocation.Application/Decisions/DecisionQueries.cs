@@ -1,7 +1,7 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
-using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Application.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Decisions;
@@ -9,53 +9,31 @@ namespace LicenseAllocation.Application.Decisions;
 /// <summary>The decisions of a plan's levels that the caller reads: all for the whole plan's readers, else those above and within the caller's scope.</summary>
 public sealed class DecisionQueries(IDbContextFactory<AllocationDbContext> contextFactory)
 {
-    public async Task<Outcome<IReadOnlyList<LevelDecisionView>>> ListAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanReadPlans(caller))
+    public Task<Outcome<IReadOnlyList<LevelDecisionView>>> ListAsync(Caller caller, int planId, CancellationToken cancellationToken = default) =>
+        PlanReading.ReadAsync(contextFactory, caller, planId, async db =>
         {
-            return AllocationError.Forbidden();
-        }
-
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
-        {
-            return AllocationError.NotFound();
-        }
-
-        var levels = await DecisionLevels.ReadAsync(db, planId, issuingUnitId: null, cancellationToken);
-        return Outcome.Success(await VisibleAsync(db, caller, levels, cancellationToken));
-    }
+            var levels = await DecisionLevels.ReadAsync(db, planId, issuingUnitId: null, cancellationToken);
+            return await VisibleAsync(db, caller, levels, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>
     /// The levels whose figures a change of <paramref name="unitId"/>'s quantity moves — its own (what it has not handed
     /// on), its parent's (what the parent has handed on) and its grandparent's (which of its units still hold licences) —
     /// read at the cost of those levels alone, so a page can put them in place after an edit instead of reading every level.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<LevelDecisionView>>> ListMovedByAsync(Caller caller, int planId, int unitId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanReadPlans(caller))
+    public Task<Outcome<IReadOnlyList<LevelDecisionView>>> ListMovedByAsync(Caller caller, int planId, int unitId, CancellationToken cancellationToken = default) =>
+        PlanReading.ReadAsync(contextFactory, caller, planId, async db =>
         {
-            return AllocationError.Forbidden();
-        }
+            var moved = new List<int> { unitId };
+            for (var parent = await UnitScope.ParentOfAsync(db, unitId, cancellationToken); parent is { } id && moved.Count < 3;
+                 parent = await UnitScope.ParentOfAsync(db, id, cancellationToken))
+            {
+                moved.Add(id);
+            }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
-        {
-            return AllocationError.NotFound();
-        }
-
-        var moved = new List<int> { unitId };
-        for (var parent = await UnitScope.ParentOfAsync(db, unitId, cancellationToken); parent is { } id && moved.Count < 3;
-             parent = await UnitScope.ParentOfAsync(db, id, cancellationToken))
-        {
-            moved.Add(id);
-        }
-
-        var levels = await DecisionLevels.ReadAsync(db, planId, moved, cancellationToken);
-        return Outcome.Success(await VisibleAsync(db, caller, levels, cancellationToken));
-    }
+            var levels = await DecisionLevels.ReadAsync(db, planId, moved, cancellationToken);
+            return await VisibleAsync(db, caller, levels, cancellationToken);
+        }, cancellationToken);
 
     // A level is read from its own scope's path up (the letter, the detailed allocation, the district) and down (every
     // level within the scope).

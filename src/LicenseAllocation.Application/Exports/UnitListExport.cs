@@ -3,7 +3,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Districts;
-using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Application.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Exports;
@@ -16,59 +16,48 @@ namespace LicenseAllocation.Application.Exports;
 public sealed class UnitListExport(IDbContextFactory<AllocationDbContext> contextFactory)
 {
     /// <summary>The rows, scoped like the plan's tree: the whole plan for the province and the auditor, the scope unit's subtree for others.</summary>
-    public async Task<Outcome<IReadOnlyList<UnitListRow>>> GetRowsAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanReadPlans(caller))
+    public Task<Outcome<IReadOnlyList<UnitListRow>>> GetRowsAsync(Caller caller, int planId, CancellationToken cancellationToken = default) =>
+        PlanReading.ReadAsync<IReadOnlyList<UnitListRow>>(contextFactory, caller, planId, async db =>
         {
-            return AllocationError.Forbidden();
-        }
+            var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
-        {
-            return AllocationError.NotFound();
-        }
+            // Ordered over the whole plan, so that levels count from the province whatever part of the tree is exported.
+            var ordered = PlanTreeQuery.InTreeOrder(nodes);
+            // Only the caller's own subtree leaves the service; without a scope unit in the plan that is nothing.
+            var visible = UnitScope.VisibleTo(caller, nodes);
 
-        var nodes = await PlanTreeQuery.Rows(db, planId).ToListAsync(cancellationToken);
-
-        // Ordered over the whole plan, so that levels count from the province whatever part of the tree is exported.
-        var ordered = PlanTreeQuery.InTreeOrder(nodes);
-        // Only the caller's own subtree leaves the service; without a scope unit in the plan that is nothing.
-        var visible = UnitScope.VisibleTo(caller, nodes);
-
-        // Parent names come from the visible units only: the scope unit's own parent stays outside the export.
-        var names = nodes.Where(n => visible?.Contains(n.UnitId) ?? true).ToDictionary(n => n.UnitId, n => n.Name);
-        var unitIds = names.Keys.ToList();
-        var agencyCodes = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id) && u.AgencyCode != null)
-            .ToDictionaryAsync(u => u.Id, u => u.AgencyCode, cancellationToken);
-        var rows = new List<UnitListRow>(names.Count);
-        foreach (var row in ordered)
-        {
-            var node = row.Node;
-            if (!names.ContainsKey(node.UnitId))
+            // Parent names come from the visible units only: the scope unit's own parent stays outside the export.
+            var names = nodes.Where(n => visible?.Contains(n.UnitId) ?? true).ToDictionary(n => n.UnitId, n => n.Name);
+            var unitIds = names.Keys.ToList();
+            var agencyCodes = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id) && u.AgencyCode != null)
+                .ToDictionaryAsync(u => u.Id, u => u.AgencyCode, cancellationToken);
+            var rows = new List<UnitListRow>(names.Count);
+            foreach (var row in ordered)
             {
-                continue;
+                var node = row.Node;
+                if (!names.ContainsKey(node.UnitId))
+                {
+                    continue;
+                }
+
+                var hasChildren = row.ChildCount > 0;
+                rows.Add(new UnitListRow(
+                    rows.Count + 1,
+                    node.Code,
+                    node.Name,
+                    node.Kind,
+                    node.ParentUnitId is { } parent ? names.GetValueOrDefault(parent) : null,
+                    row.Depth + 1,
+                    node.Quantity,
+                    hasChildren ? node.HandedOn : null,
+                    hasChildren ? node.Remaining : null,
+                    AllocationStatuses.Of(node.Quantity, node.HandedOn, hasChildren),
+                    node.IsActive,
+                    agencyCodes.GetValueOrDefault(node.UnitId)));
             }
 
-            var hasChildren = row.ChildCount > 0;
-            rows.Add(new UnitListRow(
-                rows.Count + 1,
-                node.Code,
-                node.Name,
-                node.Kind,
-                node.ParentUnitId is { } parent ? names.GetValueOrDefault(parent) : null,
-                row.Depth + 1,
-                node.Quantity,
-                hasChildren ? node.HandedOn : null,
-                hasChildren ? node.Remaining : null,
-                AllocationStatuses.Of(node.Quantity, node.HandedOn, hasChildren),
-                node.IsActive,
-                agencyCodes.GetValueOrDefault(node.UnitId)));
-        }
-
-        return rows;
-    }
+            return rows;
+        }, cancellationToken);
 
     /// <summary>
     /// Writes the workbook to a temporary file and returns it open for reading; the file deletes itself when the stream

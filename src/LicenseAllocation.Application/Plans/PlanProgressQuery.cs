@@ -2,7 +2,6 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
-using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,30 +13,19 @@ namespace LicenseAllocation.Application.Plans;
 /// </summary>
 public sealed class PlanProgressQuery(IDbContextFactory<AllocationDbContext> contextFactory)
 {
-    public async Task<Outcome<AllocationProgress>> GetAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!AccessPolicy.CanReadPlans(caller))
+    public Task<Outcome<AllocationProgress>> GetAsync(Caller caller, int planId, CancellationToken cancellationToken = default) =>
+        PlanReading.ReadAsync(contextFactory, caller, planId, async db =>
         {
-            return AllocationError.Forbidden();
-        }
+            var rows = await PlanTreeQuery.Rows(db, planId, kinds: AllocationProgress.AllocatingKinds).ToListAsync(cancellationToken);
+            // Allocating units form a connected top of the tree, so the caller's subtree within them is their share of it.
+            if (UnitScope.VisibleTo(caller, rows) is { } visible)
+            {
+                rows = [.. rows.Where(n => visible.Contains(n.UnitId))];
+            }
 
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (!await db.Plans.AnyAsync(p => p.Id == planId, cancellationToken))
-        {
-            return AllocationError.NotFound();
-        }
-
-        var rows = await PlanTreeQuery.Rows(db, planId, kinds: AllocationProgress.AllocatingKinds).ToListAsync(cancellationToken);
-        // Allocating units form a connected top of the tree, so the caller's subtree within them is their share of it.
-        if (UnitScope.VisibleTo(caller, rows) is { } visible)
-        {
-            rows = [.. rows.Where(n => visible.Contains(n.UnitId))];
-        }
-
-        var units = PlanTreeQuery.InTreeOrder(rows)
-            .Where(r => r.Node.IsActive)
-            .Select(r => new AllocatingUnit(r.Node.UnitId, r.Node.Name, r.Node.Kind, r.Node.Quantity, r.Node.HandedOn));
-        return AllocationProgress.Of(units);
-    }
+            var units = PlanTreeQuery.InTreeOrder(rows)
+                .Where(r => r.Node.IsActive)
+                .Select(r => new AllocatingUnit(r.Node.UnitId, r.Node.Name, r.Node.Kind, r.Node.Quantity, r.Node.HandedOn));
+            return AllocationProgress.Of(units);
+        }, cancellationToken);
 }
