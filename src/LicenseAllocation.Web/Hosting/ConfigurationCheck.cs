@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
 using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Notifications.Mail;
 using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Data;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using MimeKit;
 using Npgsql;
 using HostingText = LicenseAllocation.Web.Resources.Hosting;
 
@@ -89,6 +91,7 @@ internal static class ConfigurationCheck
             problems.Add(new(nameof(HostingText.InvalidChoice), PortalTelemetry.ProtocolKey, protocol, string.Join(", ", PortalTelemetry.Protocols)));
         }
 
+        CheckMail(configuration, problems);
         CheckPositive(configuration, "Imports:MaxFileBytes", problems);
         CheckPositive(configuration, PortalLogging.RetainedFilesKey, problems);
         CheckPositive(configuration, PortalLogging.FileSizeLimitKey, problems);
@@ -226,6 +229,23 @@ internal static class ConfigurationCheck
             && !(Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)))
         {
             problems.Add(new(nameof(HostingText.InvalidEndpoint), key, value));
+        }
+    }
+
+    // Without a sender every message would fail at the first send, in the background, long after the start.
+    private static void CheckMail(IConfiguration configuration, List<ConfigurationProblem> problems)
+    {
+        if (configuration[$"{SmtpOptions.Section}:{nameof(SmtpOptions.Port)}"] is { Length: > 0 } port
+            && !(int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is > 0 and <= 65535))
+        {
+            problems.Add(new(nameof(HostingText.InvalidPort), $"{SmtpOptions.Section}:{nameof(SmtpOptions.Port)}", port));
+        }
+
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:{nameof(SmtpOptions.Host)}"])
+            && configuration[$"{SmtpOptions.Section}:{nameof(SmtpOptions.From)}"] is var from
+            && !MailboxAddress.TryParse(from ?? string.Empty, out _))
+        {
+            problems.Add(new(nameof(HostingText.SmtpFromMissing), from ?? string.Empty));
         }
     }
 

@@ -1,3 +1,4 @@
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Notifications.Mail;
 using Microsoft.Extensions.Options;
 
@@ -5,14 +6,19 @@ namespace LicenseAllocation.Web.Hosting;
 
 /// <summary>
 /// Sends the outbox's e-mails every <see cref="Interval"/> while SMTP is configured (<c>Smtp:Host</c>); without it the
-/// messages wait. A pass that fails (database away, server down) is logged and the next pass tries again: the outbox
-/// keeps what was not sent.
+/// messages wait. One instance sends, however many serve the database (the lease <c>mail-outbox</c>), so two
+/// instances never pick the same message. A pass that fails (database away, server down) is logged and the next pass
+/// tries again: the outbox keeps what was not sent.
 /// </summary>
-internal sealed class OutboxMailWorker(IServiceScopeFactory scopes, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<OutboxMailWorker> logger) : BackgroundService
+internal sealed class OutboxMailWorker(
+    ISingleInstanceLease lease, IServiceScopeFactory scopes, IOptions<SmtpOptions> options, TimeProvider clock, ILogger<OutboxMailWorker> logger)
+    : SingleInstanceBackgroundService(lease, logger)
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override string LeaseName => "mail-outbox";
+
+    protected override async Task RunWhileHeldAsync(CancellationToken whileHeld)
     {
         if (!options.Value.IsConfigured)
         {
@@ -20,21 +26,22 @@ internal sealed class OutboxMailWorker(IServiceScopeFactory scopes, IOptions<Smt
             return;
         }
 
+        // A stop or a lost lease cancels the wait or the pass; the lease's loop tells them apart.
         using var timer = new PeriodicTimer(Interval, clock);
         do
         {
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var sent = await scope.ServiceProvider.GetRequiredService<MailOutbox>().SendDueAsync(stoppingToken);
+                var sent = await scope.ServiceProvider.GetRequiredService<MailOutbox>().SendDueAsync(whileHeld);
                 if (sent > 0)
                 {
                     logger.LogInformation("Sent {Count} e-mails", sent);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (whileHeld.IsCancellationRequested)
             {
-                return;
+                throw;
             }
 #pragma warning disable CA1031 // The next pass tries again.
             catch (Exception failure)
@@ -43,19 +50,6 @@ internal sealed class OutboxMailWorker(IServiceScopeFactory scopes, IOptions<Smt
                 logger.LogWarning(failure, "The e-mail pass failed; the next one tries again");
             }
         }
-        while (await NextTickAsync(timer, stoppingToken));
-    }
-
-    /// <summary>False when the host stops, including a host that is torn down before it started (the wait is cancelled then).</summary>
-    private static async Task<bool> NextTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await timer.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await timer.WaitForNextTickAsync(whileHeld));
     }
 }

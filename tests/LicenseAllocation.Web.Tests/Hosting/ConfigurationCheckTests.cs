@@ -76,6 +76,8 @@ public sealed class ConfigurationCheckTests : IDisposable
         { "Audit:SealKeyPath", "/proc/version/audit-seal.keys", "(from Audit:SealKeyPath) cannot be written to" },
         { "Logging:File:Path", "/proc/version/portal-.json", "cannot be written to" },
         { "Logging:File:RetainedFileCountLimit", "0", "must be a whole number greater than 0" },
+        { "Smtp:Host", "mail.sotttt.gov.vn", "Smtp:From = \"\" is not a valid sender address" },
+        { "Smtp:Port", "70000", "Smtp:Port = \"70000\" is not a port number" },
     };
 
     [Theory]
@@ -99,6 +101,16 @@ public sealed class ConfigurationCheckTests : IDisposable
             ["DataProtection:KeysPath"] = Path.Combine(_directory, "keys"),
             ["Bootstrap:AdminPassword"] = "mật khẩu đủ dài",
         }).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_mail_server_with_a_sender_that_is_not_an_address_is_refused_and_a_proper_sender_passes()
+    {
+        Check(new() { ["Smtp:Host"] = "mail.sotttt.gov.vn", ["Smtp:From"] = "phanbo@" })
+            .Select(p => p.Describe(CultureInfo.GetCultureInfo("vi-VN"))).ShouldHaveSingleItem()
+            .ShouldStartWith("Đã đặt Smtp:Host nhưng Smtp:From = \"phanbo@\" không phải địa chỉ người gửi hợp lệ");
+        Check(new() { ["Smtp:Host"] = "mail.sotttt.gov.vn", ["Smtp:From"] = "Sở TT&TT <phanbo@sotttt.gov.vn>", ["Smtp:Port"] = "465" }).ShouldBeEmpty();
+        Check(new() { ["Smtp:From"] = "chưa dùng" }).ShouldBeEmpty("without a mail server no e-mail is sent");
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
