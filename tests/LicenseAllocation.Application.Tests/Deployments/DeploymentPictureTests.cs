@@ -1,4 +1,5 @@
 using System.Text;
+using ClosedXML.Excel;
 using LicenseAllocation.Application.Deployments;
 using LicenseAllocation.Application.Tests.Import;
 using LicenseAllocation.Domain.Auditing;
@@ -131,6 +132,34 @@ public sealed class DeploymentPictureTests : IAsyncLifetime
         own.Installed.ShouldBe(17);
         own.Stale.ShouldBe(3);
         own.LastSeenUnknown.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task The_workbook_gives_the_computers_of_unknown_last_seen_a_column_of_their_own_beside_the_stale()
+    {
+        await MapAsync(null, (CaoLanhGroup, _bed.CaoLanh));
+        await ImportAsync(
+        [
+            .. Many("CL", CaoLanhGroup, 10),
+            .. Many("CLS", CaoLanhGroup, 3, Seen.AddDays(-30)),
+            .. Enumerable.Range(1, 4).Select(i => new ExportDevice($"CLU-{i}", $"PC-CLU-{i}", CaoLanhGroup)),
+        ]);
+        var picture = (await _picture.GetAsync(ImportBed.Admin, _bed.PlanId, ct: Ct)).Value!;
+        var caoLanh = picture.Units.Single(u => u.UnitId == _bed.CaoLanh);
+
+        using var stream = new MemoryStream();
+        DeploymentWorkbook.Write(picture, stream);
+        stream.Position = 0;
+        using var workbook = new XLWorkbook(stream);
+        var sheet = workbook.Worksheet(1);
+
+        sheet.Cell(4, 4).GetString().ShouldBe("Không kết nối");
+        sheet.Cell(4, 5).GetString().ShouldBe("Không rõ lần kết nối cuối");
+        var row = sheet.RowsUsed().Single(r => r.Cell(2).GetString().Trim() == caoLanh.Name);
+        row.Cell(3).GetValue<int>().ShouldBe(17);
+        row.Cell(4).GetValue<int>().ShouldBe(3);
+        row.Cell(5).GetValue<int>().ShouldBe(4);
+        row.Cell(8).GetValue<int>().ShouldBe(300);
     }
 
     [Fact]
