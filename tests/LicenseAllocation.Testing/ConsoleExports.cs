@@ -18,16 +18,22 @@ public static class ConsoleExports
 
     public static readonly string[] EsetHeader = ["uuid", "displayName", "parentGroup", "activeProducts", "productVersion", "lastConnected", "ipAddress"];
 
-    public static string KasperskyCsv(IEnumerable<ExportDevice> devices, char delimiter = ',')
+    /// <summary>The column KSC's licence-usage report leaves out when the host attributes are not added to it.</summary>
+    public const string KasperskyLastSeenColumn = "KLHST_WKS_LAST_VISIBLE";
+
+    /// <summary>KSC's licence-usage report; <paramref name="withLastSeen"/> false leaves its last-visible column out, as many servers write it.</summary>
+    public static string KasperskyCsv(IEnumerable<ExportDevice> devices, char delimiter = ',', bool withLastSeen = true)
     {
         ArgumentNullException.ThrowIfNull(devices);
+        var seenAt = Array.IndexOf(KasperskyHeader, KasperskyLastSeenColumn);
+        string[] Keep(string[] fields) => withLastSeen ? fields : [.. fields.Where((_, i) => i != seenAt)];
         var text = new StringBuilder();
         text.Append("Báo cáo sử dụng khóa cấp phép").Append("\r\n");
         text.Append("Máy chủ quản trị: KSC-STTTT").Append("\r\n\r\n");
-        Line(text, delimiter, KasperskyHeader);
+        Line(text, delimiter, Keep(KasperskyHeader));
         foreach (var d in devices)
         {
-            Line(text, delimiter, d.Id, d.Name, d.Group, d.Product, d.Version, d.LastSeen?.AddHours(7).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture) ?? string.Empty, d.Active ? "1" : "0", "0A1B-2C3D");
+            Line(text, delimiter, Keep([d.Id, d.Name, d.Group, d.Product, d.Version, d.LastSeen?.AddHours(7).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture) ?? string.Empty, d.Active ? "1" : "0", "0A1B-2C3D"]));
         }
 
         return text.ToString();

@@ -128,18 +128,14 @@ internal static class ConsoleReportReader
         }
 
         var header = rows[headerIndex].Fields;
-        int Column(string? name) => name is null ? -1 : Array.FindIndex(header, f => Same(f, name));
+        int Column(string? name) => string.IsNullOrWhiteSpace(name) ? -1 : Array.FindIndex(header, f => Same(f, name));
         if (required.FirstOrDefault(name => Column(name) < 0) is { } missing)
         {
             return ConsoleReport.Unreadable(new DeploymentIssue(DeploymentErrorCode.ReportColumnMissing, rows[headerIndex].Row) { Found = missing });
         }
 
-        var optional = new[] { columns.Version, columns.LastSeen, columns.Active };
-        if (optional.FirstOrDefault(name => !string.IsNullOrWhiteSpace(name) && Column(name) < 0) is { } absent)
-        {
-            return ConsoleReport.Unreadable(new DeploymentIssue(DeploymentErrorCode.ReportColumnMissing, rows[headerIndex].Row) { Found = absent });
-        }
-
+        // The version, the last-seen time and the licence state are read where the export has them: a report without
+        // one (KSC's licence-usage report often lacks KLHST_WKS_LAST_VISIBLE) reads it as unknown, never as refused.
         var (idAt, nameAt, groupAt, productAt) = (Column(columns.DeviceId), Column(columns.DeviceName), Column(columns.Group), Column(columns.Product));
         var (versionAt, seenAt, activeAt) = (Column(columns.Version), Column(columns.LastSeen), Column(columns.Active));
         var devices = new Dictionary<string, ConsoleDevice>(StringComparer.OrdinalIgnoreCase);

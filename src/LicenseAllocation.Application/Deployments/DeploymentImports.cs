@@ -129,6 +129,7 @@ public sealed class DeploymentImports(
         {
             var managed = IsManagedProduct(d);
             var outdated = managed && _minimum is not null && d.Version is { } text && ParseVersion(text) is { } version && version < _minimum;
+            // A device whose last-seen time the report did not give is not judged stale: unknown is counted apart.
             var stale = d.LastSeenUtc is { } seen && seen < _staleBefore;
             return new DeploymentDevice(snapshotId, Cut(d.DeviceId), Cut(d.Name), Cut(d.Group), Cut(d.Product), d.Version is null ? null : Cut(d.Version), d.LastSeenUtc,
                 d.Active && managed, d.Product.Length > 0 && !managed, outdated, stale);

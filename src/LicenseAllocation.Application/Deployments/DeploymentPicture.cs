@@ -7,15 +7,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Deployments;
 
-/// <summary>What ran in a unit (or in its subtree) against what it holds.</summary>
-public sealed record DeploymentFigures(int Installed, int Stale, int OtherProduct, int Outdated, int Licensed)
+/// <summary>
+/// What ran in a unit (or in its subtree) against what it holds. <see cref="LastSeenUnknown"/> counts the devices whose
+/// report gave no last-seen time: they are neither stale nor seen lately, a case of their own.
+/// </summary>
+public sealed record DeploymentFigures(int Installed, int Stale, int OtherProduct, int Outdated, int Licensed, int LastSeenUnknown = 0)
 {
     public decimal? UsePercent => UseBands.Percent(Installed, Licensed);
 
     public UseBand Band => UseBands.Of(Installed, Licensed);
 
     public DeploymentFigures Plus(DeploymentFigures other) =>
-        new(Installed + other.Installed, Stale + other.Stale, OtherProduct + other.OtherProduct, Outdated + other.Outdated, Licensed + other.Licensed);
+        new(Installed + other.Installed, Stale + other.Stale, OtherProduct + other.OtherProduct, Outdated + other.Outdated, Licensed + other.Licensed,
+            LastSeenUnknown + other.LastSeenUnknown);
 }
 
 /// <summary>One unit of the picture: its own devices and licences, and its subtree's (itself included).</summary>
@@ -144,6 +148,7 @@ public sealed class DeploymentPicture(IDbContextFactory<AllocationDbContext> con
                 Stale = g.Count(d => d.Stale),
                 OtherProduct = g.Count(d => d.OtherProduct),
                 Outdated = g.Count(d => d.Outdated),
+                LastSeenUnknown = g.Count(d => d.LastSeenUtc == null),
             })
             .ToListAsync(ct);
         var purchased = await db.SelfPurchases.AsNoTracking().Where(p => p.PlanId == planId && p.CancelledAtUtc == null)
@@ -157,7 +162,7 @@ public sealed class DeploymentPicture(IDbContextFactory<AllocationDbContext> con
         {
             if (mapping.TryGetValue(group.Group, out var unit) && inPlan.Contains(unit))
             {
-                var figures = new DeploymentFigures(group.Installed, group.Stale, group.OtherProduct, group.Outdated, 0);
+                var figures = new DeploymentFigures(group.Installed, group.Stale, group.OtherProduct, group.Outdated, 0, group.LastSeenUnknown);
                 devicesOf[unit] = devicesOf.TryGetValue(unit, out var before) ? before.Plus(figures) : figures;
             }
             else

@@ -6,7 +6,8 @@ namespace LicenseAllocation.Application.Deployments;
 
 /// <summary>
 /// The deployment picture as an Excel report printed as Decree 30 asks (<see cref="OfficialPrint"/>): one row per
-/// unit, indented by its depth, with its own and its subtree's devices, licences, use and band; then the unmapped groups.
+/// unit, indented by its depth, with its own and its subtree's devices, licences, use and band (the devices whose
+/// last-seen time the console did not give in a column of their own, never among the stale); then the unmapped groups.
 /// </summary>
 public static class DeploymentWorkbook
 {
@@ -14,11 +15,11 @@ public static class DeploymentWorkbook
 
     private static readonly string[] _headers =
     [
-        "Mã", "Đơn vị", "Đang cài đặt", "Không kết nối", "Sản phẩm khác", "Phiên bản cũ", "Bản quyền", "Tỷ lệ sử dụng (%)", "Mức",
+        "Mã", "Đơn vị", "Đang cài đặt", "Không kết nối", "Không rõ lần kết nối cuối", "Sản phẩm khác", "Phiên bản cũ", "Bản quyền", "Tỷ lệ sử dụng (%)", "Mức",
         "Cả khối: đang cài đặt", "Cả khối: bản quyền", "Cả khối: tỷ lệ (%)", "Cả khối: mức",
     ];
 
-    private static readonly double[] _widths = [10, 44, 12, 12, 12, 12, 12, 12, 10, 14, 14, 12, 10];
+    private static readonly double[] _widths = [10, 44, 12, 12, 14, 12, 12, 12, 12, 10, 14, 14, 12, 10];
 
     public static void Write(DeploymentPictureView picture, Stream output)
     {
@@ -43,15 +44,16 @@ public static class DeploymentWorkbook
             sheet.Cell(row, 2).SetValue<string>(new string(' ', unit.Depth * 3) + unit.Name);
             sheet.Cell(row, 3).SetValue(unit.Own.Installed);
             sheet.Cell(row, 4).SetValue(unit.Own.Stale);
-            sheet.Cell(row, 5).SetValue(unit.Own.OtherProduct);
-            sheet.Cell(row, 6).SetValue(unit.Own.Outdated);
-            sheet.Cell(row, 7).SetValue(unit.Own.Licensed);
-            Percent(sheet.Cell(row, 8), unit.Own.UsePercent);
-            sheet.Cell(row, 9).SetValue<string>(BandName(unit.Own.Band));
-            sheet.Cell(row, 10).SetValue(unit.Subtree.Installed);
-            sheet.Cell(row, 11).SetValue(unit.Subtree.Licensed);
-            Percent(sheet.Cell(row, 12), unit.Subtree.UsePercent);
-            sheet.Cell(row, 13).SetValue<string>(BandName(unit.Subtree.Band));
+            sheet.Cell(row, 5).SetValue(unit.Own.LastSeenUnknown);
+            sheet.Cell(row, 6).SetValue(unit.Own.OtherProduct);
+            sheet.Cell(row, 7).SetValue(unit.Own.Outdated);
+            sheet.Cell(row, 8).SetValue(unit.Own.Licensed);
+            Percent(sheet.Cell(row, 9), unit.Own.UsePercent);
+            sheet.Cell(row, 10).SetValue<string>(BandName(unit.Own.Band));
+            sheet.Cell(row, 11).SetValue(unit.Subtree.Installed);
+            sheet.Cell(row, 12).SetValue(unit.Subtree.Licensed);
+            Percent(sheet.Cell(row, 13), unit.Subtree.UsePercent);
+            sheet.Cell(row, 14).SetValue<string>(BandName(unit.Subtree.Band));
             row++;
         }
 
@@ -69,8 +71,8 @@ public static class DeploymentWorkbook
 
         sheet.Range(HeaderRow, 1, Math.Max(HeaderRow, HeaderRow + picture.Units.Count), _headers.Length).Style.Border.SetInsideBorder(XLBorderStyleValues.Thin).Border.SetOutsideBorder(XLBorderStyleValues.Thin);
         sheet.Columns(3, _headers.Length).Style.NumberFormat.SetFormat("#,##0");
-        sheet.Column(8).Style.NumberFormat.SetFormat("0.00");
-        sheet.Column(12).Style.NumberFormat.SetFormat("0.00");
+        sheet.Column(9).Style.NumberFormat.SetFormat("0.00");
+        sheet.Column(13).Style.NumberFormat.SetFormat("0.00");
         OfficialPrint.Apply(sheet, HeaderRow, XLPageOrientation.Landscape);
         OfficialPrint.Save(workbook, output);
     }

@@ -44,7 +44,8 @@ public sealed class DeploymentSnapshot
 /// <summary>
 /// One device of a snapshot, with what the import judged of it under the configuration of the day: whether the managed
 /// product is active (installed), runs another product, a version below the minimum, or has not been seen for longer
-/// than the stale limit before the report was taken. Its unit comes from its group's mapping on the snapshot's day.
+/// than the stale limit before the report was taken (a device without a last-seen time is not stale: its last-seen is
+/// unknown). Its unit comes from its group's mapping on the snapshot's day.
 /// </summary>
 public sealed class DeploymentDevice
 {

@@ -45,15 +45,18 @@ public sealed record GroupsRequest(IReadOnlyList<GroupItemDto>? Items, DateOnly?
 
 public sealed record GroupItemDto(string Group, int? UnitId);
 
-/// <summary>Figures of a unit or a subtree; <c>band</c> is <c>ok</c>, <c>info</c>, <c>warning</c> or <c>critical</c>.</summary>
-public sealed record FiguresDto(int Installed, int Stale, int OtherProduct, int Outdated, int Licensed, decimal? UsePercent, string Band)
+/// <summary>
+/// Figures of a unit or a subtree; <c>band</c> is <c>ok</c>, <c>info</c>, <c>warning</c> or <c>critical</c>;
+/// <c>lastSeenUnknown</c> counts the devices the report gave no last-seen time for (never among the stale).
+/// </summary>
+public sealed record FiguresDto(int Installed, int Stale, int OtherProduct, int Outdated, int Licensed, decimal? UsePercent, string Band, int LastSeenUnknown)
 {
-    internal static FiguresDto From(DeploymentFigures f) => new(f.Installed, f.Stale, f.OtherProduct, f.Outdated, f.Licensed, f.UsePercent, BandCode(f.Band));
+    internal static FiguresDto From(DeploymentFigures f) => new(f.Installed, f.Stale, f.OtherProduct, f.Outdated, f.Licensed, f.UsePercent, BandCode(f.Band), f.LastSeenUnknown);
 
     internal static string BandCode(UseBand band) => band.ToString().ToLowerInvariant();
 }
 
-public sealed record DeploymentItemDto(int UnitId, string? Code, string Name, int Installed, int Stale, int OtherProduct, int Outdated, int Licensed, decimal? UsePercent, string Band, FiguresDto Subtree);
+public sealed record DeploymentItemDto(int UnitId, string? Code, string Name, int Installed, int Stale, int OtherProduct, int Outdated, int Licensed, decimal? UsePercent, string Band, FiguresDto Subtree, int LastSeenUnknown);
 
 public sealed record SnapshotDto(int SnapshotId, DateOnly TakenOn, int Devices, string Mapping);
 
@@ -64,7 +67,7 @@ public sealed record DeploymentResponse(int SnapshotId, DateOnly TakenOn, IReadO
         v.Snapshot.Id,
         v.Snapshot.TakenOn,
         [.. v.Units.Select(u => new DeploymentItemDto(u.UnitId, u.Code, u.Name, u.Own.Installed, u.Own.Stale, u.Own.OtherProduct, u.Own.Outdated, u.Own.Licensed, u.Own.UsePercent,
-            FiguresDto.BandCode(u.Own.Band), FiguresDto.From(u.Subtree)))],
+            FiguresDto.BandCode(u.Own.Band), FiguresDto.From(u.Subtree), u.Own.LastSeenUnknown))],
         [.. v.UnmappedGroups.Select(g => new GroupCountDto(g.Group, g.Devices))],
         [.. v.Snapshots.Select(s => new SnapshotDto(s.Id, s.TakenOn, s.Devices, s.MappingName))]);
 }

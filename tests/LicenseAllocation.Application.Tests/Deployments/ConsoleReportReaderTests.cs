@@ -150,6 +150,35 @@ public sealed class ConsoleReportReaderTests
         report.FileIssue.Found.ShouldBe("KLLICSRV_HOST_GRPNAME");
     }
 
+    [Fact]
+    public void A_Kaspersky_report_without_its_last_visible_column_is_read_with_the_last_seen_unknown()
+    {
+        var csv = ConsoleExports.KasperskyCsv(Devices(), withLastSeen: false);
+        csv.ShouldNotContain(ConsoleExports.KasperskyLastSeenColumn);
+
+        var report = ConsoleReportReader.Read(ConsoleExports.Utf8(csv, bom: true), ConsoleMapping.Kaspersky, Options, TestContext.Current.CancellationToken);
+
+        report.FileIssue.ShouldBeNull();
+        report.Refused.ShouldBeEmpty();
+        report.Devices.Select(d => d.DeviceId).ShouldBe(["a1f3-0001", "a1f3-0002", "a1f3-0003"]);
+        report.Devices.ShouldAllBe(d => d.LastSeenUtc == null);
+        report.Devices[0].Version.ShouldBe("12.3.0.493");
+        report.Devices[2].Active.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Without_the_last_visible_column_a_required_column_missing_is_still_refused_by_name()
+    {
+        var csv = ConsoleExports.KasperskyCsv(Devices(), withLastSeen: false).Replace("KLLICSRV_PRODUCT", "APPLICATION", StringComparison.Ordinal);
+
+        var report = ConsoleReportReader.Read(ConsoleExports.Utf8(csv, bom: false), ConsoleMapping.Kaspersky, Options, TestContext.Current.CancellationToken);
+
+        report.IsReadable.ShouldBeFalse();
+        report.FileIssue!.Code.ShouldBe(DeploymentErrorCode.ReportColumnMissing);
+        report.FileIssue.Found.ShouldBe("KLLICSRV_PRODUCT");
+        report.Devices.ShouldBeEmpty();
+    }
+
     public static TheoryData<string, string> HostileFiles_() => new()
     {
         { "legacy-xls", "legacy-xls" },

@@ -1,4 +1,5 @@
 using System.Text;
+using ClosedXML.Excel;
 using LicenseAllocation.Application.Deployments;
 using LicenseAllocation.Application.Tests.Import;
 using LicenseAllocation.Domain.Auditing;
@@ -44,9 +45,10 @@ public sealed class DeploymentPictureTests : IAsyncLifetime
     private static IEnumerable<ExportDevice> Many(string prefix, string group, int count, DateTime? seen = null, string product = "Kaspersky Endpoint Security for Windows") =>
         Enumerable.Range(1, count).Select(i => new ExportDevice($"{prefix}-{i:D5}", $"PC-{prefix}-{i}", group, product, LastSeen: seen ?? Seen));
 
-    private async Task<DeploymentImportReport> ImportAsync(IEnumerable<ExportDevice> devices, DateOnly? takenOn = null, bool dryRun = false)
+    private async Task<DeploymentImportReport> ImportAsync(IEnumerable<ExportDevice> devices, DateOnly? takenOn = null, bool dryRun = false, bool withLastSeen = true)
     {
-        var result = await _imports.ImportAsync(ImportBed.Admin, new DeploymentImportRequest(_bed.PlanId, ConsoleExports.Utf8(ConsoleExports.KasperskyCsv(devices), bom: true), "Kaspersky Security Center", takenOn ?? TakenOn), dryRun, Ct);
+        var file = ConsoleExports.Utf8(ConsoleExports.KasperskyCsv(devices, withLastSeen: withLastSeen), bom: true);
+        var result = await _imports.ImportAsync(ImportBed.Admin, new DeploymentImportRequest(_bed.PlanId, file, "Kaspersky Security Center", takenOn ?? TakenOn), dryRun, Ct);
         result.Succeeded.ShouldBeTrue(result.Issue?.ApiCode ?? result.Refusal?.Code.ToString());
         return result.Value!;
     }
@@ -83,6 +85,81 @@ public sealed class DeploymentPictureTests : IAsyncLifetime
         var root = picture.Units.Single(u => u.UnitId == _bed.Root);
         root.Subtree.Installed.ShouldBe(491);
         root.Subtree.Licensed.ShouldBe((await SeededPlan.FiguresAsync(_bed.Database.Factory, _bed.Root)).Quantity);
+    }
+
+    [Fact]
+    public async Task A_Kaspersky_export_without_last_seen_is_kept_with_its_devices_counted_and_their_last_seen_unknown_not_stale()
+    {
+        await MapAsync(null, (CaoLanhGroup, _bed.CaoLanh), (SaDecGroup, _bed.SaDec));
+        var report = await ImportAsync(
+        [
+            .. Many("CL", CaoLanhGroup, 250),
+            .. Many("CLS", CaoLanhGroup, 20, Seen.AddDays(-30)),
+            .. Many("CLO", CaoLanhGroup, 1, product: "Bkav Endpoint"),
+            .. Many("SD", SaDecGroup, 40),
+        ], withLastSeen: false);
+
+        report.Devices.ShouldBe(311);
+        report.Refused.ShouldBeEmpty();
+        await using (var db = await _bed.Database.Factory.CreateDbContextAsync(Ct))
+        {
+            var devices = await db.DeploymentDevices.AsNoTracking().Where(d => d.SnapshotId == report.SnapshotId).ToListAsync(Ct);
+            devices.Count.ShouldBe(311);
+            devices.ShouldAllBe(d => d.LastSeenUtc == null && !d.Stale);
+        }
+
+        var picture = (await _picture.GetAsync(ImportBed.Admin, _bed.PlanId, ct: Ct)).Value!;
+        picture.Units.Single(u => u.UnitId == _bed.CaoLanh).Own.ShouldBe(new DeploymentFigures(270, 0, 1, 0, 300, LastSeenUnknown: 271));
+        picture.Units.Single(u => u.UnitId == _bed.SaDec).Own.LastSeenUnknown.ShouldBe(40);
+        var root = picture.Units.Single(u => u.UnitId == _bed.Root);
+        root.Subtree.LastSeenUnknown.ShouldBe(311);
+        root.Subtree.Stale.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Devices_with_and_without_a_last_seen_time_are_told_apart_in_one_report()
+    {
+        await MapAsync(null, (CaoLanhGroup, _bed.CaoLanh));
+        await ImportAsync(
+        [
+            .. Many("CL", CaoLanhGroup, 10),
+            .. Many("CLS", CaoLanhGroup, 3, Seen.AddDays(-30)),
+            .. Enumerable.Range(1, 4).Select(i => new ExportDevice($"CLU-{i}", $"PC-CLU-{i}", CaoLanhGroup)),
+        ]);
+
+        var own = (await _picture.GetAsync(ImportBed.Admin, _bed.PlanId, ct: Ct)).Value!.Units.Single(u => u.UnitId == _bed.CaoLanh).Own;
+
+        own.Installed.ShouldBe(17);
+        own.Stale.ShouldBe(3);
+        own.LastSeenUnknown.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task The_workbook_gives_the_computers_of_unknown_last_seen_a_column_of_their_own_beside_the_stale()
+    {
+        await MapAsync(null, (CaoLanhGroup, _bed.CaoLanh));
+        await ImportAsync(
+        [
+            .. Many("CL", CaoLanhGroup, 10),
+            .. Many("CLS", CaoLanhGroup, 3, Seen.AddDays(-30)),
+            .. Enumerable.Range(1, 4).Select(i => new ExportDevice($"CLU-{i}", $"PC-CLU-{i}", CaoLanhGroup)),
+        ]);
+        var picture = (await _picture.GetAsync(ImportBed.Admin, _bed.PlanId, ct: Ct)).Value!;
+        var caoLanh = picture.Units.Single(u => u.UnitId == _bed.CaoLanh);
+
+        using var stream = new MemoryStream();
+        DeploymentWorkbook.Write(picture, stream);
+        stream.Position = 0;
+        using var workbook = new XLWorkbook(stream);
+        var sheet = workbook.Worksheet(1);
+
+        sheet.Cell(4, 4).GetString().ShouldBe("Không kết nối");
+        sheet.Cell(4, 5).GetString().ShouldBe("Không rõ lần kết nối cuối");
+        var row = sheet.RowsUsed().Single(r => r.Cell(2).GetString().Trim() == caoLanh.Name);
+        row.Cell(3).GetValue<int>().ShouldBe(17);
+        row.Cell(4).GetValue<int>().ShouldBe(3);
+        row.Cell(5).GetValue<int>().ShouldBe(4);
+        row.Cell(8).GetValue<int>().ShouldBe(300);
     }
 
     [Fact]

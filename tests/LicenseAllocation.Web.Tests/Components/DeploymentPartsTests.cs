@@ -41,22 +41,22 @@ public sealed class DeploymentPartsTests : ComponentTestContext
         return (unit, 300);
     }
 
-    private static byte[] Report(int devices, string group = CaoLanhGroup, int strangers = 0) =>
+    private static byte[] Report(int devices, string group = CaoLanhGroup, int strangers = 0, bool withLastSeen = true) =>
         ConsoleExports.Utf8(ConsoleExports.KasperskyCsv(
         [
             .. Enumerable.Range(1, devices).Select(i => new ExportDevice($"CL-{i:D5}", $"PC-CL-{i}", group, LastSeen: new DateTime(2021, 2, 25, 3, 0, 0, DateTimeKind.Utc))),
             .. Enumerable.Range(1, strangers).Select(i => new ExportDevice($"X-{i}", $"PC-X-{i}", "Nhóm lạ", LastSeen: new DateTime(2021, 2, 25, 3, 0, 0, DateTimeKind.Utc))),
-        ]), bom: true);
+        ], withLastSeen: withLastSeen), bom: true);
 
     private async Task<PlanContext> PlanAsync(Caller caller) =>
         new((await Services.GetRequiredService<PlanQueries>().GetAsync(caller, 1, Ct)).Value!, caller);
 
-    private async Task ImportAsync(int devices, int strangers = 0, DateOnly? takenOn = null)
+    private async Task ImportAsync(int devices, int strangers = 0, DateOnly? takenOn = null, bool withLastSeen = true)
     {
         var (caoLanh, _) = await CaoLanhAsync();
         (await Services.GetRequiredService<DeploymentGroups>().SaveAsync(Admin, [new GroupAssignment(CaoLanhGroup, caoLanh)], null, Ct)).Succeeded.ShouldBeTrue();
         var result = await Services.GetRequiredService<DeploymentImports>().ImportAsync(
-            Admin, new DeploymentImportRequest(1, Report(devices, strangers: strangers), "Kaspersky Security Center", takenOn ?? TakenOn), false, Ct);
+            Admin, new DeploymentImportRequest(1, Report(devices, strangers: strangers, withLastSeen: withLastSeen), "Kaspersky Security Center", takenOn ?? TakenOn), false, Ct);
         result.Succeeded.ShouldBeTrue(result.Issue?.ApiCode);
     }
 
@@ -77,6 +77,41 @@ public sealed class DeploymentPartsTests : ComponentTestContext
         row.TextContent.ShouldContain("120 %");
         card.Find("[data-testid='deployment-unmapped']").TextContent.ShouldContain("Nhóm lạ: 3 thiết bị");
         card.Find("[data-testid='deployment-download']").GetAttribute("href")!.ShouldStartWith("/api/v1/plans/1/deployment.xlsx?snapshotId=");
+    }
+
+    [Fact]
+    public async Task Computers_whose_report_gave_no_last_seen_time_are_shown_as_unknown_not_as_stale()
+    {
+        UseCulture("vi-VN");
+        var (caoLanh, _) = await CaoLanhAsync();
+        await ImportAsync(120, withLastSeen: false);
+        Render<MudPopoverProvider>();
+
+        var card = Render<DeploymentPictureCard>(p => p.Add(c => c.Plan, PlanAsync(Admin).Result));
+
+        card.WaitForAssertion(() => card.Find($"[data-testid='deployment-row'][data-unit='{caoLanh}']"));
+        var stale = card.Find($"[data-testid='deployment-row'][data-unit='{caoLanh}'] [data-testid='deployment-stale-cell']");
+        stale.TextContent.ShouldBe("0 (không rõ: 120)");
+        stale.GetAttribute("data-unknown").ShouldBe("120");
+        var unknown = card.Find("[data-testid='deployment-last-seen-unknown']");
+        unknown.TextContent.ShouldBe("120");
+        unknown.ParentElement!.TextContent.ShouldContain("Máy không rõ lần kết nối cuối");
+        card.Find("[data-testid='deployment-stale']").TextContent.ShouldBe("0");
+    }
+
+    [Fact]
+    public async Task With_every_last_seen_time_known_the_stale_column_is_a_plain_number_and_no_unknown_figure_shows()
+    {
+        UseCulture("en-US");
+        var (caoLanh, _) = await CaoLanhAsync();
+        await ImportAsync(12);
+        Render<MudPopoverProvider>();
+
+        var card = Render<DeploymentPictureCard>(p => p.Add(c => c.Plan, PlanAsync(Admin).Result));
+
+        card.WaitForAssertion(() => card.Find($"[data-testid='deployment-row'][data-unit='{caoLanh}']"));
+        card.Find($"[data-testid='deployment-row'][data-unit='{caoLanh}'] [data-testid='deployment-stale-cell']").TextContent.ShouldBe("0");
+        card.FindAll("[data-testid='deployment-last-seen-unknown']").ShouldBeEmpty();
     }
 
     [Fact]

@@ -44,13 +44,21 @@ public partial class DeploymentPictureCard
         {
             var top = Rows.Count == 0 ? null : Rows.Where(r => r.Depth == Rows.Min(x => x.Depth)).Select(r => r.Subtree).Aggregate((a, b) => a.Plus(b));
             var over = Rows.Count(r => r.Subtree.Band >= UseBand.Warning);
-            return
+            List<Figure> figures =
             [
                 new(Loc[nameof(ConsoleReports.TotalInstalled)], top?.Installed ?? 0, "deployment-installed"),
                 new(Loc[nameof(ConsoleReports.TotalLicensed)], top?.Licensed ?? 0, "deployment-licensed"),
                 new(Loc[nameof(ConsoleReports.TotalStale)], top?.Stale ?? 0, "deployment-stale", Attention: top?.Stale > 0),
                 new(Loc[nameof(ConsoleReports.UnitsOver)], over, "deployment-over", Attention: over > 0),
             ];
+
+            // Devices the report gave no last-seen time for: a case of their own, neither stale nor seen lately.
+            if (top?.LastSeenUnknown is > 0 and var unknown)
+            {
+                figures.Insert(3, new(Loc[nameof(ConsoleReports.TotalLastSeenUnknown)], unknown, "deployment-last-seen-unknown", Note: Loc[nameof(ConsoleReports.LastSeenUnknownNote)]));
+            }
+
+            return figures;
         }
     }
 

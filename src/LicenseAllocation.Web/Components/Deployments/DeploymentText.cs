@@ -33,6 +33,13 @@ internal static class DeploymentText
         _ => Color.Success,
     };
 
+    /// <summary>
+    /// The stale devices of a row: their number, and beside it how many the report gave no last-seen time for — those
+    /// are neither stale nor seen lately (e.g. "0 (không rõ: 270)").
+    /// </summary>
+    public static string Stale(IStringLocalizer<ConsoleReports> loc, DeploymentFigures figures) =>
+        figures.LastSeenUnknown == 0 ? Ui.N(figures.Stale) : Ui.F(loc[nameof(ConsoleReports.StaleWithUnknown)], Ui.N(figures.Stale), Ui.N(figures.LastSeenUnknown));
+
     /// <summary>106,67 % (vi) / 106.67 % (en); a dash when nothing is licensed.</summary>
     public static string Percent(decimal? value) => value is { } v ? v.ToString("0.##", CultureInfo.CurrentCulture) + " %" : "—";
 }

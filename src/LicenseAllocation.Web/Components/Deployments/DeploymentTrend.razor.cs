@@ -49,6 +49,10 @@ public partial class DeploymentTrend
                 new() { Name = Loc[nameof(ConsoleReports.TrendLicensed)], Data = new ChartData<double>([.. points.Select(p => (double)p.Figures.Licensed)]) },
                 new() { Name = Loc[nameof(ConsoleReports.TrendStale)], Data = new ChartData<double>([.. points.Select(p => (double)p.Figures.Stale)]) },
             ];
+            if (points.Any(p => p.Figures.LastSeenUnknown > 0))
+            {
+                _series.Add(new() { Name = Loc[nameof(ConsoleReports.TrendLastSeenUnknown)], Data = new ChartData<double>([.. points.Select(p => (double)p.Figures.LastSeenUnknown)]) });
+            }
         }
     }
 }
