@@ -65,6 +65,7 @@ builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.C
 var app = builder.Build();
 
 await app.Services.InitializeDatabaseAsync();
+await app.Services.WarmUpAsync();
 
 if (!app.Environment.IsDevelopment())
 {

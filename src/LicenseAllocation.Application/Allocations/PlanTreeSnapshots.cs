@@ -15,6 +15,9 @@ public sealed class PlanTreeSnapshots
 {
     private readonly ConcurrentDictionary<int, PlanTreeSnapshot> _snapshots = new();
 
+    /// <summary>The plans whose snapshot is held, current or not: those read since the start, or warmed up at it.</summary>
+    public IReadOnlyCollection<int> HeldPlanIds => [.. _snapshots.Keys];
+
     internal async Task<PlanTreeSnapshot> GetAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken)
     {
         // The stamp is read before the rows: a change committed in between makes the next read reload, never the reverse.

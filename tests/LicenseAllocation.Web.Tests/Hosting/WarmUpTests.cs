@@ -1,0 +1,18 @@
+using LicenseAllocation.Application.Allocations;
+using Microsoft.Extensions.DependencyInjection;
+using Shouldly;
+
+namespace LicenseAllocation.Web.Tests.Hosting;
+
+/// <summary>The portal reads what the first officers open before it listens, so the first search costs what any other does.</summary>
+public sealed class WarmUpTests
+{
+    [Fact]
+    public async Task A_started_portal_already_holds_the_search_snapshot_of_the_2020_plan()
+    {
+        await using var portal = new PortalFactory();
+        using var client = portal.CreateClient();
+
+        portal.Services.GetRequiredService<PlanTreeSnapshots>().HeldPlanIds.ShouldBe([1], "no request has searched yet");
+    }
+}
