@@ -5,6 +5,7 @@ using Bunit.TestDoubles;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Requests;
 using LicenseAllocation.Domain.Requests;
 using LicenseAllocation.Web.Auth;
@@ -135,6 +136,22 @@ public sealed class RequestsPageTests : ComponentTestContext
         var refusal = page.WaitForElement("[data-testid='decision-refusal']").TextContent;
         refusal.ShouldContain("12");
         refusal.ShouldContain("10");
+        (await Ward11QuantityAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_published_plan_takes_no_decision_and_the_request_keeps_waiting()
+    {
+        await GiveTheDistrictTenAsync();
+        var asked = await AskForFiveAsync();
+        (await Services.GetRequiredService<PlanPublication>().PublishAsync(Admin, new PublishPlan(1, "12/STTTT-CNTT", new DateOnly(2021, 1, 5), "Giám đốc"), Ct))
+            .Succeeded.ShouldBeTrue();
+        var page = RenderAs("caolanh", PortalRole.DistrictOfficer, _caoLanh);
+
+        page.WaitForElement("button[data-testid='decide']").Click();
+
+        page.WaitForElement("[data-testid='decision-refusal']").TextContent.ShouldContain("Kế hoạch đã ban hành");
+        (await Services.GetRequiredService<RequestService>().GetAsync(Admin, asked.Id, Ct)).Value!.Status.ShouldBe(RequestStatus.Submitted);
         (await Ward11QuantityAsync()).ShouldBe(0);
     }
 }
