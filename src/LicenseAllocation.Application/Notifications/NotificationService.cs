@@ -8,13 +8,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Notifications;
 
-/// <summary>One line of the caller's inbox; <see cref="Link"/> is the portal page it is about (a path: the plan, until requests have pages of their own).</summary>
+/// <summary>One line of the caller's inbox; <see cref="Link"/> is the portal page it is about (a path: the plan's requests, its console picture, or the plan).</summary>
 public sealed record NotificationView(
     long Id, NotificationKind Kind, int PlanId, long? RequestId, string Subject, int? Quantity, string? Outcome, DateTime CreatedAtUtc, DateTime? ReadAtUtc)
 {
     public bool IsRead => ReadAtUtc is not null;
 
-    public string Link => Kind == NotificationKind.DeploymentBandEntered ? $"/plans/{PlanId}/deployment" : $"/plans/{PlanId}";
+    public string Link => Kind switch
+    {
+        NotificationKind.DeploymentBandEntered => $"/plans/{PlanId}/deployment",
+        NotificationKind.RequestSubmitted or NotificationKind.RequestDecided => $"/plans/{PlanId}/requests",
+        _ => $"/plans/{PlanId}",
+    };
 
     /// <summary>What it says, in <paramref name="culture"/> (Vietnamese unless the reader chose English).</summary>
     public string Text(CultureInfo culture)

@@ -46,6 +46,7 @@ public sealed class NotificationPartsTests : ComponentTestContext
         bell.WaitForAssertion(() => bell.Find("[data-testid=notification-count]").GetAttribute("data-count").ShouldBe("2"));
         inbox.WaitForAssertion(() => inbox.FindAll("[data-testid=notification]").Count.ShouldBe(2));
         inbox.Find("[data-testid=notification-text]").TextContent.ShouldBe("Phường 11 đề nghị bổ sung 5 bản quyền, chờ anh/chị quyết định.");
+        inbox.Find("[data-testid=notification-open]").GetAttribute("href").ShouldBe("/plans/1/requests", "a request's notification opens the plan's requests");
 
         inbox.FindAll("[data-testid=notification-mark-read]")[0].Click();
 
