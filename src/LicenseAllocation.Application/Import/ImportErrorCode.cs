@@ -32,6 +32,13 @@ public enum ImportErrorCode
     AmbiguousName,
     CodeNameMismatch,
 
+    // The optional need column ("Số máy tính cần bảo vệ"): a blank cell leaves the need as it is.
+    NeedFormulaNotAllowed,
+    NeedNotANumber,
+    NeedNotWhole,
+    NeedNegative,
+    NeedTooLarge,
+
     /// <summary>The quantity batch service refused the row's unit (or the import as a whole): see the refusal.</summary>
     Refused,
 }

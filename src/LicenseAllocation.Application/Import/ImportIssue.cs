@@ -9,6 +9,9 @@ public enum ImportField
     Code,
     Name,
     Quantity,
+
+    /// <summary>The number of computers the unit must protect (its need), in a file that has that column.</summary>
+    Need,
 }
 
 /// <summary>
@@ -33,7 +36,7 @@ public sealed record ImportIssue(ImportErrorCode Code, string? Sheet = null, int
     /// <summary>The unit the row was matched to (or, for a wrong template, the unit the file belongs to).</summary>
     public string? Unit { get; init; }
 
-    /// <summary>When <see cref="Code"/> is <see cref="ImportErrorCode.Refused"/>: why the quantity batch service refused.</summary>
+    /// <summary>When <see cref="Code"/> is <see cref="ImportErrorCode.Refused"/>: why the quantity batch service (or, for a need, the need service) refused.</summary>
     public AllocationError? Refusal { get; init; }
 
     /// <summary>The API code: the refusal's own (<c>exceeds-parent</c>, <c>reason-required</c>…) or the import's (<c>formula-not-allowed</c>…).</summary>

@@ -24,6 +24,9 @@ public sealed record ImportSource(ImportKind Kind, int UnitId, string UnitName);
 /// <summary>One unit whose quantity the import changes (or would change), with the first row that names it.</summary>
 public sealed record ImportChange(string Sheet, int Row, int UnitId, string? Code, string Name, int Old, int New);
 
+/// <summary>One unit whose need (computers to protect) the import changes (or would change): from none (null) or the old figure to the new.</summary>
+public sealed record ImportNeedChange(string Sheet, int Row, int UnitId, string? Code, string Name, int? Old, int New);
+
 /// <summary>
 /// The verdict on an upload. <see cref="Refusal"/> is set when the caller may not import here at all (a role that
 /// cannot edit, a template of a unit outside the caller's scope, an unknown plan); otherwise <see cref="Errors"/> lists
@@ -38,6 +41,9 @@ public sealed record ImportReport(
     Guid? ChangeSetId = null,
     AllocationError? Refusal = null)
 {
+    /// <summary>The needs the file changes (or would change), from its "Số máy tính cần bảo vệ" column; none for a file without it.</summary>
+    public IReadOnlyList<ImportNeedChange> NeedChanges { get; init; } = [];
+
     /// <summary>True when the file can be applied (or was): nothing refused it.</summary>
     public bool IsValid => Refusal is null && Errors.Count == 0;
 

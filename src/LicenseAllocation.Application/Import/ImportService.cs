@@ -3,6 +3,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Needs;
 using LicenseAllocation.Domain.Allocations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,9 @@ namespace LicenseAllocation.Application.Import;
 /// the stored cells, finds whose template it is and the table by their labels, matches each row to a unit and reads its
 /// quantity; everything else — scope, quotas, duplicates, inactive units, the reason, all or nothing under one change
 /// set — is the <see cref="QuantityBatchService"/>'s, whose dry run gives the preview and whose refusals are mapped back
-/// to the sheet, row and column they came from.
+/// to the sheet, row and column they came from. A file with the "Số máy tính cần bảo vệ" column also states the needs it
+/// holds (a blank cell leaves a need as it is): checked, written and audited by the <see cref="NeedService"/>, in the same
+/// transaction and change set as the quantities, so that the file is applied entirely or not at all.
 /// </summary>
 /// <remarks>
 /// One import at a time per user (<see cref="UserOperations"/>, <c>import-in-progress</c>); the caller's token (the
@@ -24,6 +27,7 @@ namespace LicenseAllocation.Application.Import;
 public sealed class ImportService(
     IDbContextFactory<AllocationDbContext> contextFactory,
     QuantityBatchService batches,
+    NeedService needs,
     IOptions<ImportOptions> options,
     PortalMetrics? metrics = null,
     UserOperations? operations = null)
@@ -67,15 +71,54 @@ public sealed class ImportService(
         }
 
         // Checked again from the top on the figures as they are now: someone may have changed them since the preview.
-        var result = await batches.ApplyAsync(caller, new QuantityBatch(request.PlanId, request.Reason, analysis.BatchItems), cancellationToken);
+        // The needs are written in the quantities' transaction, under their change set: both commit, or neither.
+        var needItems = analysis.NeedItems;
+        NeedBatchResult? stated = null;
+        var result = await batches.ApplyAlongsideAsync(
+            caller,
+            new QuantityBatch(request.PlanId, request.Reason, analysis.BatchItems),
+            needItems.Count == 0
+                ? null
+                : async (db, changeSetId, ct) =>
+                {
+                    stated = await needs.StateWithinAsync(db, caller, new StateNeeds(request.PlanId, request.Reason, needItems), changeSetId, ct);
+                    return stated?.Applied;
+                },
+            cancellationToken);
         if (result.Error is { } whole)
         {
             return analysis.Report with { Errors = [new ImportIssue(ImportErrorCode.Refused) { Refusal = whole }] };
         }
 
-        return result.Applied
-            ? analysis.Report with { Applied = true, Changes = analysis.Describe(result.Changes), ChangeSetId = result.ChangeSetId }
-            : analysis.Report with { Errors = analysis.Explain(result.Refused) };
+        if (result.Applied)
+        {
+            return analysis.Report with
+            {
+                Applied = true,
+                Changes = analysis.Describe(result.Changes),
+                NeedChanges = analysis.DescribeNeeds(stated?.Changes ?? []),
+                ChangeSetId = result.ChangeSetId,
+            };
+        }
+
+        if (result.Refused.Count == 0 && stated is { Applied: false } needsRefused)
+        {
+            return analysis.Report with { Errors = [.. NeedErrors(analysis, needsRefused, [])] };
+        }
+
+        return analysis.Report with { Errors = analysis.Explain(result.Refused) };
+    }
+
+    /// <summary>The need service's refusals, less those about a unit that the quantities already refused for the same reason.</summary>
+    private static IEnumerable<ImportIssue> NeedErrors(Analysis analysis, NeedBatchResult result, IReadOnlyList<ImportIssue> already)
+    {
+        if (result.Error is { } whole)
+        {
+            return already.Any(i => i.Row is null && i.Refusal?.Code == whole.Code) ? [] : [new ImportIssue(ImportErrorCode.Refused) { Refusal = whole }];
+        }
+
+        var said = already.Where(i => i.Refusal is not null).Select(i => (i.Sheet, i.Row, i.Column, i.Refusal!.Code)).ToHashSet();
+        return analysis.ExplainNeeds(result.Refused).Where(i => !said.Contains((i.Sheet, i.Row, i.Column, i.Refusal!.Code)));
     }
 
     private async Task<Analysis> AnalyseAsync(Caller caller, ImportRequest request, CancellationToken cancellationToken)
@@ -141,9 +184,17 @@ public sealed class ImportService(
         }
 
         var preview = await batches.PreviewAsync(caller, new QuantityBatch(request.PlanId, null, analysis.BatchItems), cancellationToken);
-        var errors = analysis.Report.Errors.Concat(preview.Error is { } whole ? [new ImportIssue(ImportErrorCode.Refused) { Refusal = whole }] : [])
-            .Concat(analysis.Explain(preview.Refused));
-        return analysis with { Report = analysis.Report with { Changes = analysis.Describe(preview.Changes), Errors = Ordered(errors, sheets) } };
+        List<ImportIssue> errors = [.. analysis.Report.Errors.Concat(preview.Error is { } whole ? [new ImportIssue(ImportErrorCode.Refused) { Refusal = whole }] : [])
+            .Concat(analysis.Explain(preview.Refused))];
+        IReadOnlyList<ImportNeedChange> needChanges = [];
+        if (analysis.NeedItems is { Count: > 0 } needItems)
+        {
+            var needPreview = await needs.PreviewManyAsync(caller, new StateNeeds(request.PlanId, null, needItems), cancellationToken);
+            errors.AddRange([.. NeedErrors(analysis, needPreview, errors)]);
+            needChanges = analysis.DescribeNeeds(needPreview.Changes);
+        }
+
+        return analysis with { Report = analysis.Report with { Changes = analysis.Describe(preview.Changes), NeedChanges = needChanges, Errors = Ordered(errors, sheets) } };
     }
 
     /// <summary>
@@ -205,9 +256,15 @@ public sealed class ImportService(
                 issues.Add(row.Issue(invalid, ImportField.Quantity) with { Found = shown, Unit = unit?.Name });
             }
 
+            var (need, needError, needShown) = NeedCell.Parse(row.Need);
+            if (needError is { } invalidNeed)
+            {
+                issues.Add(row.Issue(invalidNeed, ImportField.Need) with { Found = needShown, Unit = unit?.Name });
+            }
+
             if (unit is not null && unitError is null && quantity is { } value)
             {
-                items.Add(new RowItem(row, unit, value));
+                items.Add(new RowItem(row, unit, value, need));
             }
         }
 
@@ -232,7 +289,8 @@ public sealed class ImportService(
             .ThenBy(i => i.Column, StringComparer.Ordinal)];
     }
 
-    private sealed record RowItem(ImportRow Row, UnitNodeView Unit, int Quantity);
+    /// <summary>A matched row: its quantity, and its need when the file states one (null: the need stays as it is).</summary>
+    private sealed record RowItem(ImportRow Row, UnitNodeView Unit, int Quantity, int? Need);
 
     /// <summary>The rows read and matched, and the report so far.</summary>
     private sealed record Analysis(ImportReport Report, IReadOnlyList<RowItem> Items)
@@ -243,6 +301,27 @@ public sealed class ImportService(
         public static Analysis Of(ImportReport report) => new(report, []);
 
         public IReadOnlyList<QuantityBatchItem> BatchItems => [.. Items.Select(i => new QuantityBatchItem(i.Unit.UnitId, i.Quantity))];
+
+        public IReadOnlyList<NeedItem> NeedItems => [.. Items.Where(i => i.Need is not null).Select(i => new NeedItem(i.Unit.UnitId, i.Need!.Value))];
+
+        /// <summary>Each need change at the first row that states its unit's need.</summary>
+        public IReadOnlyList<ImportNeedChange> DescribeNeeds(IReadOnlyList<NeedChange> changes) =>
+        [
+            .. changes.Select(c => (Change: c, Item: _byUnit.Value[c.UnitId].First(i => i.Need is not null)))
+                .Select(p => new ImportNeedChange(p.Item.Row.Table.Sheet.Name, p.Item.Row.Row, p.Change.UnitId, p.Item.Unit.Code, p.Item.Unit.Name, p.Change.Old, p.Change.New)),
+        ];
+
+        /// <summary>Each need refusal at every row that states its unit's need: at the need when it is about the figure, at the code or name otherwise.</summary>
+        public IReadOnlyList<ImportIssue> ExplainNeeds(IReadOnlyList<NeedRefusal> refusals) =>
+        [
+            .. from refusal in refusals
+               from item in _byUnit.Value[refusal.UnitId]
+               where item.Need is not null
+               let field = refusal.Error.Code is AllocationErrorCode.InvalidNeed or AllocationErrorCode.UnitInactive
+                   ? ImportField.Need
+                   : item.Row.Table.CodeColumn is null ? ImportField.Name : ImportField.Code
+               select item.Row.Issue(ImportErrorCode.Refused, field) with { Refusal = refusal.Error, Unit = item.Unit.Name },
+        ];
 
         /// <summary>Each change at the first row that names its unit.</summary>
         public IReadOnlyList<ImportChange> Describe(IReadOnlyList<QuantityBatchChange> changes) =>

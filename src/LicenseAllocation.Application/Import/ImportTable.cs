@@ -1,7 +1,10 @@
 namespace LicenseAllocation.Application.Import;
 
-/// <summary>A table found in a sheet: its header row and the columns of the unit code (when there is one), name and quantity.</summary>
-internal sealed record ImportTable(SheetCells Sheet, int HeaderRow, int? CodeColumn, int NameColumn, int QuantityColumn)
+/// <summary>
+/// A table found in a sheet: its header row and the columns of the unit code (when there is one), name, quantity and
+/// need (when there is one: a template downloaded before the need column came has none).
+/// </summary>
+internal sealed record ImportTable(SheetCells Sheet, int HeaderRow, int? CodeColumn, int NameColumn, int QuantityColumn, int? NeedColumn = null)
 {
     /// <summary>
     /// The first row of each sheet that has both a "Tên đơn vị" and a "Số lượng" heading starts that sheet's table. Where
@@ -24,7 +27,8 @@ internal sealed record ImportTable(SheetCells Sheet, int HeaderRow, int? CodeCol
 
                 var quantity = quantities.FirstOrDefault(k => TemplateLayout.IsExactQuantityHeader(k.Key)).Column is var exact and > 0 ? exact : quantities[0].Column;
                 var code = keys.FirstOrDefault(k => TemplateLayout.IsCodeHeader(k.Key)).Column;
-                tables.Add(new ImportTable(sheet, row, code > 0 ? code : null, name, quantity));
+                var need = keys.FirstOrDefault(k => TemplateLayout.IsNeedHeader(k.Key)).Column;
+                tables.Add(new ImportTable(sheet, row, code > 0 ? code : null, name, quantity, need > 0 ? need : null));
                 break;
             }
         }
@@ -40,17 +44,18 @@ internal sealed record ImportTable(SheetCells Sheet, int HeaderRow, int? CodeCol
             var code = CodeColumn is { } c ? Sheet[row, c] : null;
             var name = Sheet[row, NameColumn];
             var quantity = Sheet[row, QuantityColumn];
+            var need = NeedColumn is { } n ? Sheet[row, n] : null;
             if (name is { IsBlank: false } && (code?.IsBlank ?? true) && TemplateLayout.Key(name.Text) == TemplateLayout.Key(TemplateLayout.TotalLabel))
             {
                 yield break;
             }
 
-            if ((code?.IsBlank ?? true) && (name?.IsBlank ?? true) && (quantity?.IsBlank ?? true))
+            if ((code?.IsBlank ?? true) && (name?.IsBlank ?? true) && (quantity?.IsBlank ?? true) && (need?.IsBlank ?? true))
             {
                 continue;
             }
 
-            yield return new ImportRow(this, row, code, name, quantity);
+            yield return new ImportRow(this, row, code, name, quantity, need);
         }
     }
 
@@ -58,12 +63,13 @@ internal sealed record ImportTable(SheetCells Sheet, int HeaderRow, int? CodeCol
     {
         ImportField.Code => CodeColumn ?? NameColumn,
         ImportField.Name => NameColumn,
+        ImportField.Need => NeedColumn ?? QuantityColumn,
         _ => QuantityColumn,
     });
 }
 
-/// <summary>One data row of a table, with its three cells as stored (null where empty).</summary>
-internal sealed record ImportRow(ImportTable Table, int Row, CellContent? Code, CellContent? Name, CellContent? Quantity)
+/// <summary>One data row of a table, with its cells as stored (null where empty or where the table has no such column).</summary>
+internal sealed record ImportRow(ImportTable Table, int Row, CellContent? Code, CellContent? Name, CellContent? Quantity, CellContent? Need = null)
 {
     public ImportIssue Issue(ImportErrorCode code, ImportField field) =>
         new(code, Table.Sheet.Name, Row, Table.Letters(field)) { Field = field };

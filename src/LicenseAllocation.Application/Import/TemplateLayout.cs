@@ -24,11 +24,15 @@ public static class TemplateLayout
     public const string CodeHeader = "Mã đơn vị";
     public const string NameHeader = "Tên đơn vị";
     public const string QuantityHeader = "Số lượng";
+
+    /// <summary>The optional column of each unit's need, next to the quantity; a file without it imports quantities only.</summary>
+    public const string NeedHeader = "Số máy tính cần bảo vệ";
     public const string TotalLabel = "TỔNG CỘNG";
 
     private static readonly string _codeKey = Key(CodeHeader);
     private static readonly string _nameKey = Key(NameHeader);
     private static readonly string _quantityKey = Key(QuantityHeader);
+    private static readonly string _needKey = Key(NeedHeader);
 
     /// <summary>Text as compared: Unicode NFC, runs of white space folded, any case, without a trailing colon or asterisk.</summary>
     public static string Key(string text) => UnitName.MatchKey(text ?? string.Empty).TrimEnd(':', '*', ' ');
@@ -36,6 +40,8 @@ public static class TemplateLayout
     public static bool IsCodeHeader(string key) => key == _codeKey;
 
     public static bool IsNameHeader(string key) => key == _nameKey;
+
+    public static bool IsNeedHeader(string key) => key == _needKey;
 
     /// <summary>"Số lượng", and longer headings that begin with it, as the appendix's "Số lượng bản quyền được phân bổ".</summary>
     public static bool IsQuantityHeader(string key) =>

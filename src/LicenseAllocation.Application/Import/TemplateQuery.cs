@@ -36,10 +36,13 @@ public sealed class TemplateQuery(IDbContextFactory<AllocationDbContext> context
             return AllocationError.OutOfScope();
         }
 
-        var rows = nodes
-            .Where(n => n.ParentUnitId == unitId && n.IsActive)
-            .OrderBy(n => n.Order).ThenBy(n => n.UnitId)
-            .Select((n, i) => new TemplateRow(i + 1, n.Code ?? InternalUnitCode.Of(n.UnitId), n.Name, n.Quantity))
+        var children = nodes.Where(n => n.ParentUnitId == unitId && n.IsActive).OrderBy(n => n.Order).ThenBy(n => n.UnitId).ToList();
+        var childIds = children.Select(n => n.UnitId).ToList();
+        var needs = await db.UnitNeeds.AsNoTracking()
+            .Where(n => n.PlanId == planId && childIds.Contains(n.UnitId))
+            .ToDictionaryAsync(n => n.UnitId, n => n.Computers, cancellationToken);
+        var rows = children
+            .Select((n, i) => new TemplateRow(i + 1, n.Code ?? InternalUnitCode.Of(n.UnitId), n.Name, n.Quantity, needs.TryGetValue(n.UnitId, out var need) ? need : null))
             .ToList();
         return new TemplateDocument(planId, plan.Name, unit.UnitId, unit.Name, unit.Code, unit.Quantity, rows);
     }

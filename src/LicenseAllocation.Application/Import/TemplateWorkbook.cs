@@ -8,8 +8,8 @@ namespace LicenseAllocation.Application.Import;
 /// Writes a unit's sub-allocation template: one A4 sheet in Times New Roman that an official can read and print as it
 /// is. At the top, whose template it is (plan and unit by name and by the portal's numbers, which the importer reads
 /// back by their labels), the quota and a live "remaining" formula; then instructions in Vietnamese; then the table of
-/// children with the current quantities filled in. The sheet is protected without a password and only the quantity
-/// cells are unlocked, so codes and names stay as the portal wrote them.
+/// children with the current quantities and needs (the computers each must protect) filled in. The sheet is protected
+/// without a password and only the quantity and need cells are unlocked, so codes and names stay as the portal wrote them.
 /// </summary>
 public static class TemplateWorkbook
 {
@@ -18,8 +18,8 @@ public static class TemplateWorkbook
     public const double TableFontSize = 12;
     public const string NumberFormat = "#,##0";
 
-    /// <summary>STT, code, name and quantity, in Excel's character units: about the 16 cm between Decree 30's margins.</summary>
-    public static readonly IReadOnlyList<double> ColumnWidths = [6, 12, 50, 15];
+    /// <summary>STT, code, name, quantity and need, in Excel's character units: about the 16 cm between Decree 30's margins.</summary>
+    public static readonly IReadOnlyList<double> ColumnWidths = [6, 12, 38, 13, 14];
 
     public const int TitleRow = 1;
     public const int PlanRow = 2;
@@ -33,7 +33,7 @@ public static class TemplateWorkbook
     /// <summary>The lines under "Hướng dẫn:"; the header row of the table follows them after one blank row.</summary>
     public static readonly IReadOnlyList<string> Instructions =
     [
-        "1. Chỉ nhập vào cột \"Số lượng\" (các ô nền vàng): số nguyên từ 0 trở lên, gõ trực tiếp con số, không dùng công thức. Số lượng hiện có đã được điền sẵn; đơn vị không nhận bản quyền ghi 0.",
+        "1. Chỉ nhập vào cột \"Số lượng\" và cột \"Số máy tính cần bảo vệ\" (các ô nền vàng): số nguyên từ 0 trở lên, gõ trực tiếp con số, không dùng công thức. Số lượng và số máy tính đã kê khai được điền sẵn; đơn vị không nhận bản quyền ghi 0; để trống ô số máy tính thì giữ nguyên số đã kê khai.",
         "2. Giữ nguyên mã kế hoạch, mã đơn vị phân bổ, mã và tên các đơn vị: cổng thông tin dựa vào đó để nhận biết tệp và từng đơn vị (đơn vị chưa có mã thống kê mang mã nội bộ dạng NB…). Đơn vị đã ngừng hoạt động không có trong mẫu.",
         "3. Ô \"Còn lại chưa phân bổ\" tự tính bằng số lượng được giao trừ tổng cột \"Số lượng\"; tổng không được vượt số lượng được giao (ô không được âm).",
         "4. Lưu tệp ở định dạng Excel (.xlsx), tải lên tại mục \"Nhập từ Excel\" của cổng thông tin, kiểm tra bảng xem trước, nhập lý do rồi bấm \"Áp dụng\". Cổng thông tin lưu tất cả các dòng hoặc không lưu dòng nào.",
@@ -43,8 +43,9 @@ public static class TemplateWorkbook
 
     public static int FirstDataRow => HeaderRow + 1;
 
-    private const int Columns = 4;
+    private const int Columns = 5;
     private const int QuantityColumn = 4;
+    private const int NeedColumn = 5;
     private const int LabelColumn = 3;
     private const double LineHeight = 17;
     private const double PixelsPerPoint = 96.0 / 72;
@@ -95,7 +96,7 @@ public static class TemplateWorkbook
 
     private static void WriteTable(IXLWorksheet sheet, TemplateDocument document, int totalRow)
     {
-        string[] headers = [TemplateLayout.NumberHeader, TemplateLayout.CodeHeader, TemplateLayout.NameHeader, TemplateLayout.QuantityHeader];
+        string[] headers = [TemplateLayout.NumberHeader, TemplateLayout.CodeHeader, TemplateLayout.NameHeader, TemplateLayout.QuantityHeader, TemplateLayout.NeedHeader];
         for (var i = 0; i < headers.Length; i++)
         {
             ExcelText.SetText(sheet.Cell(HeaderRow, i + 1), headers[i]);
@@ -105,7 +106,8 @@ public static class TemplateWorkbook
         header.Style.Font.Bold = true;
         header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
         header.Style.Fill.BackgroundColor = XLColor.FromHtml("#D9E2F3");
-        sheet.Row(HeaderRow).Height = LineHeight;
+        header.Style.Alignment.WrapText = true;
+        sheet.Row(HeaderRow).Height = LineHeight * headers.Select((h, i) => Lines(h, ColumnWidths[i], TableFontSize, bold: true)).Max();
 
         var row = FirstDataRow;
         foreach (var item in document.Rows)
@@ -115,19 +117,31 @@ public static class TemplateWorkbook
             ExcelText.SetText(sheet.Cell(row, 2), item.Code ?? string.Empty);
             ExcelText.SetText(sheet.Cell(row, 3), item.Name);
             Quantity(sheet.Cell(row, QuantityColumn)).SetValue(item.Quantity);
+            if (item.Need is { } need)
+            {
+                Quantity(sheet.Cell(row, NeedColumn)).SetValue(need);
+            }
+            else
+            {
+                Quantity(sheet.Cell(row, NeedColumn));
+            }
+
             sheet.Row(row).Height = LineHeight * Lines(item.Name, ColumnWidths[2], TableFontSize, bold: false);
             row++;
         }
 
         ExcelText.SetText(sheet.Cell(totalRow, 3), TemplateLayout.TotalLabel).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        var total = Quantity(sheet.Cell(totalRow, QuantityColumn));
-        if (document.Rows.Count > 0)
+        foreach (var (column, letter) in new[] { (QuantityColumn, "D"), (NeedColumn, "E") })
         {
-            total.FormulaA1 = $"SUM({Address(FirstDataRow)}:{Address(totalRow - 1)})";
-        }
-        else
-        {
-            total.SetValue(0);
+            var total = Quantity(sheet.Cell(totalRow, column));
+            if (document.Rows.Count > 0)
+            {
+                total.FormulaA1 = $"SUM({letter}{FirstDataRow}:{letter}{totalRow - 1})";
+            }
+            else
+            {
+                total.SetValue(0);
+            }
         }
 
         sheet.Range(totalRow, 1, totalRow, Columns).Style.Font.Bold = true;
@@ -143,21 +157,25 @@ public static class TemplateWorkbook
     }
 
     /// <summary>
-    /// Only the quantity cells can be edited; Excel itself refuses anything but a whole number of 0 or more there. No
-    /// password: the protection keeps codes and names from being changed by accident, not a determined user out.
+    /// Only the quantity and need cells can be edited; Excel itself refuses anything but a whole number of 0 or more there
+    /// (a need may also be left blank). No password: the protection keeps codes and names from being changed by accident,
+    /// not a determined user out.
     /// </summary>
     private static void Protect(IXLWorksheet sheet, int rows)
     {
         if (rows > 0)
         {
-            var quantities = sheet.Range(FirstDataRow, QuantityColumn, FirstDataRow + rows - 1, QuantityColumn);
-            quantities.Style.Protection.Locked = false;
-            quantities.Style.Fill.BackgroundColor = _editableFill;
-            var validation = quantities.SetDataValidation();
-            validation.WholeNumber.EqualOrGreaterThan(0);
-            validation.ErrorStyle = XLErrorStyle.Stop;
-            validation.ErrorTitle = "Số lượng không hợp lệ";
-            validation.ErrorMessage = "Nhập số nguyên từ 0 trở lên.";
+            foreach (var (column, title) in new[] { (QuantityColumn, "Số lượng không hợp lệ"), (NeedColumn, "Số máy tính không hợp lệ") })
+            {
+                var cells = sheet.Range(FirstDataRow, column, FirstDataRow + rows - 1, column);
+                cells.Style.Protection.Locked = false;
+                cells.Style.Fill.BackgroundColor = _editableFill;
+                var validation = cells.SetDataValidation();
+                validation.WholeNumber.EqualOrGreaterThan(0);
+                validation.ErrorStyle = XLErrorStyle.Stop;
+                validation.ErrorTitle = title;
+                validation.ErrorMessage = "Nhập số nguyên từ 0 trở lên.";
+            }
         }
 
         sheet.Protect()
@@ -180,7 +198,7 @@ public static class TemplateWorkbook
         return value;
     }
 
-    /// <summary>A line of text merged across the four columns and wrapped; its height estimated, as Excel never grows a merged row.</summary>
+    /// <summary>A line of text merged across the five columns and wrapped; its height estimated, as Excel never grows a merged row.</summary>
     private static void Line(IXLWorksheet sheet, int row, string text, bool bold, bool italic, bool centred)
     {
         var cell = ExcelText.SetText(sheet.Cell(row, 1), text);

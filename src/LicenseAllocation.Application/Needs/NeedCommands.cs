@@ -8,15 +8,21 @@ public sealed record StateNeeds(int PlanId, string? Reason, IReadOnlyList<NeedIt
 
 public sealed record NeedItem(int UnitId, int Computers);
 
+/// <summary>A unit whose need a batch changes (or, in a preview, would change): from the figure stated before (none: null) to the new one.</summary>
+public sealed record NeedChange(int UnitId, int? Old, int New);
+
 /// <summary>A need that cannot be stated, and why.</summary>
 public sealed record NeedRefusal(int UnitId, Domain.Allocations.AllocationError Error);
 
 /// <summary>
 /// The verdict on many needs: when <see cref="Applied"/>, <see cref="Changed"/> counts the units whose need changed;
 /// otherwise <see cref="Refused"/> explains every refused item (or <see cref="Error"/> the batch as a whole) and
-/// nothing was written.
+/// nothing was written. <see cref="Changes"/> lists, old → new, what was written (or, in a preview, would be).
 /// </summary>
 public sealed record NeedBatchResult(bool Applied, int Changed, IReadOnlyList<NeedRefusal> Refused, Domain.Allocations.AllocationError? Error = null)
 {
+    public IReadOnlyList<NeedChange> Changes { get; init; } = [];
+
+
     public static NeedBatchResult RefusedAsAWhole(Domain.Allocations.AllocationError error) => new(false, 0, [], error);
 }

@@ -63,11 +63,74 @@ public sealed class NeedService(IDbContextFactory<AllocationDbContext> contextFa
             cancellationToken);
     }
 
+    /// <summary>
+    /// A dry run: checks the needs exactly as <see cref="StateManyAsync"/> does, on the figures as they are now, and says
+    /// what would change; writes nothing. The reason is not asked for yet.
+    /// </summary>
+    public async Task<NeedBatchResult> PreviewManyAsync(Caller caller, StateNeeds batch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(batch);
+        if (!AccessPolicy.MayStateNeeds(caller))
+        {
+            return NeedBatchResult.RefusedAsAWhole(AllocationError.Forbidden());
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await StateWithinAsync(db, caller, batch.PlanId, batch.Reason, batch.Items ?? [], null, dryRun: true, cancellationToken);
+        await transaction.RollbackAsync(cancellationToken);
+        return result!;
+    }
+
+    /// <summary>
+    /// States needs inside a transaction someone else opened and commits (the import, which writes quantities in the same
+    /// one): the same checks, writes and audit rows as <see cref="StateManyAsync"/>, under <paramref name="changeSetId"/>.
+    /// Null when a need changed underneath (the caller rolls back and tries again); when not applied, nothing was written.
+    /// </summary>
+    internal async Task<NeedBatchResult?> StateWithinAsync(
+        AllocationDbContext db, Caller caller, StateNeeds batch, Guid changeSetId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(batch);
+        if (!AccessPolicy.MayStateNeeds(caller))
+        {
+            return NeedBatchResult.RefusedAsAWhole(AllocationError.Forbidden());
+        }
+
+        if (NeedRules.CheckReason(batch.Reason) is { } reasonRefused)
+        {
+            return NeedBatchResult.RefusedAsAWhole(reasonRefused);
+        }
+
+        return await StateWithinAsync(db, caller, batch.PlanId, batch.Reason, batch.Items ?? [], changeSetId, dryRun: false, cancellationToken);
+    }
+
     /// <summary>One attempt; null when a need changed underneath and the batch must be checked again.</summary>
     private async Task<NeedBatchResult?> TryStateAsync(Caller caller, int planId, string? reason, IReadOnlyList<NeedItem> items, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var result = await StateWithinAsync(db, caller, planId, reason, items, Guid.NewGuid(), dryRun: false, cancellationToken);
+        if (result is { Applied: true })
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The checks, writes and audit rows of one attempt, in the caller's transaction, which this neither commits nor rolls
+    /// back. A dry run stops before the writes. Null when a need changed underneath.
+    /// </summary>
+    private async Task<NeedBatchResult?> StateWithinAsync(
+        AllocationDbContext db, Caller caller, int planId, string? reason, IReadOnlyList<NeedItem> items, Guid? changeSetId, bool dryRun, CancellationToken cancellationToken)
+    {
         var status = await PlanLock.StatusAsync(db, planId, cancellationToken);
         if (status is null)
         {
@@ -99,18 +162,19 @@ public sealed class NeedService(IDbContextFactory<AllocationDbContext> contextFa
             }
         }
 
-        if (refused.Count > 0)
+        int? Old(int unitId) => current.TryGetValue(unitId, out var old) ? old : null;
+        var changes = items.Where(i => Old(i.UnitId) != i.Computers).ToList();
+        var planned = changes.Select(c => new NeedChange(c.UnitId, Old(c.UnitId), c.Computers)).ToList();
+        if (refused.Count > 0 || dryRun)
         {
-            return new NeedBatchResult(false, 0, refused);
+            return new NeedBatchResult(false, 0, refused) { Changes = refused.Count > 0 ? planned.Where(p => refused.All(r => r.UnitId != p.UnitId)).ToList() : planned };
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var changes = items.Where(i => !current.TryGetValue(i.UnitId, out var old) || old != i.Computers).ToList();
         foreach (var change in changes)
         {
-            if (!await WriteAsync(db, planId, change, current.TryGetValue(change.UnitId, out var old) ? old : null, caller.UserName, now, cancellationToken))
+            if (!await WriteAsync(db, planId, change, Old(change.UnitId), caller.UserName, now, cancellationToken))
             {
-                await transaction.RollbackAsync(cancellationToken);
                 return null;
             }
         }
@@ -119,19 +183,17 @@ public sealed class NeedService(IDbContextFactory<AllocationDbContext> contextFa
         {
             if (!await PlanLock.HoldDraftAsync(db, planId, cancellationToken))
             {
-                await transaction.RollbackAsync(cancellationToken);
                 return NeedBatchResult.RefusedAsAWhole(AllocationError.PlanLocked());
             }
 
-            var changeSet = Guid.NewGuid();
+            var changeSet = changeSetId ?? Guid.NewGuid();
             await AuditTrail.AppendAsync(
                 db,
-                changes.Select(c => AuditEntry.NeedStatement(planId, c.UnitId, caller.UserName, now, current.TryGetValue(c.UnitId, out var old) ? old : null, c.Computers, reason, changeSet)),
+                changes.Select(c => AuditEntry.NeedStatement(planId, c.UnitId, caller.UserName, now, Old(c.UnitId), c.Computers, reason, changeSet)),
                 cancellationToken);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new NeedBatchResult(true, changes.Count, []);
+        return new NeedBatchResult(true, changes.Count, []) { Changes = planned };
     }
 
     private static async Task<AllocationError?> CheckItemAsync(

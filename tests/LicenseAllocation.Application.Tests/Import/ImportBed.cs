@@ -3,6 +3,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Import;
+using LicenseAllocation.Application.Needs;
 using LicenseAllocation.Application.Units;
 using LicenseAllocation.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,8 @@ internal sealed class ImportBed : IAsyncDisposable
     {
         Database = database;
         var batches = new QuantityBatchService(database.Factory, clock);
-        Import = new ImportService(database.Factory, batches, Options.Create(new ImportOptions()));
+        Needs = new NeedService(database.Factory, clock);
+        Import = new ImportService(database.Factory, batches, Needs, Options.Create(new ImportOptions()));
         Templates = new TemplateQuery(database.Factory);
         Quantities = new QuantityService(database.Factory, clock);
         Units = new UnitAdministration(database.Factory, clock);
@@ -36,6 +38,8 @@ internal sealed class ImportBed : IAsyncDisposable
     public SqliteTestDatabase Database { get; }
 
     public ImportService Import { get; }
+
+    public NeedService Needs { get; }
 
     public TemplateQuery Templates { get; }
 

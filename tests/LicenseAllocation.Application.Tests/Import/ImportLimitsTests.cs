@@ -19,7 +19,7 @@ public sealed class ImportLimitsTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _bed = await ImportBed.CreateAsync();
-        _imports = new ImportService(_bed.Database.Factory, new QuantityBatchService(_bed.Database.Factory, TimeProvider.System), Options.Create(new ImportOptions()), operations: _operations);
+        _imports = new ImportService(_bed.Database.Factory, new QuantityBatchService(_bed.Database.Factory, TimeProvider.System), _bed.Needs, Options.Create(new ImportOptions()), operations: _operations);
     }
 
     public ValueTask DisposeAsync() => _bed.DisposeAsync();

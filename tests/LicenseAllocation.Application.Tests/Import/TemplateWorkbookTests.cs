@@ -66,11 +66,12 @@ public sealed class TemplateWorkbookTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Only_the_quantity_cells_are_unlocked_on_a_sheet_protected_without_a_password()
+    public void Only_the_quantity_and_need_cells_are_unlocked_on_a_sheet_protected_without_a_password()
     {
         _sheet.Protection.IsProtected.ShouldBeTrue();
         _sheet.Protection.IsPasswordProtected.ShouldBeFalse();
         _sheet.Cell(TemplateWorkbook.FirstDataRow, 4).Style.Protection.Locked.ShouldBeFalse();
+        _sheet.Cell(TemplateWorkbook.FirstDataRow, 5).Style.Protection.Locked.ShouldBeFalse();
         _sheet.Cell(TemplateWorkbook.FirstDataRow, 3).Style.Protection.Locked.ShouldBeTrue();
         _sheet.Cell(TemplateWorkbook.PlanCodeRow, 4).Style.Protection.Locked.ShouldBeTrue();
     }
@@ -81,7 +82,7 @@ public sealed class TemplateWorkbookTests : IAsyncLifetime
         _sheet.PageSetup.PaperSize.ShouldBe(XLPaperSize.A4Paper);
         _sheet.PageSetup.PageOrientation.ShouldBe(XLPageOrientation.Portrait);
         _sheet.Cell(TemplateWorkbook.FirstDataRow, 3).Style.Font.FontName.ShouldBe("Times New Roman");
-        Enumerable.Range(1, 4).Select(c => _sheet.Column(c).Width).ShouldBe(TemplateWorkbook.ColumnWidths);
+        Enumerable.Range(1, 5).Select(c => _sheet.Column(c).Width).ShouldBe(TemplateWorkbook.ColumnWidths);
     }
 
     [Fact]
@@ -92,13 +93,13 @@ public sealed class TemplateWorkbookTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_quantity_column_accepts_only_whole_numbers_of_0_or_more_in_Excel()
+    public async Task The_quantity_and_need_columns_accept_only_whole_numbers_of_0_or_more_in_Excel()
     {
         using var document = SpreadsheetDocument.Open(new MemoryStream(await _bed.TemplateAsync(_bed.CaoLanhOfficer, _bed.CaoLanh)), false);
-        var validation = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DataValidation>().Single();
-        validation.Type!.Value.ShouldBe(DataValidationValues.Whole);
-        validation.Operator!.Value.ShouldBe(DataValidationOperatorValues.GreaterThanOrEqual);
-        validation.SequenceOfReferences!.InnerText.ShouldBe($"D{TemplateWorkbook.FirstDataRow}:D{TotalRow - 1}");
+        var validations = document.WorkbookPart!.WorksheetParts.Single().Worksheet.Descendants<DataValidation>().ToList();
+        validations.ShouldAllBe(v => v.Type!.Value == DataValidationValues.Whole && v.Operator!.Value == DataValidationOperatorValues.GreaterThanOrEqual);
+        validations.Select(v => v.SequenceOfReferences!.InnerText).ShouldBe(
+            [$"D{TemplateWorkbook.FirstDataRow}:D{TotalRow - 1}", $"E{TemplateWorkbook.FirstDataRow}:E{TotalRow - 1}"], ignoreOrder: true);
     }
 
     [Fact]

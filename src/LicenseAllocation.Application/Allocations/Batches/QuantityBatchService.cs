@@ -24,14 +24,25 @@ namespace LicenseAllocation.Application.Allocations.Batches;
 /// </summary>
 public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock, PortalMetrics? metrics = null)
 {
-    public async Task<QuantityBatchResult> ApplyAsync(Caller caller, QuantityBatch batch, CancellationToken ct)
+    public Task<QuantityBatchResult> ApplyAsync(Caller caller, QuantityBatch batch, CancellationToken ct) => ApplyAlongsideAsync(caller, batch, null, ct);
+
+    /// <summary>
+    /// Applies the batch and, in the same transaction, whatever <paramref name="alongside"/> writes (the needs of an
+    /// imported file), under the same change set: both commit, or neither. The companion is called once the quantities
+    /// are written (or found unchanged) and answers true when it wrote, false when it refused (then nothing is written and
+    /// the result is neither applied nor explained: the companion explains its own refusal), null when its figures changed
+    /// underneath (the whole batch is checked again).
+    /// </summary>
+    internal async Task<QuantityBatchResult> ApplyAlongsideAsync(
+        Caller caller, QuantityBatch batch, Func<AllocationDbContext, Guid, CancellationToken, Task<bool?>>? alongside, CancellationToken ct)
     {
-        var result = await DecideAsync(caller, batch, ct);
+        var result = await DecideAsync(caller, batch, alongside, ct);
         metrics?.Edit("batch", result.Applied ? null : result.Error ?? (result.Refused.Count > 0 ? result.Refused[0].Error : null));
         return result;
     }
 
-    private async Task<QuantityBatchResult> DecideAsync(Caller caller, QuantityBatch batch, CancellationToken ct)
+    private async Task<QuantityBatchResult> DecideAsync(
+        Caller caller, QuantityBatch batch, Func<AllocationDbContext, Guid, CancellationToken, Task<bool?>>? alongside, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(batch);
@@ -47,7 +58,7 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
 
         var items = batch.Items ?? [];
         return await TransientFailure.RetryAsync(
-            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason!, batch.DocumentRef, items, dryRun: false, cancellationToken),
+            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason!, batch.DocumentRef, items, dryRun: false, alongside, cancellationToken),
             () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to save a batch.",
             ct);
     }
@@ -68,14 +79,21 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
 
         var items = batch.Items ?? [];
         return await TransientFailure.RetryAsync(
-            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason ?? string.Empty, batch.DocumentRef, items, dryRun: true, cancellationToken),
+            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason ?? string.Empty, batch.DocumentRef, items, dryRun: true, null, cancellationToken),
             () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to preview a batch.",
             ct);
     }
 
     /// <summary>One attempt in one transaction; null when the figures changed underneath and the batch must be checked again.</summary>
     private async Task<QuantityBatchResult?> TryApplyAsync(
-        Caller caller, int planId, string reason, string? documentRef, IReadOnlyList<QuantityBatchItem> items, bool dryRun, CancellationToken cancellationToken)
+        Caller caller,
+        int planId,
+        string reason,
+        string? documentRef,
+        IReadOnlyList<QuantityBatchItem> items,
+        bool dryRun,
+        Func<AllocationDbContext, Guid, CancellationToken, Task<bool?>>? alongside,
+        CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -152,12 +170,28 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
             return dryRun ? explained with { Changes = planned } : explained;
         }
 
+        var changeSetId = Guid.NewGuid();
         if (ordered.Count == 0)
         {
-            return new QuantityBatchResult(true, [], [], null);
+            if (alongside is null)
+            {
+                return new QuantityBatchResult(true, [], [], null);
+            }
+
+            switch (await alongside(db, changeSetId, cancellationToken))
+            {
+                case null:
+                    await transaction.RollbackAsync(cancellationToken);
+                    return null;
+                case false:
+                    await transaction.RollbackAsync(cancellationToken);
+                    return new QuantityBatchResult(false, [], [], null);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return new QuantityBatchResult(true, [], [], changeSetId);
         }
 
-        var changeSetId = Guid.NewGuid();
         var writes = ordered
             .Select(item => (Read: rows[item.UnitId], item.Quantity))
             .Select(w => new QuantityWrite(w.Read, w.Read.ParentUnitId is { } parentUnitId ? rows[parentUnitId].NodeId : null, w.Quantity))
@@ -172,6 +206,19 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
                 return QuantityBatchResult.RefusedAsAWhole(AllocationError.PlanLocked());
             case QuantityWriteResult.LevelFrozen:
                 return QuantityBatchResult.RefusedAsAWhole(await LevelLock.RefusalAsync(db, write.Missed!.Read.IssuerUnitId, cancellationToken));
+        }
+
+        if (alongside is not null)
+        {
+            switch (await alongside(db, changeSetId, cancellationToken))
+            {
+                case null:
+                    await transaction.RollbackAsync(cancellationToken);
+                    return null;
+                case false:
+                    await transaction.RollbackAsync(cancellationToken);
+                    return new QuantityBatchResult(false, [], [], null) { Changes = planned };
+            }
         }
 
         var changedIds = ordered.Select(i => i.UnitId).ToHashSet();
