@@ -6,6 +6,7 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations.Batches;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Import;
+using LicenseAllocation.Application.Needs;
 using LicenseAllocation.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -70,7 +71,7 @@ internal static class ImportDryRun
         TemplateWorkbook.Write(filled, output);
         var file = output.ToArray();
 
-        var service = new ImportService(database.Factory, new QuantityBatchService(database.Factory, TimeProvider.System), Options.Create(Wide));
+        var service = new ImportService(database.Factory, new QuantityBatchService(database.Factory, TimeProvider.System), new NeedService(database.Factory, TimeProvider.System), Options.Create(Wide));
         var request = new ImportRequest(planId, file, district);
         var report = await service.PreviewAsync(Admin, request);
         if (report.Changes.Count + report.Errors.Count == 0)
