@@ -154,4 +154,31 @@ public sealed class RequestsPageTests : ComponentTestContext
         (await Services.GetRequiredService<RequestService>().GetAsync(Admin, asked.Id, Ct)).Value!.Status.ShouldBe(RequestStatus.Submitted);
         (await Ward11QuantityAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task The_district_officer_takes_three_from_a_sibling_with_free_licences_instead_of_the_districts_remaining()
+    {
+        await GiveTheDistrictTenAsync();
+        int sibling;
+        await using (var db = await Database.Factory.CreateDbContextAsync(Ct))
+        {
+            sibling = await db.Units.Where(u => u.ParentId == _caoLanh && u.Id != _ward11 && u.IsActive).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(Ct);
+        }
+
+        (await Services.GetRequiredService<QuantityService>().ChangeAsync(Admin, new ChangeQuantity(1, sibling, 4, "Giao cho đơn vị"), Ct)).Succeeded.ShouldBeTrue();
+        var asked = await AskForFiveAsync();
+        var page = RenderAs("caolanh", PortalRole.DistrictOfficer, _caoLanh);
+
+        page.WaitForElement($"select[data-testid='decision-source'] option[value='{sibling}']").TextContent.ShouldContain("còn 4 chưa phân bổ");
+        page.Find("select[data-testid='decision-source']").Change(sibling.ToString(CultureInfo.InvariantCulture));
+        page.Find("input[data-testid='decision-quantity']").Change("3");
+        page.Find("input[data-testid='decision-comment']").Change("Lấy từ đơn vị còn dư");
+        page.Find("button[data-testid='decide']").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid='request-posted']").TextContent.ShouldBe("3"));
+        page.Find("[data-testid='request-source']").TextContent.ShouldStartWith("Lấy từ ");
+        var nodes = (await Services.GetRequiredService<TreeBrowsing>().GetNodesAsync(Admin, 1, [_ward11, sibling, _caoLanh], Ct)).Value!.ToDictionary(n => n.UnitId);
+        (nodes[_ward11].Quantity, nodes[sibling].Quantity, nodes[_caoLanh].HandedOn).ShouldBe((3, 1, 4), "the district's remaining is untouched");
+        (await Services.GetRequiredService<RequestService>().GetAsync(Admin, asked.Id, Ct)).Value!.SourceUnitId.ShouldBe(sibling);
+    }
 }
