@@ -17,5 +17,18 @@ public sealed record ImportErrorDto(string? Sheet, int? Row, string? Column, str
         new(issue.Sheet, issue.Row, issue.Column, issue.ApiCode, ImportMessages.Describe(issue, CultureInfo.CurrentUICulture));
 }
 
-/// <summary>The 200 answer: <c>applied</c> is false on a dry run; <c>changeSetId</c> groups the audit rows of an applied import.</summary>
-public sealed record ImportResponse(bool Applied, Guid? ChangeSetId, string? Kind, int? UnitId, IReadOnlyList<ImportChangeDto> Changes, IReadOnlyList<ImportErrorDto> Errors);
+/// <summary>
+/// The 200 answer: <c>applied</c> is false on a dry run; <c>changeSetId</c> groups the audit rows of an applied import;
+/// <c>needChanges</c> lists the needs (computers to protect) the file restates, from its "Số máy tính cần bảo vệ" column.
+/// </summary>
+public sealed record ImportResponse(bool Applied, Guid? ChangeSetId, string? Kind, int? UnitId, IReadOnlyList<ImportChangeDto> Changes, IReadOnlyList<ImportErrorDto> Errors)
+{
+    public IReadOnlyList<ImportNeedChangeDto> NeedChanges { get; init; } = [];
+}
+
+/// <summary>A unit whose need the file changes: from the figure stated before (null: none) to the new one, at the first row that states it.</summary>
+public sealed record ImportNeedChangeDto(int UnitId, string? Code, string Name, int? Old, int New, string Sheet, int Row)
+{
+    internal static ImportNeedChangeDto From(ImportNeedChange change) =>
+        new(change.UnitId, change.Code, change.Name, change.Old, change.New, change.Sheet, change.Row);
+}

@@ -133,7 +133,10 @@ internal static class ImportEndpoints
                 });
         }
 
-        return TypedResults.Ok(new ImportResponse(report.Applied, report.ChangeSetId, report.Source?.Kind.ToString(), report.Source?.UnitId, changes, []));
+        return TypedResults.Ok(new ImportResponse(report.Applied, report.ChangeSetId, report.Source?.Kind.ToString(), report.Source?.UnitId, changes, [])
+        {
+            NeedChanges = [.. report.NeedChanges.Select(ImportNeedChangeDto.From)],
+        });
     }
 
     internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(ImportIssue issue) => TypedResults.Problem(

@@ -9,6 +9,10 @@ namespace LicenseAllocation.Web.Tests.Api;
 
 internal sealed record ImportChangeJson(int UnitId, string? Code, string Name, int Old, int New, string Sheet, int Row);
 
+internal sealed record ImportNeedChangeJson(int UnitId, string? Code, string Name, int? Old, int New, string Sheet, int Row);
+
+internal sealed record ImportNeedsJson(bool Applied, ImportNeedChangeJson[] NeedChanges);
+
 internal sealed record ImportErrorJson(string? Sheet, int? Row, string? Column, string Code, string Message);
 
 /// <summary>The 200 body, and the 422 problem whose extensions carry the same fields.</summary>
@@ -83,6 +87,29 @@ public sealed class ImportApiTests : IAsyncLifetime
     private async Task<UnitJson[]> UnitsAsync() => (await _admin.GetFromJsonAsync<UnitJson[]>("/api/v1/plans/1/units", Ct))!;
 
     private static async Task<ImportJson> BodyAsync(HttpResponseMessage response) => (await response.Content.ReadFromJsonAsync<ImportJson>(Ct))!;
+
+    [Fact]
+    public async Task A_template_with_needs_answers_the_need_changes_on_a_dry_run_and_when_applied()
+    {
+        var file = WorkbookFiles.Edit(await TemplateAsync(_officer, _caoLanh), workbook =>
+        {
+            var sheet = workbook.Worksheet(1);
+            var needColumn = WorkbookFiles.TextCell(sheet, TemplateLayout.NeedHeader).Address.ColumnNumber;
+            WorkbookFiles.QuantityCell(sheet, "Phường 11").SetValue(40);
+            sheet.Cell(WorkbookFiles.TextCell(sheet, "Phường 11").Address.RowNumber, needColumn).SetValue(55);
+        });
+
+        var preview = await UploadAsync(_officer, file, dryRun: true);
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var previewed = (await preview.Content.ReadFromJsonAsync<ImportNeedsJson>(Ct))!;
+        previewed.NeedChanges.Select(c => (c.Code, c.Old, c.New)).ShouldBe([("29863", (int?)null, 55)]);
+
+        var applied = await UploadAsync(_officer, file, "Phân bổ và kê khai nhu cầu");
+        applied.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = (await applied.Content.ReadFromJsonAsync<ImportNeedsJson>(Ct))!;
+        body.Applied.ShouldBeTrue();
+        body.NeedChanges.ShouldHaveSingleItem().New.ShouldBe(55);
+    }
 
     [Fact]
     public async Task An_import_whose_reason_is_only_invisible_characters_changes_nothing()

@@ -85,6 +85,32 @@ public sealed class ImportPageTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task The_preview_says_how_many_needs_the_file_restates_and_a_file_that_changes_only_needs_can_be_applied()
+    {
+        UseCulture("vi-VN");
+        var page = await RenderAsOfficerAsync();
+        var file = await TemplateAsync(sheet =>
+        {
+            var needColumn = WorkbookFiles.TextCell(sheet, TemplateLayout.NeedHeader).Address.ColumnNumber;
+            sheet.Cell(WorkbookFiles.TextCell(sheet, "Phường 11").Address.RowNumber, needColumn).SetValue(55);
+            sheet.Cell(WorkbookFiles.TextCell(sheet, "Phường 1").Address.RowNumber, needColumn).SetValue(70);
+        });
+
+        Upload(page, file);
+
+        page.WaitForAssertion(() => page.Find("[data-testid='import-need-changes']").TextContent.ShouldContain("số máy tính cần bảo vệ của 2 đơn vị"));
+        page.FindAll("[data-testid='import-no-change']").ShouldBeEmpty();
+        page.FindAll("[data-testid='import-errors']").ShouldBeEmpty();
+        page.Find("input[data-testid='import-reason']").Input("Kê khai nhu cầu theo mẫu Excel");
+        page.Find("button[data-testid='import-apply']").HasAttribute("disabled").ShouldBeFalse();
+        page.Find("button[data-testid='import-apply']").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid='import-need-changes']").TextContent.ShouldContain("Đã cập nhật số máy tính cần bảo vệ của 2 đơn vị"));
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
+        (await db.UnitNeeds.SingleAsync(n => n.UnitId == _ward11, Ct)).Computers.ShouldBe(55);
+    }
+
+    [Fact]
     public async Task A_file_with_errors_lists_each_with_its_row_and_column_and_cannot_be_applied()
     {
         UseCulture("vi-VN");

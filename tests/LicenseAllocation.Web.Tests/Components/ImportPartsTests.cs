@@ -44,7 +44,7 @@ public sealed class ImportPartsTests : ComponentTestContext
         var table = Render<ImportChangesTable>(p => p.Add(t => t.Report, Preview()));
 
         table.FindAll("[data-testid='import-changes']").ShouldBeEmpty();
-        table.Find("[data-testid='import-no-change']").TextContent.ShouldBe("The file changes no quantity.");
+        table.Find("[data-testid='import-no-change']").TextContent.ShouldBe("The file changes no quantity and no need.");
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public sealed class ImportState
     public string? Reason { get; set; }
 
     /// <summary>Only a previewed file without errors that changes something can be applied, once.</summary>
-    public bool CanApply => File is not null && Report is { IsValid: true, Applied: false, Changes.Count: > 0 };
+    public bool CanApply => File is not null && Report is { IsValid: true, Applied: false } report && (report.Changes.Count > 0 || report.NeedChanges.Count > 0);
 
     /// <summary>A new choice forgets the previous file and its report.</summary>
     public void Choose(string? fileName)
