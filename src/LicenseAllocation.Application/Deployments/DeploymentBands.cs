@@ -27,19 +27,24 @@ public sealed class DeploymentBands(DeploymentPicture pictures)
         return new DeploymentResult<DeploymentBandsView>(new DeploymentBandsView(view.Snapshot, Lines(view.Units)));
     }
 
-    /// <summary>The lines of a picture's rows (in tree order): the provincial level first when its province row is there, then the districts.</summary>
+    /// <summary>
+    /// The lines of a picture's rows (in tree order): the provincial level first when its province row is there — the
+    /// units' own figures outside every district (the province, its agencies, the district group's kept share) — then
+    /// each district with its subtree, so that the lines add up to the province's subtree.
+    /// </summary>
     internal static IReadOnlyList<DeploymentBandLine> Lines(IReadOnlyList<DeploymentUnitRow> rows)
     {
+        var districts = rows.Where(r => r.Kind == UnitKind.DistrictCommittee).ToList();
         var lines = new List<DeploymentBandLine>();
-        if (rows.FirstOrDefault(r => r.Kind == UnitKind.Province) is { } province)
+        if (rows.Any(r => r.Kind == UnitKind.Province))
         {
-            var provincial = rows.Where(r => r.Kind == UnitKind.ProvincialAgency && r.ParentUnitId == province.UnitId)
-                .Aggregate(province.Own, (sum, agency) => sum.Plus(agency.Subtree));
+            var parents = rows.ToDictionary(r => r.UnitId, r => r.ParentUnitId);
+            var districtIds = districts.Select(d => d.UnitId).ToHashSet();
+            var provincial = rows.Where(r => !InDistrict(r.UnitId, parents, districtIds))
+                .Aggregate(new DeploymentFigures(0, 0, 0, 0, 0), (sum, row) => sum.Plus(row.Own));
             lines.Add(new DeploymentBandLine(null, null, provincial));
         }
-
-        var districts = rows.Where(r => r.Kind == UnitKind.DistrictCommittee).ToList();
-        if (districts.Count == 0 && rows.Count > 0 && lines.Count == 0)
+        else if (districts.Count == 0 && rows.Count > 0)
         {
             var top = rows.Min(r => r.Depth);
             districts = [.. rows.Where(r => r.Depth == top)];
@@ -47,5 +52,18 @@ public sealed class DeploymentBands(DeploymentPicture pictures)
 
         lines.AddRange(districts.Select(d => new DeploymentBandLine(d.UnitId, d.Name, d.Subtree)));
         return lines;
+    }
+
+    private static bool InDistrict(int unitId, Dictionary<int, int?> parents, HashSet<int> districts)
+    {
+        for (int? at = unitId; at is { } id; at = parents.GetValueOrDefault(id))
+        {
+            if (districts.Contains(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
