@@ -81,6 +81,7 @@ public static class ApplicationServices
         services.AddScoped<DeploymentGroups>();
         services.AddScoped<DeploymentImports>();
         services.AddScoped<DeploymentPicture>();
+        services.AddScoped<DeploymentBands>();
         return services;
     }
 }

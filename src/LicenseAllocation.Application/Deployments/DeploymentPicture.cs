@@ -3,6 +3,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Deployments;
+using LicenseAllocation.Domain.Units;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Deployments;
@@ -23,7 +24,11 @@ public sealed record DeploymentFigures(int Installed, int Stale, int OtherProduc
 }
 
 /// <summary>One unit of the picture: its own devices and licences, and its subtree's (itself included).</summary>
-public sealed record DeploymentUnitRow(int UnitId, int? ParentUnitId, string? Code, string Name, int Depth, DeploymentFigures Own, DeploymentFigures Subtree);
+public sealed record DeploymentUnitRow(int UnitId, int? ParentUnitId, string? Code, string Name, int Depth, DeploymentFigures Own, DeploymentFigures Subtree)
+{
+    /// <summary>What kind of unit it is: the dashboard keeps the districts' rows and gathers the provincial level.</summary>
+    public UnitKind Kind { get; init; }
+}
 
 /// <summary>A snapshot as a list entry: for the choice of snapshot and the trend.</summary>
 public sealed record SnapshotSummary(int Id, DateOnly TakenOn, DateTime ImportedAtUtc, string MappingName, int Devices);
@@ -192,7 +197,7 @@ public sealed class DeploymentPicture(IDbContextFactory<AllocationDbContext> con
         }
 
         var rows = ordered.Select(row => byId[row.Node.UnitId])
-            .Select((node, i) => new DeploymentUnitRow(node.UnitId, node.ParentUnitId, node.Code, node.Name, ordered[i].Depth, ownOf[node.UnitId], subtreeOf[node.UnitId]))
+            .Select((node, i) => new DeploymentUnitRow(node.UnitId, node.ParentUnitId, node.Code, node.Name, ordered[i].Depth, ownOf[node.UnitId], subtreeOf[node.UnitId]) { Kind = node.Kind })
             .ToList();
         return new Computed(rows, unmapped);
     }
