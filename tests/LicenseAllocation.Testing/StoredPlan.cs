@@ -8,7 +8,7 @@ using Shouldly;
 
 namespace LicenseAllocation.Testing;
 
-public sealed record StoredNode(int UnitId, int? ParentUnitId, UnitKind Kind, int Order, int Quantity, int HandedOn, int Version);
+public sealed record StoredNode(int UnitId, int? ParentUnitId, UnitKind Kind, int Order, int Quantity, int HandedOn, int Version, int CarriedQuantity = 0);
 
 /// <summary>One plan as stored: every node and the plan's audit trail in write order.</summary>
 public sealed record StoredPlan(int PlanId, IReadOnlyList<StoredNode> Nodes, IReadOnlyList<AuditEntry> Audit)
@@ -35,7 +35,7 @@ public sealed record StoredPlan(int PlanId, IReadOnlyList<StoredNode> Nodes, IRe
             from n in db.Nodes
             join u in db.Units on n.UnitId equals u.Id
             where n.PlanId == planId
-            select new StoredNode(n.UnitId, u.ParentId, u.Kind, u.Order, n.Quantity, n.HandedOn, n.Version))
+            select new StoredNode(n.UnitId, u.ParentId, u.Kind, u.Order, n.Quantity, n.HandedOn, n.Version, n.CarriedQuantity))
             .ToListAsync(cancellationToken);
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.PlanId == planId).OrderBy(a => a.Sequence).ToListAsync(cancellationToken);
         return new StoredPlan(planId, nodes, audit);
@@ -50,12 +50,15 @@ public sealed record StoredPlan(int PlanId, IReadOnlyList<StoredNode> Nodes, IRe
     public AllocationTree Tree() => new(Nodes.Select(n => new TreeNode(n.UnitId, n.ParentUnitId, n.Quantity, n.HandedOn)));
 
     /// <summary>
-    /// Replays the audit trail in write order over a tree of zeros. Every row must continue from the value the
-    /// previous one left (no lost update) and obey the rules at its turn; the result is what the nodes must hold.
+    /// Replays the audit trail in write order over the figures the plan started with: zeros for a plan loaded from its
+    /// appendix, what each unit was carried with for a plan made from another (its one PlanCreated row stands for the
+    /// copy). Every row must continue from the value the previous one left (no lost update) and obey the rules at its
+    /// turn; the result is what the nodes must hold.
     /// </summary>
     public AllocationTree Replay()
     {
-        var tree = new AllocationTree(Nodes.Select(n => new TreeNode(n.UnitId, n.ParentUnitId, 0, 0)));
+        var handedOn = Nodes.Where(n => n.ParentUnitId is not null).GroupBy(n => n.ParentUnitId!.Value).ToDictionary(g => g.Key, g => g.Sum(n => n.CarriedQuantity));
+        var tree = new AllocationTree(Nodes.Select(n => new TreeNode(n.UnitId, n.ParentUnitId, n.CarriedQuantity, handedOn.GetValueOrDefault(n.UnitId))));
         // Unit events (added, renamed, deactivated…) carry no quantity.
         foreach (var row in Audit.Where(a => a.Action is AuditAction.Seeded or AuditAction.QuantityChanged))
         {

@@ -106,14 +106,25 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
             return AllocationError.OutOfScope();
         }
 
+        // A plan made from another (an amendment, a copy, a successor plan) has one row for the copy instead of a row per
+        // unit: it heads the unit's history, and the unit's figure starts from what was carried with it.
+        var carried = await db.Nodes.Where(n => n.PlanId == planId && n.UnitId == unitId).Select(n => n.CarriedQuantity).SingleAsync(cancellationToken);
+        var copied = await db.Nodes.AnyAsync(n => n.PlanId == planId && n.CarriedQuantity > 0, cancellationToken);
         var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.PlanId == planId && a.UnitId == unitId)
+            .Where(a => a.PlanId == planId && (a.UnitId == unitId || (copied && a.UnitId == null && a.Action == AuditAction.PlanCreated)))
             .OrderBy(a => a.Sequence)
             .ToListAsync(cancellationToken);
         var rows = new List<UnitHistoryRow>(entries.Count);
         var running = 0;
         foreach (var row in await RowsAsync(db, entries, cancellationToken))
         {
+            if (row.UnitId is null)
+            {
+                running = carried;
+                rows.Add(new UnitHistoryRow(row, running, Continues: true));
+                continue;
+            }
+
             var continues = true;
             if (row.OldValue is { } oldValue && row.NewValue is { } newValue)
             {

@@ -6,6 +6,8 @@ namespace LicenseAllocation.Application.Auditing;
 /// Every audit row of one unit in one plan, oldest first, with the quantity the unit held after each. The running
 /// figure is rebuilt from the trail alone (each change's difference added to what came before, from 0), so that it can be
 /// held against the figure stored on the unit: <see cref="Reconciles"/> says whether the trail accounts for it exactly.
+/// In a plan made from another (an amendment, a copy, a successor plan) the plan's one PlanCreated row for the copy heads
+/// the history, with the figure the unit was carried with, and the changes continue from that figure.
 /// </summary>
 public sealed record UnitHistory(int PlanId, string PlanName, UnitNodeView Unit, IReadOnlyList<string> Ancestors, IReadOnlyList<UnitHistoryRow> Rows)
 {

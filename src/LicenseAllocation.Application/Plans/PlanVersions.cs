@@ -1,3 +1,4 @@
+using System.Globalization;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Auditing;
@@ -13,11 +14,14 @@ namespace LicenseAllocation.Application.Plans;
 /// <summary>
 /// Makes new plans from existing ones. An amendment is the next version of a published plan: a draft over the same
 /// units with the same figures, linked to it, whose publication supersedes it. A copy starts a new plan (another year
-/// or product) from any plan's tree and figures, as a first version of its own. Either way the new plan's figures are
-/// written to the audit trail as it is created, so replaying its trail from zero gives its figures.
+/// or product) from any plan's tree and figures, as a first version of its own. Either way the trail gets one row for
+/// the copy (source, version, units and licences carried); each node keeps the figure it was carried with, so replaying
+/// the new plan's trail from those figures gives its figures.
 /// </summary>
 public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
 {
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+
     public async Task<Outcome<PlanSummary>> CreateAmendmentAsync(Caller caller, int planId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -124,8 +128,8 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
 
     /// <summary>
     /// Saves the new plan with a node for every node of <paramref name="source"/>, same quantities and handed-on
-    /// figures, and writes PlanCreated and one Seeded row per unit that holds licences (parents before children, so
-    /// the trail replays under the rules). A deactivated unit (and what stands under it) is not carried: what it held
+    /// figures (each node's starting figure), and writes one PlanCreated row for the copy that states its source and size
+    /// (units and licences carried), not one row per unit. A deactivated unit (and what stands under it) is not carried: what it held
     /// goes back to its parent, so the new plan's appendix totals what the plan allocates.
     /// </summary>
     private static async Task<Outcome<PlanSummary>> CreateFromAsync(
@@ -150,18 +154,17 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
 
         await db.SaveChangesAsync(ct);
 
+        // One row for the copy, not one per unit: the figures are carried, not edited. Each node keeps what it started
+        // with (CarriedQuantity), from which its trail in the new plan continues.
+        description += string.Create(
+            Vietnamese,
+            $"; chép {nodes.Count:N0} đơn vị, {nodes[0].Quantity:N0} bản quyền từ phiên bản {source.Version} của kế hoạch #{source.Id}");
         if (leftOut > 0)
         {
             description += $"; không chép {leftOut} đơn vị đã ngừng hoạt động ({returned} bản quyền trả về đơn vị cấp trên)";
         }
 
-        var changeSetId = Guid.NewGuid();
-        var reason = $"Số liệu chép từ kế hoạch \"{source.Name}\" năm {source.Year}, phiên bản {source.Version} (kế hoạch #{source.Id})";
-        var audit = new List<AuditEntry> { AuditEntry.Event(created.Id, unitId: null, caller.UserName, now, AuditAction.PlanCreated, description, changeSetId) };
-        audit.AddRange(nodes
-            .Where(node => node.Quantity > 0)
-            .Select(node => AuditEntry.QuantityChange(
-                created.Id, node.UnitId, caller.UserName, now, 0, node.Quantity, reason, changeSetId, AuditAction.Seeded)));
+        var audit = new List<AuditEntry> { AuditEntry.Event(created.Id, unitId: null, caller.UserName, now, AuditAction.PlanCreated, description, Guid.NewGuid()) };
         await AuditTrail.AppendAsync(db, audit, ct);
         return (await PlanQueries.FindAsync(db, created.Id, ct))!;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Auditing;
@@ -16,11 +17,13 @@ namespace LicenseAllocation.Application.Reorganisations;
 /// Makes a plan on a new structure from a plan on the old one (docs/decisions/0015-reorganisations-and-successor-plans.md).
 /// Each new unit starts with what its old units keep for themselves (<see cref="Carryover"/>); what no new unit takes
 /// stays with the new province as remaining. The source plan, its trail and its appendix are only read. Applying it is
-/// one transaction: the draft, its nodes and its audit rows (PlanCreated and one Seeded row per unit), one change set.
+/// one transaction: the draft, its nodes (each carrying its starting figure) and one PlanCreated row that states the source and size.
 /// </summary>
 public sealed class SuccessorPlans(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
 {
     private const decimal ShareTolerance = 0.0001m;
+
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
     public async Task<Outcome<SuccessorPlanResult>> PreviewAsync(Caller caller, CreateSuccessorPlan command, CancellationToken cancellationToken = default)
     {
@@ -97,17 +100,22 @@ public sealed class SuccessorPlans(IDbContextFactory<AllocationDbContext> contex
                     return AllocationError.DuplicatePlan();
                 }
 
-                var changeSet = Guid.NewGuid();
-                var reason = string.IsNullOrWhiteSpace(command.Reason)
-                    ? $"Số liệu tiếp nhận từ kế hoạch \"{source.Name}\" năm {source.Year} (kế hoạch #{source.Id}) theo {reorganisation.Name} ({reorganisation.LegalBasis})"
-                    : Domain.Text.InputText.Normalize(command.Reason)!;
-                var description =
+                // One row for the new plan, not one per unit: each node keeps the figure it was carried with
+                // (CarriedQuantity), and the row says where from and how much.
+                var reason = string.IsNullOrWhiteSpace(command.Reason) ? null : Domain.Text.InputText.Normalize(command.Reason)!;
+                var description = string.Create(
+                    Vietnamese,
                     $"Tạo kế hoạch \"{plan.Name}\" năm {plan.Year} trên cơ cấu sau {reorganisation.Name}, hiệu lực từ {reorganisation.EffectiveFrom:dd/MM/yyyy} " +
-                    $"({reorganisation.LegalBasis}), từ kế hoạch \"{source.Name}\" năm {source.Year} (kế hoạch #{source.Id}): tổng {result.OldTotal}, " +
-                    $"chuyển cho đơn vị mới {result.CarriedTotal}, chưa có đơn vị tiếp nhận {result.NotPlacedTotal}";
-                var audit = new List<AuditEntry> { AuditEntry.Event(plan.Id, null, caller.UserName, now, AuditAction.PlanCreated, description, changeSet) };
-                audit.AddRange(figures.Where(f => f.Quantity > 0).Select(f =>
-                    AuditEntry.QuantityChange(plan.Id, f.UnitId, caller.UserName, now, 0, f.Quantity, reason, changeSet, AuditAction.Seeded)));
+                    $"({reorganisation.LegalBasis}), từ kế hoạch \"{source.Name}\" năm {source.Year} (kế hoạch #{source.Id}): tổng {result.OldTotal:N0}, " +
+                    $"chuyển cho đơn vị mới {result.CarriedTotal:N0}, chưa có đơn vị tiếp nhận {result.NotPlacedTotal:N0}; " +
+                    $"chép {figures.Count:N0} đơn vị, {figures.Where(f => f.UnitId == plan.RootUnitId).Sum(f => f.Quantity):N0} bản quyền từ phiên bản {source.Version} của kế hoạch #{source.Id}");
+                if (reason is not null)
+                {
+                    description += $"; lý do: {reason}";
+                    description = description.Length <= AuditEntry.MaxReasonLength ? description : description[..AuditEntry.MaxReasonLength];
+                }
+
+                var audit = new List<AuditEntry> { AuditEntry.Event(plan.Id, null, caller.UserName, now, AuditAction.PlanCreated, description, Guid.NewGuid()) };
                 await AuditTrail.AppendAsync(db, audit, ct);
                 await transaction.CommitAsync(ct);
                 return result with { Plan = await PlanQueries.FindAsync(db, plan.Id, ct) };

@@ -35,18 +35,25 @@ public sealed class AllocationNode
     /// </summary>
     public bool LevelFrozen { get; private set; }
 
+    /// <summary>
+    /// The quantity the unit started this plan with when the plan was made from another (an amendment, a copy, a
+    /// successor plan): the figure the plan's single PlanCreated row carried over. 0 for a plan loaded from its appendix,
+    /// whose trail states every first figure itself. Never changes; the unit's trail in this plan starts from it.
+    /// </summary>
+    public int CarriedQuantity { get; private set; }
+
     public NodeFigures Figures => new(Quantity, HandedOn);
 
     public int Remaining => Quantity - HandedOn;
 
     public static AllocationNode Create(int planId, int unitId) => new(planId, unitId, 0);
 
-    /// <summary>The same unit with the same figures in another plan (an amendment or a copy).</summary>
+    /// <summary>The same unit with the same figures in another plan (an amendment, a copy or a successor plan), carried as its starting figure.</summary>
     public static AllocationNode CopyFor(int planId, int unitId, int quantity, int handedOn, bool levelFrozen = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(handedOn);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(handedOn, quantity);
-        return new(planId, unitId, quantity) { HandedOn = handedOn, LevelFrozen = levelFrozen };
+        return new(planId, unitId, quantity) { HandedOn = handedOn, LevelFrozen = levelFrozen, CarriedQuantity = quantity };
     }
 
     /// <summary>Applies a change already checked by <see cref="AllocationRules"/> (used where one process owns the whole tree).</summary>

@@ -115,6 +115,9 @@ namespace LicenseAllocation.Migrations.PostgreSql.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("CarriedQuantity")
+                        .HasColumnType("integer");
+
                     b.Property<int>("HandedOn")
                         .HasColumnType("integer");
 

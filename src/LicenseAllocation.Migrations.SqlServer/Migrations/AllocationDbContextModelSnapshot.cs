@@ -116,6 +116,9 @@ namespace LicenseAllocation.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<int>("CarriedQuantity")
+                        .HasColumnType("int");
+
                     b.Property<int>("HandedOn")
                         .HasColumnType("int");
 

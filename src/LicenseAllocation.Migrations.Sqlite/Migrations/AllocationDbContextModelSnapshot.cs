@@ -108,6 +108,9 @@ namespace LicenseAllocation.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CarriedQuantity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("HandedOn")
                         .HasColumnType("INTEGER");
 

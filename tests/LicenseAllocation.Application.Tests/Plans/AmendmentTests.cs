@@ -1,4 +1,5 @@
 using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Seeding;
 using LicenseAllocation.Application.Units;
@@ -78,6 +79,61 @@ public sealed class AmendmentTests : IAsyncLifetime
         }
 
         await AuditChainCheck.ShouldBeIntactAsync(_database.Factory, Ct);
+    }
+
+    [Fact]
+    public async Task An_amendment_of_the_2020_plan_writes_one_trail_row_that_states_its_source_and_size()
+    {
+        await PlanSteps.PublishAsync(_database.Factory, _planId);
+
+        var amendment = await PlanSteps.AmendAsync(_database.Factory, _planId);
+
+        var stored = await StoredPlan.LoadAsync(_database.Factory, amendment.Id, Ct);
+        var created = stored.Audit.ShouldHaveSingleItem("the copy is one row, not one per unit");
+        (created.Action, created.UnitId, created.Actor).ShouldBe((AuditAction.PlanCreated, null, "admin"));
+        created.Reason.ShouldContain($"chép {SeedFacts.Units} đơn vị, 5.137 bản quyền từ phiên bản 1 của kế hoạch #{_planId}");
+        stored.Nodes.ShouldAllBe(n => n.CarriedQuantity == n.Quantity);
+        await AuditChainCheck.ShouldBeIntactAsync(_database.Factory, Ct);
+    }
+
+    [Fact]
+    public async Task A_units_history_in_the_amendment_starts_from_the_figure_carried_from_version_1()
+    {
+        await SetAsync(_planId, _caoLanhCity, 300);
+        await SetAsync(_planId, _ward11, 20);
+        await PlanSteps.PublishAsync(_database.Factory, _planId);
+        var amendment = await PlanSteps.AmendAsync(_database.Factory, _planId);
+        await SetAsync(amendment.Id, _ward11, 25);
+        var audit = new AuditQueries(_database.Factory, TimeProvider.System);
+
+        var ward = (await audit.UnitHistoryAsync(SeededPlan.Admin, amendment.Id, _ward11, Ct)).Value!;
+        var office = (await audit.UnitHistoryAsync(SeededPlan.Admin, amendment.Id, _officeOfTheCommittee, Ct)).Value!;
+
+        ward.Rows.Select(r => (r.Entry.Action, r.Entry.OldValue, r.Entry.NewValue, r.QuantityAfter, r.Continues)).ShouldBe(
+            [(AuditAction.PlanCreated, null, null, 20, true), (AuditAction.QuantityChanged, 20, 25, 25, true)]);
+        ward.Rows[0].Entry.Reason.ShouldContain("5.137 bản quyền từ phiên bản 1");
+        (ward.TrailQuantity, ward.Reconciles).ShouldBe((25, true));
+        var carried = office.Rows.ShouldHaveSingleItem();
+        (carried.Entry.Action, carried.QuantityAfter).ShouldBe((AuditAction.PlanCreated, 65));
+        office.Reconciles.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_figure_changed_behind_the_portal_in_an_amendment_no_longer_reconciles()
+    {
+        await PlanSteps.PublishAsync(_database.Factory, _planId);
+        var amendment = await PlanSteps.AmendAsync(_database.Factory, _planId);
+        await using (var db = await _database.Factory.CreateDbContextAsync(Ct))
+        {
+            await db.Nodes.Where(n => n.PlanId == amendment.Id && n.UnitId == _officeOfTheCommittee)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Quantity, n => n.Quantity + 1), Ct);
+        }
+
+        var history = (await new AuditQueries(_database.Factory, TimeProvider.System).UnitHistoryAsync(SeededPlan.Admin, amendment.Id, _officeOfTheCommittee, Ct)).Value!;
+
+        (history.TrailQuantity, history.Unit.Quantity, history.Reconciles).ShouldBe((65, 66, false));
+        var stored = await StoredPlan.LoadAsync(_database.Factory, amendment.Id, Ct);
+        stored.Replay()[_officeOfTheCommittee].Quantity.ShouldNotBe(stored[_officeOfTheCommittee].Quantity);
     }
 
     [Fact]

@@ -45,9 +45,10 @@ public sealed class PlanCopyTests : IAsyncLifetime
         copied.Nodes.Count.ShouldBe(SeedFacts.Units);
         copied.Nodes.Select(n => (n.UnitId, n.Quantity, n.HandedOn)).OrderBy(n => n.UnitId)
             .ShouldBe(source.Nodes.Select(n => (n.UnitId, n.Quantity, n.HandedOn)).OrderBy(n => n.UnitId));
-        var created = copied.Audit[0];
+        var created = copied.Audit.ShouldHaveSingleItem("the copy is one trail row, not one per unit");
         (created.Action, created.Actor).ShouldBe((AuditAction.PlanCreated, "admin"));
         created.Reason.ShouldContain(Plan2020Seeder.PlanName);
+        created.Reason.ShouldContain($"chép {SeedFacts.Units} đơn vị, 5.137 bản quyền từ phiên bản 1 của kế hoạch #{_planId}");
     }
 
     [Fact]

@@ -1,8 +1,10 @@
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Appendix;
+using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Application.Tests.Plans;
 using LicenseAllocation.Domain.Allocations;
+using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Units;
 using LicenseAllocation.Testing;
@@ -120,10 +122,34 @@ public sealed class SuccessorPlanTests : IAsyncLifetime
         (await SourcePlanAsync()).ShouldBe(before);
 
         await using var db = await _database.Factory.CreateDbContextAsync(Ct);
-        var trail = await db.AuditEntries.Where(a => a.PlanId == plan.Id).ToListAsync(Ct);
-        trail.Select(a => a.ChangeSetId).Distinct().Count().ShouldBe(1);
-        trail.Where(a => a.IsQuantityChange).Sum(a => a.NewValue!.Value - a.OldValue!.Value)
-            .ShouldBe(await db.Nodes.Where(n => n.PlanId == plan.Id).SumAsync(n => n.Quantity, Ct));
+        var nodes = await db.Nodes.Where(n => n.PlanId == plan.Id).ToListAsync(Ct);
+        nodes.ShouldAllBe(n => n.CarriedQuantity == n.Quantity, "each unit starts the new plan from the figure it was carried with");
+        var created = (await db.AuditEntries.Where(a => a.PlanId == plan.Id).ToListAsync(Ct)).ShouldHaveSingleItem();
+        (created.Action, created.UnitId).ShouldBe((AuditAction.PlanCreated, null));
+        created.Reason.ShouldContain($"chép {nodes.Count} đơn vị, 5.137 bản quyền từ phiên bản 1 của kế hoạch #{_planId}");
+        await AuditChainCheck.ShouldBeIntactAsync(_database.Factory, Ct);
+    }
+
+    [Fact]
+    public async Task A_successor_plan_writes_one_trail_row_and_each_new_units_history_starts_from_what_it_took_over()
+    {
+        await SubAllocateAsync(Allocated);
+        var result = (await Successors.CreateAsync(SeededPlan.Admin, Command(), Ct)).Value!;
+        var plan = result.Plan!;
+        var caoLanh = result.Carried.Single(c => c.Name == "Phường Cao Lãnh");
+
+        var stored = await StoredPlan.LoadAsync(_database.Factory, plan.Id, Ct);
+        stored.Audit.ShouldHaveSingleItem().Action.ShouldBe(AuditAction.PlanCreated);
+        stored.Audit.ShouldNotContain(a => a.Action == AuditAction.Seeded);
+        var history = (await new AuditQueries(_database.Factory, TimeProvider.System).UnitHistoryAsync(SeededPlan.Admin, plan.Id, caoLanh.UnitId, Ct)).Value!;
+        var top = history.Rows.ShouldHaveSingleItem();
+        (top.Entry.Action, top.QuantityAfter).ShouldBe((AuditAction.PlanCreated, 50));
+        (history.TrailQuantity, history.Reconciles).ShouldBe((50, true));
+        var replayed = stored.Replay();
+        foreach (var node in stored.Nodes)
+        {
+            (replayed[node.UnitId].Quantity, replayed[node.UnitId].HandedOn).ShouldBe((node.Quantity, node.HandedOn), $"unit {node.UnitId}");
+        }
     }
 
     [Fact]

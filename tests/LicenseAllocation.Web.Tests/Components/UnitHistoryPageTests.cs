@@ -5,6 +5,7 @@ using Bunit.TestDoubles;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Components.Pages.Auditing;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,7 @@ public sealed class UnitHistoryPageTests : ComponentTestContext
         (await quantities.ChangeAsync(Admin, new ChangeQuantity(1, _caoLanh, 250, "Điều chuyển 50 bản quyền cho Sa Đéc"), Ct)).Succeeded.ShouldBeTrue();
     }
 
-    private IRenderedComponent<UnitHistoryPage> RenderAs(string userName, PortalRole role, int unitId, int? scope = null)
+    private IRenderedComponent<UnitHistoryPage> RenderAs(string userName, PortalRole role, int unitId, int? scope = null, int planId = 1)
     {
         _auth.SetAuthorized(userName);
         _auth.SetRoles(role.ToString());
@@ -46,7 +47,7 @@ public sealed class UnitHistoryPageTests : ComponentTestContext
             _auth.SetClaims(new Claim(Callers.ScopeUnitClaim, unit.ToString(CultureInfo.InvariantCulture)));
         }
 
-        return Render<UnitHistoryPage>(p => p.Add(h => h.PlanId, 1).Add(h => h.UnitId, unitId));
+        return Render<UnitHistoryPage>(p => p.Add(h => h.PlanId, planId).Add(h => h.UnitId, unitId));
     }
 
     private static IReadOnlyList<string> Column(IRenderedComponent<UnitHistoryPage> page, int column) =>
@@ -68,6 +69,24 @@ public sealed class UnitHistoryPageTests : ComponentTestContext
         Column(page, 0).ShouldAllBe(time => System.Text.RegularExpressions.Regex.IsMatch(time, @"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$"));
         page.Find("[data-testid='history-current']").TextContent.ShouldBe("250");
         page.Find("[data-testid='history-trail']").TextContent.ShouldBe("250");
+        page.FindAll("[data-testid='history-reconciles']").ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task In_an_amendment_the_history_starts_with_the_copy_and_the_figure_carried_from_version_1()
+    {
+        await PrepareAsync();
+        await Services.GetRequiredService<PlanPublication>().PublishAsync(Admin, new PublishPlan(1, "12/STTTT-CNTT", new DateOnly(2021, 1, 5), "Giám đốc"), Ct);
+        var amendment = (await Services.GetRequiredService<PlanVersions>().CreateAmendmentAsync(Admin, 1, Ct)).Value!;
+        (await Services.GetRequiredService<QuantityService>().ChangeAsync(Admin, new ChangeQuantity(amendment.Id, _caoLanh, 240, "Điều chỉnh"), Ct)).Succeeded.ShouldBeTrue();
+
+        var page = RenderAs("kiem-tra", PortalRole.Auditor, _caoLanh, planId: amendment.Id);
+
+        page.WaitForAssertion(() => Column(page, 2).ShouldBe(["Tạo kế hoạch", "Thay đổi số lượng"]));
+        Column(page, 3).ShouldBe([string.Empty, "250 → 240"]);
+        Column(page, 4).ShouldBe(["250", "240"]);
+        Column(page, 5)[0].ShouldContain("5.137 bản quyền từ phiên bản 1");
+        page.Find("[data-testid='history-trail']").TextContent.ShouldBe("240");
         page.FindAll("[data-testid='history-reconciles']").ShouldHaveSingleItem();
     }
 
