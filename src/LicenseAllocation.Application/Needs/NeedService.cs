@@ -44,16 +44,9 @@ public sealed class NeedService(IDbContextFactory<AllocationDbContext> contextFa
     /// <summary>States many needs as one change: all are written, or none (every refused item is explained).</summary>
     public async Task<NeedBatchResult> StateManyAsync(Caller caller, StateNeeds batch, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(batch);
-        if (!AccessPolicy.MayStateNeeds(caller))
+        if (RefusedAsAWhole(caller, batch) is { } refused)
         {
-            return NeedBatchResult.RefusedAsAWhole(AllocationError.Forbidden());
-        }
-
-        if (NeedRules.CheckReason(batch.Reason) is { } reasonRefused)
-        {
-            return NeedBatchResult.RefusedAsAWhole(reasonRefused);
+            return refused;
         }
 
         var items = batch.Items ?? [];
@@ -91,6 +84,17 @@ public sealed class NeedService(IDbContextFactory<AllocationDbContext> contextFa
     internal async Task<NeedBatchResult?> StateWithinAsync(
         AllocationDbContext db, Caller caller, StateNeeds batch, Guid changeSetId, CancellationToken cancellationToken)
     {
+        if (RefusedAsAWhole(caller, batch) is { } refused)
+        {
+            return refused;
+        }
+
+        return await StateWithinAsync(db, caller, batch.PlanId, batch.Reason, batch.Items ?? [], changeSetId, dryRun: false, cancellationToken);
+    }
+
+    // Who may state needs at all, and the reason every batch of them carries: checked before anything is read.
+    private static NeedBatchResult? RefusedAsAWhole(Caller caller, StateNeeds batch)
+    {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(batch);
         if (!AccessPolicy.MayStateNeeds(caller))
@@ -98,12 +102,7 @@ public sealed class NeedService(IDbContextFactory<AllocationDbContext> contextFa
             return NeedBatchResult.RefusedAsAWhole(AllocationError.Forbidden());
         }
 
-        if (NeedRules.CheckReason(batch.Reason) is { } reasonRefused)
-        {
-            return NeedBatchResult.RefusedAsAWhole(reasonRefused);
-        }
-
-        return await StateWithinAsync(db, caller, batch.PlanId, batch.Reason, batch.Items ?? [], changeSetId, dryRun: false, cancellationToken);
+        return NeedRules.CheckReason(batch.Reason) is { } reasonRefused ? NeedBatchResult.RefusedAsAWhole(reasonRefused) : null;
     }
 
     /// <summary>One attempt; null when a need changed underneath and the batch must be checked again.</summary>

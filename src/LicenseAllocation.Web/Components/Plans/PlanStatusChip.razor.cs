@@ -18,8 +18,8 @@ public partial class PlanStatusChip
 
     private string Tone => Status switch
     {
-        PlanStatus.Published => "status-published",
-        PlanStatus.Superseded => "status-superseded",
-        _ => "status-draft",
+        PlanStatus.Published => "tone-success",
+        PlanStatus.Superseded => "tone-neutral",
+        _ => "tone-info",
     };
 }
