@@ -140,7 +140,7 @@ public sealed class RequestsPageTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task A_published_plan_takes_no_decision_and_the_request_keeps_waiting()
+    public async Task A_published_plan_shows_no_decision_return_or_move_form_and_says_the_changes_wait_for_the_amendment()
     {
         await GiveTheDistrictTenAsync();
         var asked = await AskForFiveAsync();
@@ -148,11 +148,28 @@ public sealed class RequestsPageTests : ComponentTestContext
             .Succeeded.ShouldBeTrue();
         var page = RenderAs("caolanh", PortalRole.DistrictOfficer, _caoLanh);
 
-        page.WaitForElement("button[data-testid='decide']").Click();
-
-        page.WaitForElement("[data-testid='decision-refusal']").TextContent.ShouldContain("Kế hoạch đã ban hành");
+        page.WaitForElement("[data-testid='request']");
+        page.Find("[data-testid='requests-locked-note']").TextContent.ShouldContain("Kế hoạch đã ban hành");
+        page.FindAll("[data-testid='requests-locked-note']").Count.ShouldBe(1);
+        page.FindAll("[data-testid='decision-form']").ShouldBeEmpty();
+        page.FindAll("[data-testid='return-form']").ShouldBeEmpty();
+        page.FindAll("[data-testid='move-form']").ShouldBeEmpty();
+        page.Find("[data-testid='request-status']").GetAttribute("data-status").ShouldBe(nameof(RequestStatus.Submitted));
         (await Services.GetRequiredService<RequestService>().GetAsync(Admin, asked.Id, Ct)).Value!.Status.ShouldBe(RequestStatus.Submitted);
         (await Ward11QuantityAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_draft_plan_shows_the_decision_return_and_move_forms_and_no_published_note()
+    {
+        await GiveTheDistrictTenAsync();
+        await AskForFiveAsync();
+        var page = RenderAs("caolanh", PortalRole.DistrictOfficer, _caoLanh);
+
+        page.WaitForElement("[data-testid='decision-form']");
+        page.WaitForElement("select[data-testid='return-unit']");
+        page.WaitForElement("select[data-testid='move-from']");
+        page.FindAll("[data-testid='requests-locked-note']").ShouldBeEmpty();
     }
 
     [Fact]
