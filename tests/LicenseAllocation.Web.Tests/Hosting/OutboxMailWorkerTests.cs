@@ -23,14 +23,8 @@ public sealed class OutboxMailWorkerTests
     {
         await using var sqlite = await SqliteTestDatabase.CreateAsync(seed: false);
         var settings = new DatabaseSettings(DatabaseProvider.Sqlite, sqlite.ConnectionString);
-        var passes = 0;
-        var services = new ServiceCollection()
-            .AddScoped(_ =>
-            {
-                Interlocked.Increment(ref passes);
-                return new MailOutbox(sqlite.Factory, new RefusingTransport(), Configured, TimeProvider.System, NullLogger<MailOutbox>.Instance);
-            })
-            .BuildServiceProvider();
+        var passes = new PassCounter();
+        using var services = OutboxServices(sqlite, passes);
         var other = await new DatabaseLeases(settings).TryAcquireAsync("mail-outbox", Ct);
         other.ShouldNotBeNull();
         using var worker = new OutboxMailWorker(new DatabaseLeases(settings), services.GetRequiredService<IServiceScopeFactory>(),
@@ -38,10 +32,10 @@ public sealed class OutboxMailWorkerTests
 
         await worker.StartAsync(Ct);
         await Task.Delay(TimeSpan.FromSeconds(2), Ct);
-        Volatile.Read(ref passes).ShouldBe(0, "the other instance sends");
+        passes.Count.ShouldBe(0, "the other instance sends");
 
         await other.DisposeAsync();
-        await WaitUntilAsync(() => Volatile.Read(ref passes) > 0, TimeSpan.FromSeconds(30));
+        await WaitUntilAsync(() => passes.Count > 0, TimeSpan.FromSeconds(30));
         await worker.StopAsync(Ct);
     }
 
@@ -49,21 +43,33 @@ public sealed class OutboxMailWorkerTests
     public async Task Without_a_mail_server_the_worker_never_reads_the_outbox()
     {
         await using var sqlite = await SqliteTestDatabase.CreateAsync(seed: false);
-        var passes = 0;
-        var services = new ServiceCollection()
-            .AddScoped(_ =>
-            {
-                Interlocked.Increment(ref passes);
-                return new MailOutbox(sqlite.Factory, new RefusingTransport(), Configured, TimeProvider.System, NullLogger<MailOutbox>.Instance);
-            })
-            .BuildServiceProvider();
+        var passes = new PassCounter();
+        using var services = OutboxServices(sqlite, passes);
         using var worker = new OutboxMailWorker(new DatabaseLeases(new DatabaseSettings(DatabaseProvider.Sqlite, sqlite.ConnectionString)),
             services.GetRequiredService<IServiceScopeFactory>(), Options.Create(new SmtpOptions()), TimeProvider.System, NullLogger<OutboxMailWorker>.Instance);
 
         await worker.StartAsync(Ct);
         await (worker.ExecuteTask ?? Task.CompletedTask).WaitAsync(TimeSpan.FromSeconds(30), Ct);
 
-        passes.ShouldBe(0);
+        passes.Count.ShouldBe(0);
+    }
+
+    // Counts the passes that opened the outbox: one scope, one outbox, one pass.
+    private static ServiceProvider OutboxServices(SqliteTestDatabase sqlite, PassCounter passes) => new ServiceCollection()
+        .AddScoped(_ =>
+        {
+            passes.Increment();
+            return new MailOutbox(sqlite.Factory, new RefusingTransport(), Configured, TimeProvider.System, NullLogger<MailOutbox>.Instance);
+        })
+        .BuildServiceProvider();
+
+    private sealed class PassCounter
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Increment() => Interlocked.Increment(ref _count);
     }
 
     private static IOptions<SmtpOptions> Configured => Options.Create(new SmtpOptions { Host = "127.0.0.1", Port = 1, From = "phanbo@sotttt.example.gov.vn" });
