@@ -23,7 +23,8 @@ internal static class PortalLogging
         var configuration = builder.Configuration;
         var contentRoot = builder.Environment.ContentRootPath;
 
-        // Configured from the host's configuration (no static bootstrap logger), so test hosts can start the portal repeatedly.
+        // Configured from the host's configuration, and kept to this host: with the static logger preserved each host writes
+        // through its own logger, so two portals in one process (test hosts) never write into each other's files.
         builder.Services.AddSerilog((_, logger) =>
         {
             logger
@@ -40,6 +41,6 @@ internal static class PortalLogging
                     rollingInterval: RollingInterval.Day,
                     rollOnFileSizeLimit: true);
             }
-        });
+        }, preserveStaticLogger: true);
     }
 }

@@ -12,8 +12,6 @@ using Shouldly;
 namespace LicenseAllocation.Web.Tests.Hosting;
 
 /// <summary>The portal's meter counts what officials did and were refused; the log file gets one JSON event per line.</summary>
-// Serilog's hosting keeps one static logger per process, which parallel test portals replace under each other: the
-// log file is read while no other portal runs.
 [Collection(Security.ConsoleCapture.Name)]
 public sealed class ObservabilityTests : IDisposable
 {
@@ -57,6 +55,28 @@ public sealed class ObservabilityTests : IDisposable
         events.Where(e => e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("@t", out var _1) || !e.TryGetProperty("@mt", out var _2)).ShouldBeEmpty();
         events.ShouldContain(e => e.GetProperty("@mt").GetString() == "Sign-in ({Channel}) refused for {UserName}: unknown user or no password"
             && e.GetProperty("Channel").GetString() == "API" && e.GetProperty("UserName").GetString() == "khong-co");
+    }
+
+    [Fact]
+    public async Task Two_portals_in_one_process_each_write_their_own_events_into_their_own_file()
+    {
+        var first = Path.Combine(_directory, "a", "portal-.json");
+        var second = Path.Combine(_directory, "b", "portal-.json");
+        using (var a = new PortalFactory { Settings = new Dictionary<string, string?> { ["Logging:File:Path"] = first } })
+        using (var b = new PortalFactory { Settings = new Dictionary<string, string?> { ["Logging:File:Path"] = second } })
+        {
+            using var clientA = a.CreateClient();
+            using var clientB = b.CreateClient();
+            await clientA.PostAsJsonAsync("/api/v1/auth/token", new { userName = "nguoi-cua-a", password = "sai" }, Ct);
+            await clientB.PostAsJsonAsync("/api/v1/auth/token", new { userName = "nguoi-cua-b", password = "sai" }, Ct);
+        }
+
+        var linesA = await File.ReadAllTextAsync(Directory.GetFiles(Path.GetDirectoryName(first)!).ShouldHaveSingleItem(), Ct);
+        var linesB = await File.ReadAllTextAsync(Directory.GetFiles(Path.GetDirectoryName(second)!).ShouldHaveSingleItem(), Ct);
+        linesA.ShouldContain("nguoi-cua-a");
+        linesA.ShouldNotContain("nguoi-cua-b");
+        linesB.ShouldContain("nguoi-cua-b");
+        linesB.ShouldNotContain("nguoi-cua-a");
     }
 
     [Fact]
