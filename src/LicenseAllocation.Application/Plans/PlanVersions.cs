@@ -7,13 +7,15 @@ using LicenseAllocation.Application.Data;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Plans;
+using LicenseAllocation.Domain.Requests;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Plans;
 
 /// <summary>
 /// Makes new plans from existing ones. An amendment is the next version of a published plan: a draft over the same
-/// units with the same figures, linked to it, whose publication supersedes it. A copy starts a new plan (another year
+/// units with the same figures, linked to it, whose publication supersedes it; the requests still waiting for a decision
+/// move to it. A copy starts a new plan (another year
 /// or product) from any plan's tree and figures, as a first version of its own. Either way the trail gets one row for
 /// the copy (source, version, units and licences carried); each node keeps the figure it was carried with, so replaying
 /// the new plan's trail from those figures gives its figures.
@@ -146,10 +148,12 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
             : [];
         var (nodes, leftOut, returned) = WithoutInactiveUnits(PlanTreeQuery.InTreeOrder(await PlanTreeQuery.Rows(db, source.Id).ToListAsync(ct)));
         db.Nodes.AddRange(nodes.Select(node => AllocationNode.CopyFor(created.Id, node.UnitId, node.Quantity, node.HandedOn, frozen.Contains(node.UnitId))));
+        var waiting = new List<long>();
         if (carryDecisions)
         {
             var inForce = await db.Decisions.AsNoTracking().Where(d => d.PlanId == source.Id && d.Status == PlanStatus.Published).ToListAsync(ct);
             db.Decisions.AddRange(inForce.Select(d => d.CarriedInto(created.Id)));
+            waiting = await CarryWaitingRequestsAsync(db, source.Id, created.Id, [.. nodes.Select(n => n.UnitId)], ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -164,9 +168,33 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
             description += $"; không chép {leftOut} đơn vị đã ngừng hoạt động ({returned} bản quyền trả về đơn vị cấp trên)";
         }
 
+        if (waiting.Count > 0)
+        {
+            // The numbers of the first few, so the row stays within what a trail row holds however many wait.
+            var named = string.Join(", ", waiting.Take(10).Select(id => $"#{id}")) + (waiting.Count > 10 ? ", …" : string.Empty);
+            description += string.Create(Vietnamese, $"; chuyển {waiting.Count:N0} yêu cầu đang chờ quyết định sang phiên bản này ({named})");
+        }
+
         var audit = new List<AuditEntry> { AuditEntry.Event(created.Id, unitId: null, caller.UserName, now, AuditAction.PlanCreated, description, Guid.NewGuid()) };
         await AuditTrail.AppendAsync(db, audit, ct);
         return (await PlanQueries.FindAsync(db, created.Id, ct))!;
+    }
+
+    /// <summary>
+    /// A published plan takes requests but no decisions: those still waiting move to its amendment, where they are decided
+    /// (those of a unit the amendment does not carry stay with the plan they were made in). Their numbers, in order.
+    /// </summary>
+    private static async Task<List<long>> CarryWaitingRequestsAsync(AllocationDbContext db, int sourceId, int amendmentId, HashSet<int> carried, CancellationToken ct)
+    {
+        var waiting = await db.LicenceRequests.Where(r => r.PlanId == sourceId && r.Status == RequestStatus.Submitted)
+            .Select(r => new { r.Id, r.UnitId }).ToListAsync(ct);
+        var moved = waiting.Where(r => carried.Contains(r.UnitId)).Select(r => r.Id).Order().ToList();
+        if (moved.Count > 0)
+        {
+            await db.LicenceRequests.Where(r => moved.Contains(r.Id)).ExecuteUpdateAsync(s => s.SetProperty(r => r.PlanId, amendmentId), ct);
+        }
+
+        return moved;
     }
 
     /// <summary>

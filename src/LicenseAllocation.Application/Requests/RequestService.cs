@@ -167,8 +167,12 @@ public sealed class RequestService(IDbContextFactory<AllocationDbContext> contex
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var status = await PlanLock.StatusAsync(db, command.PlanId, cancellationToken);
-        var target = status is null ? null : await NodeRows.FindAsync(db, command.PlanId, command.UnitId, cancellationToken);
+
+        // A published plan being amended decides nothing more: what is asked of it waits in the amendment.
+        var planId = await db.Plans.Where(p => p.Id == command.PlanId && p.Status == PlanStatus.Published)
+            .Select(p => p.PendingAmendmentId).SingleOrDefaultAsync(cancellationToken) ?? command.PlanId;
+        var status = await PlanLock.StatusAsync(db, planId, cancellationToken);
+        var target = status is null ? null : await NodeRows.FindAsync(db, planId, command.UnitId, cancellationToken);
         if (target is null)
         {
             return AllocationError.NotFound();
@@ -196,8 +200,15 @@ public sealed class RequestService(IDbContextFactory<AllocationDbContext> contex
             return inactive;
         }
 
+        // Held shared while the published plan is not being amended: an amendment started meanwhile waits for this
+        // request and carries it, or this attempt sees the amendment and files the request there.
+        if (status == PlanStatus.Published && !await PlanLock.ShareOpenAsync(db, planId, cancellationToken))
+        {
+            return null;
+        }
+
         var request = LicenceRequest.Submit(
-            command.PlanId, command.UnitId, command.Quantity, command.Justification, caller.UserName, clock.GetUtcNow().UtcDateTime, target.Figures);
+            planId, command.UnitId, command.Quantity, command.Justification, caller.UserName, clock.GetUtcNow().UtcDateTime, target.Figures);
         db.LicenceRequests.Add(request);
         await db.SaveChangesAsync(cancellationToken);
         await Inbox.ToDecidersAsync(db, request, RequestDeciders.DecidingDistrict(request.UnitId, places), places[request.UnitId].Name, cancellationToken);

@@ -1,5 +1,6 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Requests;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
@@ -186,6 +187,55 @@ public abstract class RequestLifecycleTests
         (await scenario.DecideAsync(request.Id, 5)).Error!.Code.ShouldBe(AllocationErrorCode.PlanLocked);
         (await scenario.DecideAsync(request.Id, 0, "không")).Error!.Code.ShouldBe(AllocationErrorCode.PlanLocked);
         (await scenario.Requests.GetAsync(scenario.Officer, request.Id, Cancellation)).Value!.Status.ShouldBe(RequestStatus.Submitted);
+    }
+
+    [Fact]
+    public async Task A_request_waiting_on_a_published_plan_moves_to_its_amendment_and_is_decided_there()
+    {
+        await using var database = await CreateSeededDatabaseAsync();
+        var scenario = await RequestScenario.CreateAsync(database);
+        await scenario.FreeRoomAsync(10);
+        var waiting = await scenario.SubmitAsync(5);
+        var withdrawn = await scenario.SubmitAsync(2);
+        (await scenario.Requests.WithdrawAsync(scenario.Viewer, withdrawn.Id, Cancellation)).Error.ShouldBeNull();
+        await PublishAsync(database, scenario.PlanId);
+
+        var amendment = (await new PlanVersions(database.Factory, TimeProvider.System).CreateAmendmentAsync(SeededPlan.Admin, scenario.PlanId, Cancellation)).Value!;
+
+        (await scenario.Requests.GetAsync(scenario.Officer, waiting.Id, Cancellation)).Value!.PlanId.ShouldBe(amendment.Id);
+        (await scenario.Requests.GetAsync(scenario.Officer, withdrawn.Id, Cancellation)).Value!.PlanId.ShouldBe(scenario.PlanId, "a closed request stays where it was decided");
+        await using (var db = await database.Factory.CreateDbContextAsync(Cancellation))
+        {
+            var created = await db.AuditEntries.SingleAsync(e => e.PlanId == amendment.Id && e.Action == AuditAction.PlanCreated, Cancellation);
+            created.Reason.ShouldContain($"chuyển 1 yêu cầu đang chờ quyết định sang phiên bản này (#{waiting.Id})");
+        }
+
+        var decided = await scenario.DecideAsync(waiting.Id, 3, "Bổ sung 3 trong bản điều chỉnh");
+        decided.Error.ShouldBeNull();
+        (decided.Value!.PlanId, decided.Value.Posted).ShouldBe((amendment.Id, 3));
+        var figures = await StoredPlan.LoadAsync(database.Factory, amendment.Id, Cancellation);
+        figures[scenario.Commune].Quantity.ShouldBe(scenario.Seed[scenario.Commune].Quantity + 3);
+    }
+
+    [Fact]
+    public async Task A_request_made_to_a_plan_under_amendment_is_filed_in_the_amendment()
+    {
+        await using var database = await CreateSeededDatabaseAsync();
+        var scenario = await RequestScenario.CreateAsync(database);
+        await PublishAsync(database, scenario.PlanId);
+        var amendment = (await new PlanVersions(database.Factory, TimeProvider.System).CreateAmendmentAsync(SeededPlan.Admin, scenario.PlanId, Cancellation)).Value!;
+
+        var request = await scenario.SubmitAsync(4);
+
+        request.PlanId.ShouldBe(amendment.Id);
+        (await scenario.Requests.ListAsync(scenario.Officer, amendment.Id, new RequestFilter(), 1, Cancellation)).Value!.Items.ShouldContain(r => r.Id == request.Id);
+        (await scenario.Requests.ListAsync(scenario.Officer, scenario.PlanId, new RequestFilter(), 1, Cancellation)).Value!.Items.ShouldBeEmpty();
+    }
+
+    private static async Task PublishAsync(ProviderDatabase database, int planId)
+    {
+        await using var db = await database.Factory.CreateDbContextAsync(Cancellation);
+        await db.Plans.Where(p => p.Id == planId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlanStatus.Published), Cancellation);
     }
 }
 

@@ -1,8 +1,11 @@
+using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Requests;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Requests;
 using LicenseAllocation.Testing;
+using Microsoft.EntityFrameworkCore;
 using Shouldly;
 
 namespace LicenseAllocation.Application.Tests.Requests;
@@ -22,6 +25,37 @@ public abstract class RequestRaceTests
     protected abstract string Provider { get; }
 
     protected abstract Task<ProviderDatabase> CreateSeededDatabaseAsync();
+
+    [Fact]
+    public async Task Requests_made_while_the_plan_is_being_amended_all_end_up_waiting_in_the_amendment()
+    {
+        await using var database = await CreateSeededDatabaseAsync();
+        var scenario = await RequestScenario.CreateAsync(database);
+        await using (var db = await database.Factory.CreateDbContextAsync(Cancellation))
+        {
+            await db.Plans.Where(p => p.Id == scenario.PlanId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlanStatus.Published), Cancellation);
+        }
+
+        var versions = new PlanVersions(database.Factory, TimeProvider.System);
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var submissions = Enumerable.Range(0, Decisions).Select(i => Task.Run(
+            async () =>
+            {
+                await go.Task;
+                var unit = scenario.Communes[i % scenario.Communes.Count].UnitId;
+                return await scenario.SubmitAsync(1, unit, scenario.Officer);
+            },
+            Cancellation)).ToList();
+        var amending = Task.Run(async () => { await go.Task; return await versions.CreateAmendmentAsync(SeededPlan.Admin, scenario.PlanId, Cancellation); }, Cancellation);
+        go.SetResult();
+        var made = await Task.WhenAll(submissions);
+        var amendment = (await amending).Value!;
+
+        await using var check = await database.Factory.CreateDbContextAsync(Cancellation);
+        var places = await check.LicenceRequests.Where(r => made.Select(m => m.Id).Contains(r.Id)).Select(r => r.PlanId).ToListAsync(Cancellation);
+        places.Count.ShouldBe(Decisions);
+        places.ShouldAllBe(planId => planId == amendment.Id, $"{Provider}: no request may stay behind on the plan the amendment replaces");
+    }
 
     [Fact]
     public async Task Concurrent_approvals_that_together_exceed_the_district_never_over_allocate_it()
