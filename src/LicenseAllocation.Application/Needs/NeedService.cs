@@ -6,7 +6,6 @@ using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Needs;
-using LicenseAllocation.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Needs;
@@ -130,13 +129,14 @@ public sealed class NeedService(IDbContextFactory<AllocationDbContext> contextFa
     private async Task<NeedBatchResult?> StateWithinAsync(
         AllocationDbContext db, Caller caller, int planId, string? reason, IReadOnlyList<NeedItem> items, Guid? changeSetId, bool dryRun, CancellationToken cancellationToken)
     {
-        var status = await PlanLock.StatusAsync(db, planId, cancellationToken);
-        if (status is null)
+        // Open: a draft, or published and not being amended. A decision fixes quantities, not what a unit needs.
+        var open = await PlanLock.IsOpenAsync(db, planId, cancellationToken);
+        if (open is null)
         {
             return NeedBatchResult.RefusedAsAWhole(AllocationError.NotFound());
         }
 
-        if (status != PlanStatus.Draft)
+        if (open == false)
         {
             return NeedBatchResult.RefusedAsAWhole(AllocationError.PlanLocked());
         }
@@ -180,7 +180,7 @@ public sealed class NeedService(IDbContextFactory<AllocationDbContext> contextFa
 
         if (changes.Count > 0)
         {
-            if (!await PlanLock.HoldDraftAsync(db, planId, cancellationToken))
+            if (!await PlanLock.ShareOpenAsync(db, planId, cancellationToken))
             {
                 return NeedBatchResult.RefusedAsAWhole(AllocationError.PlanLocked());
             }

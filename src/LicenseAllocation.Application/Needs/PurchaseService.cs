@@ -7,7 +7,6 @@ using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Needs;
-using LicenseAllocation.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Needs;
@@ -57,7 +56,7 @@ public sealed class PurchaseService(IDbContextFactory<AllocationDbContext> conte
                 var purchase = SelfPurchase.Record(command.PlanId, command.UnitId, command.Details, caller.UserName, now);
                 db.SelfPurchases.Add(purchase);
                 await db.SaveChangesAsync(ct);
-                if (!await PlanLock.HoldDraftAsync(db, command.PlanId, ct))
+                if (!await PlanLock.ShareOpenAsync(db, command.PlanId, ct))
                 {
                     await transaction.RollbackAsync(ct);
                     return AllocationError.PlanLocked();
@@ -148,7 +147,7 @@ public sealed class PurchaseService(IDbContextFactory<AllocationDbContext> conte
                     return AllocationError.PurchaseCancelled();
                 }
 
-                if (!await PlanLock.HoldDraftAsync(db, purchase.PlanId, ct))
+                if (!await PlanLock.ShareOpenAsync(db, purchase.PlanId, ct))
                 {
                     await transaction.RollbackAsync(ct);
                     return AllocationError.PlanLocked();
@@ -166,11 +165,13 @@ public sealed class PurchaseService(IDbContextFactory<AllocationDbContext> conte
             cancellationToken);
     }
 
-    /// <summary>The plan exists and is a draft, the unit is one of its units and the caller's to record for.</summary>
+    /// <summary>
+    /// The plan exists and is open (a draft, or published and not being amended: a decision fixes quantities, not what a
+    /// unit bought), the unit is one of its units and the caller's to record for.</summary>
     private static async Task<AllocationError?> CheckPlaceAsync(AllocationDbContext db, Caller caller, int planId, int unitId, CancellationToken ct)
     {
-        var status = await PlanLock.StatusAsync(db, planId, ct);
-        if (status is null || !await db.Nodes.AnyAsync(n => n.PlanId == planId && n.UnitId == unitId, ct))
+        var open = await PlanLock.IsOpenAsync(db, planId, ct);
+        if (open is null || !await db.Nodes.AnyAsync(n => n.PlanId == planId && n.UnitId == unitId, ct))
         {
             return AllocationError.NotFound();
         }
@@ -181,7 +182,7 @@ public sealed class PurchaseService(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.OutOfScope();
         }
 
-        return status == PlanStatus.Draft ? null : AllocationError.PlanLocked();
+        return open == true ? null : AllocationError.PlanLocked();
     }
 
     private static string DescribeCancel(SelfPurchase purchase, string reason)

@@ -15,7 +15,7 @@ namespace LicenseAllocation.Application.Plans;
 /// <summary>
 /// Makes new plans from existing ones. An amendment is the next version of a published plan: a draft over the same
 /// units with the same figures, linked to it, whose publication supersedes it; the requests still waiting for a decision
-/// move to it. A copy starts a new plan (another year
+/// move to it, with the needs and purchases stated for the year. A copy starts a new plan (another year
 /// or product) from any plan's tree and figures, as a first version of its own. Either way the trail gets one row for
 /// the copy (source, version, units and licences carried); each node keeps the figure it was carried with, so replaying
 /// the new plan's trail from those figures gives its figures.
@@ -149,11 +149,14 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
         var (nodes, leftOut, returned) = WithoutInactiveUnits(PlanTreeQuery.InTreeOrder(await PlanTreeQuery.Rows(db, source.Id).ToListAsync(ct)));
         db.Nodes.AddRange(nodes.Select(node => AllocationNode.CopyFor(created.Id, node.UnitId, node.Quantity, node.HandedOn, frozen.Contains(node.UnitId))));
         var waiting = new List<long>();
+        var (needs, purchases) = (0, 0);
         if (carryDecisions)
         {
             var inForce = await db.Decisions.AsNoTracking().Where(d => d.PlanId == source.Id && d.Status == PlanStatus.Published).ToListAsync(ct);
             db.Decisions.AddRange(inForce.Select(d => d.CarriedInto(created.Id)));
-            waiting = await CarryWaitingRequestsAsync(db, source.Id, created.Id, [.. nodes.Select(n => n.UnitId)], ct);
+            var carried = nodes.Select(n => n.UnitId).ToHashSet();
+            waiting = await CarryWaitingRequestsAsync(db, source.Id, created.Id, carried, ct);
+            (needs, purchases) = await CarryNeedsAndPurchasesAsync(db, source.Id, created.Id, carried, ct);
         }
 
         await db.SaveChangesAsync(ct);
@@ -166,6 +169,11 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
         if (leftOut > 0)
         {
             description += $"; không chép {leftOut} đơn vị đã ngừng hoạt động ({returned} bản quyền trả về đơn vị cấp trên)";
+        }
+
+        if (needs + purchases > 0)
+        {
+            description += string.Create(Vietnamese, $"; chép nhu cầu của {needs:N0} đơn vị và {purchases:N0} lần tự trang bị");
         }
 
         if (waiting.Count > 0)
@@ -181,8 +189,23 @@ public sealed class PlanVersions(IDbContextFactory<AllocationDbContext> contextF
     }
 
     /// <summary>
-    /// A published plan takes requests but no decisions: those still waiting move to its amendment, where they are decided
-    /// (those of a unit the amendment does not carry stay with the plan they were made in). Their numbers, in order.
+    /// The amendment goes on from the year as it stands: every stated need and every purchase not cancelled, of the units
+    /// it carries, as stated and recorded (who, when). How many of each.
+    /// </summary>
+    private static async Task<(int Needs, int Purchases)> CarryNeedsAndPurchasesAsync(
+        AllocationDbContext db, int sourceId, int amendmentId, HashSet<int> carried, CancellationToken ct)
+    {
+        var needs = (await db.UnitNeeds.AsNoTracking().Where(n => n.PlanId == sourceId).ToListAsync(ct)).Where(n => carried.Contains(n.UnitId)).ToList();
+        var purchases = (await db.SelfPurchases.AsNoTracking().Where(p => p.PlanId == sourceId && p.CancelledAtUtc == null).ToListAsync(ct))
+            .Where(p => carried.Contains(p.UnitId)).ToList();
+        db.UnitNeeds.AddRange(needs.Select(n => n.CarriedInto(amendmentId)));
+        db.SelfPurchases.AddRange(purchases.Select(p => p.CarriedInto(amendmentId)));
+        return (needs.Count, purchases.Count);
+    }
+
+    /// <summary>
+    /// Requests still waiting move to the amendment, where the figures change from now on and they are decided (those of
+    /// a unit the amendment does not carry stay with the plan they were made in). Their numbers, in order.
     /// </summary>
     private static async Task<List<long>> CarryWaitingRequestsAsync(AllocationDbContext db, int sourceId, int amendmentId, HashSet<int> carried, CancellationToken ct)
     {

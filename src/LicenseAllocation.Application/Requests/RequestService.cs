@@ -3,6 +3,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Notifications;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
@@ -23,7 +24,8 @@ namespace LicenseAllocation.Application.Requests;
 /// <item>The unit (and the sibling named as the source) are claimed and read; the domain's rules refuse early with the numbers.</item>
 /// <item>The conditional statements move the figures; a parent that filled up meanwhile refuses the decision
 /// (<c>exceeds-parent</c>, quoting the parent as it is now) and nothing changes, the request stays submitted.</item>
-/// <item>The plan row is held while it is a draft (<c>plan-locked</c> otherwise), the audit rows are appended, all commit together.</item>
+/// <item>The plan row is held while it is open (<c>plan-locked</c> otherwise); an approval into a level whose decision is
+/// published is refused <c>decision-locked</c>, like every other change of those figures. The audit rows are appended, all commit together.</item>
 /// </list>
 /// </summary>
 public sealed class RequestService(IDbContextFactory<AllocationDbContext> contextFactory, TimeProvider clock)
@@ -243,7 +245,9 @@ public sealed class RequestService(IDbContextFactory<AllocationDbContext> contex
             return refused;
         }
 
-        if (await PlanLock.StatusAsync(db, request.PlanId, cancellationToken) != PlanStatus.Draft)
+        // Decided while the plan is open (a draft, or published and not being amended); an approval posts only where the
+        // level is not fixed by a published decision (decision-locked otherwise, from the posting below).
+        if (await PlanLock.IsOpenAsync(db, request.PlanId, cancellationToken) != true)
         {
             return AllocationError.PlanLocked();
         }
@@ -272,7 +276,7 @@ public sealed class RequestService(IDbContextFactory<AllocationDbContext> contex
                 return postRefused;
             }
         }
-        else if (!await PlanLock.HoldDraftAsync(db, request.PlanId, cancellationToken))
+        else if (!await PlanLock.ShareOpenAsync(db, request.PlanId, cancellationToken))
         {
             return AllocationError.PlanLocked();
         }
@@ -377,6 +381,11 @@ public sealed class RequestService(IDbContextFactory<AllocationDbContext> contex
             return new(AllocationError.NotFound());
         }
 
+        if (parent.LevelFrozen)
+        {
+            return new(await LevelLock.RefusalAsync(db, target.IssuerUnitId, cancellationToken));
+        }
+
         var newQuantity = target.Quantity + approved;
         if (QuantityChangeCore.CheckUnit(caller, target.UnitId, newQuantity, target, withinScope: true) is { } unitRefused)
         {
@@ -422,6 +431,7 @@ public sealed class RequestService(IDbContextFactory<AllocationDbContext> contex
             QuantityWriteResult.Written => new(),
             QuantityWriteResult.OwnRowChanged => new(Retry: true),
             QuantityWriteResult.ParentFull => new(await ExplainParentRefusalAsync(planId, target, approved, cancellationToken)),
+            QuantityWriteResult.LevelFrozen => new(await LevelLock.RefusalAsync(db, target.IssuerUnitId, cancellationToken)),
             _ => new(AllocationError.PlanLocked()),
         };
     }

@@ -2,9 +2,9 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
-using LicenseAllocation.Domain.Plans;
 using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Application.Transfers;
@@ -79,7 +79,7 @@ public sealed class TransferService(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.NotFound();
         }
 
-        if (await PlanLock.StatusAsync(db, command.PlanId, cancellationToken) != PlanStatus.Draft)
+        if (await PlanLock.IsOpenAsync(db, command.PlanId, cancellationToken) != true)
         {
             return AllocationError.PlanLocked();
         }
@@ -144,19 +144,27 @@ public sealed class TransferService(IDbContextFactory<AllocationDbContext> conte
             {
                 return unitRefused;
             }
+
+            // A published decision fixes the figures of its level: no move passes through them.
+            if (write.Read.ParentUnitId is { } parentUnitId && rows[parentUnitId].LevelFrozen)
+            {
+                return await LevelLock.RefusalAsync(db, write.Read.IssuerUnitId, cancellationToken);
+            }
         }
 
         var names = await db.Units.AsNoTracking().Where(u => u.Id == command.FromUnitId || u.Id == command.ToUnitId).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         var reason = Fit(TextResources.Format(
             TextResources.AuditTexts, "Transfer_Moved", Stored, command.Quantity, names[command.FromUnitId], names[command.ToUnitId], Domain.Text.InputText.Normalize(command.Reason)));
         var changeSetId = Guid.NewGuid();
-        var (result, _) = await QuantityChangeCore.WriteAsync(db, transaction, command.PlanId, writes, caller, reason, null, changeSetId, clock, cancellationToken);
+        var (result, missed) = await QuantityChangeCore.WriteAsync(db, transaction, command.PlanId, writes, caller, reason, null, changeSetId, clock, cancellationToken);
         switch (result)
         {
             case QuantityWriteResult.OwnRowChanged or QuantityWriteResult.ParentFull:
                 return null;
-            case QuantityWriteResult.PlanLocked or QuantityWriteResult.LevelFrozen:
+            case QuantityWriteResult.PlanLocked:
                 return AllocationError.PlanLocked();
+            case QuantityWriteResult.LevelFrozen:
+                return await LevelLock.RefusalAsync(db, missed!.Read.IssuerUnitId, cancellationToken);
         }
 
         var from = await NodeRows.ViewAsync(db, command.PlanId, command.FromUnitId, cancellationToken);
@@ -188,9 +196,14 @@ public sealed class TransferService(IDbContextFactory<AllocationDbContext> conte
             return AllocationError.InvalidSource();
         }
 
-        if (await PlanLock.StatusAsync(db, command.PlanId, cancellationToken) != PlanStatus.Draft)
+        if (await PlanLock.IsOpenAsync(db, command.PlanId, cancellationToken) != true)
         {
             return AllocationError.PlanLocked();
+        }
+
+        if (parent.LevelFrozen)
+        {
+            return await LevelLock.RefusalAsync(db, unit.IssuerUnitId, cancellationToken);
         }
 
         var newQuantity = unit.Quantity - command.Quantity;
@@ -208,8 +221,10 @@ public sealed class TransferService(IDbContextFactory<AllocationDbContext> conte
         {
             case QuantityWriteResult.OwnRowChanged or QuantityWriteResult.ParentFull:
                 return null;
-            case QuantityWriteResult.PlanLocked or QuantityWriteResult.LevelFrozen:
+            case QuantityWriteResult.PlanLocked:
                 return AllocationError.PlanLocked();
+            case QuantityWriteResult.LevelFrozen:
+                return await LevelLock.RefusalAsync(db, unit.IssuerUnitId, cancellationToken);
         }
 
         var view = await NodeRows.ViewAsync(db, command.PlanId, command.UnitId, cancellationToken);

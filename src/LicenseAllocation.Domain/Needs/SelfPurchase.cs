@@ -82,6 +82,15 @@ public sealed class SelfPurchase
 
         return new SelfPurchase(planId, unitId, PurchaseRules.Normalize(details), recordedBy, recordedAtUtc);
     }
+
+    /// <summary>
+    /// The same purchase, recorded by the same person at the same time, in <paramref name="planId"/> (an amendment of this
+    /// plan). A cancelled purchase is not carried.
+    /// </summary>
+    public SelfPurchase CarriedInto(int planId) =>
+        IsCancelled
+            ? throw new InvalidOperationException("A cancelled purchase is not carried into an amendment.")
+            : new(planId, UnitId, new PurchaseDetails(ProductName, Vendor, Quantity, ContractNumber, ContractDate, TermStart, TermEnd, LicenceKey, Note), RecordedBy, RecordedAtUtc);
 }
 
 /// <summary>What a unit states about licences it bought.</summary>

@@ -45,4 +45,7 @@ public sealed class UnitNeed
 
         return new UnitNeed(planId, unitId, computers, statedBy, statedAtUtc);
     }
+
+    /// <summary>The same need, stated by the same person at the same time, in <paramref name="planId"/> (an amendment of this plan).</summary>
+    public UnitNeed CarriedInto(int planId) => new(planId, UnitId, Computers, StatedBy, StatedAtUtc);
 }

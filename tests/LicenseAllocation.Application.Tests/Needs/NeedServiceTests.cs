@@ -97,12 +97,19 @@ public sealed class NeedServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_published_plan_refuses_a_need()
+    public async Task After_the_letter_is_published_needs_are_still_stated_and_the_amendment_carries_them()
     {
         await PlanSteps.PublishAsync(_database.Factory, _planId);
 
-        (await StateAsync(_officeOfTheCommittee, 80)).Error.ShouldBe(AllocationError.PlanLocked());
-        (await NeedCountAsync()).ShouldBe(0);
+        (await StateAsync(_officeOfTheCommittee, 80)).Error.ShouldBeNull("a decision fixes quantities, not what a unit needs");
+        var amendment = await PlanSteps.AmendAsync(_database.Factory, _planId);
+
+        (await StateAsync(_officeOfTheCommittee, 90)).Error.ShouldBe(AllocationError.PlanLocked(), "the plan being amended takes nothing more");
+        await using var db = await _database.Factory.CreateDbContextAsync(Ct);
+        var carried = await db.UnitNeeds.SingleAsync(n => n.PlanId == amendment.Id && n.UnitId == _officeOfTheCommittee, Ct);
+        (carried.Computers, carried.StatedBy).ShouldBe((80, SeededPlan.Admin.UserName));
+        (await db.AuditEntries.SingleAsync(e => e.PlanId == amendment.Id && e.Action == AuditAction.PlanCreated, Ct)).Reason
+            .ShouldContain("chép nhu cầu của 1 đơn vị và 0 lần tự trang bị");
     }
 
     [Fact]

@@ -160,13 +160,21 @@ public sealed class PurchaseServiceTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_published_plan_locks_purchases_and_their_cancellation()
+    public async Task After_the_letter_is_published_purchases_are_recorded_and_the_amendment_carries_those_not_cancelled()
     {
         await AnnounceAsync();
-        var recorded = (await RecordAsync(Bkav())).Value.ShouldNotBeNull();
+        var cancelled = (await RecordAsync(Bkav())).Value.ShouldNotBeNull();
         await PlanSteps.PublishAsync(_database.Factory, _planId);
 
-        (await RecordAsync(Bkav())).Error.ShouldBe(AllocationError.PlanLocked());
-        (await _service.CancelAsync(Officer, recorded.Id, "Nhập nhầm", Ct)).Error.ShouldBe(AllocationError.PlanLocked());
+        var kept = (await RecordAsync(Bkav(quantity: 7))).Value.ShouldNotBeNull("a decision fixes quantities, not what a unit bought");
+        (await _service.CancelAsync(Officer, cancelled.Id, "Nhập nhầm", Ct)).Error.ShouldBeNull();
+        var amendment = await PlanSteps.AmendAsync(_database.Factory, _planId);
+
+        (await RecordAsync(Bkav())).Error.ShouldBe(AllocationError.PlanLocked(), "the plan being amended takes nothing more");
+        (await _service.CancelAsync(Officer, kept.Id, "Nhập nhầm", Ct)).Error.ShouldBe(AllocationError.PlanLocked());
+        await using var db = await _database.Factory.CreateDbContextAsync(Ct);
+        var carried = await db.SelfPurchases.Where(p => p.PlanId == amendment.Id).ToListAsync(Ct);
+        carried.ShouldHaveSingleItem().Quantity.ShouldBe(7);
+        (carried[0].RecordedBy, carried[0].UnitId).ShouldBe((Officer.UserName, _ward11));
     }
 }

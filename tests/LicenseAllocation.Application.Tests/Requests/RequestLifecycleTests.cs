@@ -2,6 +2,7 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Requests;
+using LicenseAllocation.Application.Tests.Plans;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Plans;
@@ -173,15 +174,50 @@ public abstract class RequestLifecycleTests
     }
 
     [Fact]
-    public async Task A_published_plan_takes_no_decision()
+    public async Task After_the_letter_is_published_the_district_still_decides_its_communes_requests()
     {
         await using var database = await CreateSeededDatabaseAsync();
         var scenario = await RequestScenario.CreateAsync(database);
         await scenario.FreeRoomAsync(5);
         var request = await scenario.SubmitAsync(5);
+        await PlanSteps.PublishAsync(database.Factory, scenario.PlanId);
+
+        var decided = await scenario.DecideAsync(request.Id, 5);
+
+        decided.Error.ShouldBeNull("the letter fixes the provincial rows and the districts' group, not how a district splits its share");
+        (await scenario.LoadAsync())[scenario.Commune].Quantity.ShouldBe(scenario.Seed[scenario.Commune].Quantity + 5);
+    }
+
+    [Fact]
+    public async Task Once_the_districts_decision_is_published_an_approval_for_its_commune_is_refused_and_changes_nothing()
+    {
+        await using var database = await CreateSeededDatabaseAsync();
+        var scenario = await RequestScenario.CreateAsync(database);
+        await scenario.FreeRoomAsync(5);
+        var request = await scenario.SubmitAsync(5);
+        await PlanSteps.PublishAsync(database.Factory, scenario.PlanId);
+        var group = (await scenario.LoadAsync())[scenario.District].ParentUnitId!.Value;
+        await PlanSteps.PublishDecisionAsync(database.Factory, scenario.PlanId, group);
+        await PlanSteps.PublishDecisionAsync(database.Factory, scenario.PlanId, scenario.District);
+        var before = await scenario.LoadAsync();
+
+        var refused = await scenario.DecideAsync(request.Id, 5);
+
+        refused.Error!.Code.ShouldBe(AllocationErrorCode.DecisionLocked);
+        (await scenario.LoadAsync())[scenario.Commune].Quantity.ShouldBe(before[scenario.Commune].Quantity);
+        (await scenario.Requests.GetAsync(scenario.Officer, request.Id, Cancellation)).Value!.Status.ShouldBe(RequestStatus.Submitted, "it waits for an amendment of the district's decision");
+        (await scenario.DecideAsync(request.Id, 0, "Không bổ sung trong năm nay")).Error.ShouldBeNull("a refusal changes no figure the decision fixes");
+    }
+
+    [Fact]
+    public async Task A_superseded_plan_takes_no_decision()
+    {
+        await using var database = await CreateSeededDatabaseAsync();
+        var scenario = await RequestScenario.CreateAsync(database);
+        var request = await scenario.SubmitAsync(5);
         await using (var db = await database.Factory.CreateDbContextAsync(Cancellation))
         {
-            await db.Plans.Where(p => p.Id == scenario.PlanId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlanStatus.Published), Cancellation);
+            await db.Plans.Where(p => p.Id == scenario.PlanId).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlanStatus.Superseded), Cancellation);
         }
 
         (await scenario.DecideAsync(request.Id, 5)).Error!.Code.ShouldBe(AllocationErrorCode.PlanLocked);

@@ -1,5 +1,6 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Identity;
+using LicenseAllocation.Application.Tests.Plans;
 using LicenseAllocation.Application.Tests.Requests;
 using LicenseAllocation.Application.Transfers;
 using LicenseAllocation.Domain.Allocations;
@@ -83,6 +84,32 @@ public abstract class TransferTests
         var after = await scenario.LoadAsync();
         after[scenario.District].HandedOn.ShouldBe(RequestScenario.Held - 10);
         after.Audit.Last(a => a.Action == AuditAction.QuantityChanged).Reason.ShouldContain("trả lại 10 bản quyền cho");
+    }
+
+    [Fact]
+    public async Task After_the_letter_the_district_moves_and_takes_back_inside_its_share_until_its_own_decision_is_published()
+    {
+        await using var database = await CreateSeededDatabaseAsync();
+        var scenario = await RequestScenario.CreateAsync(database);
+        var service = new TransferService(database.Factory, TimeProvider.System);
+        await PlanSteps.PublishAsync(database.Factory, scenario.PlanId);
+
+        (await service.MoveAsync(scenario.Officer, new MoveLicences(scenario.PlanId, scenario.Donor.UnitId, scenario.Commune, 5, "Phường có máy mới"), Cancellation))
+            .Error.ShouldBeNull("the letter does not fix how the district splits its share");
+        (await service.ReturnAsync(scenario.Officer, new ReturnLicences(scenario.PlanId, scenario.Donor.UnitId, 5, "Thừa 5 bản quyền"), Cancellation)).Error.ShouldBeNull();
+        var group = (await scenario.LoadAsync())[scenario.District].ParentUnitId!.Value;
+        await PlanSteps.PublishDecisionAsync(database.Factory, scenario.PlanId, group);
+        (await service.ReturnAsync(scenario.Officer, new ReturnLicences(scenario.PlanId, scenario.District, 5, "Huyện trả lại"), Cancellation))
+            .Error!.Code.ShouldBe(AllocationErrorCode.DecisionLocked, "the detailed allocation fixes the district's share");
+        await PlanSteps.PublishDecisionAsync(database.Factory, scenario.PlanId, scenario.District);
+        var before = await scenario.LoadAsync();
+
+        (await service.MoveAsync(scenario.Officer, new MoveLicences(scenario.PlanId, scenario.Commune, scenario.Donor.UnitId, 1, "Trả về"), Cancellation))
+            .Error!.Code.ShouldBe(AllocationErrorCode.DecisionLocked);
+        (await service.ReturnAsync(scenario.Officer, new ReturnLicences(scenario.PlanId, scenario.Commune, 1, "Thừa"), Cancellation))
+            .Error!.Code.ShouldBe(AllocationErrorCode.DecisionLocked);
+        var after = await scenario.LoadAsync();
+        (after[scenario.Commune].Quantity, after[scenario.Donor.UnitId].Quantity).ShouldBe((before[scenario.Commune].Quantity, before[scenario.Donor.UnitId].Quantity));
     }
 }
 

@@ -7,6 +7,7 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Application.Requests;
+using LicenseAllocation.Domain.Plans;
 using LicenseAllocation.Domain.Requests;
 using LicenseAllocation.Web.Auth;
 using LicenseAllocation.Web.Components.Pages.Requests;
@@ -140,23 +141,45 @@ public sealed class RequestsPageTests : ComponentTestContext
     }
 
     [Fact]
-    public async Task A_published_plan_shows_no_decision_return_or_move_form_and_says_the_changes_wait_for_the_amendment()
+    public async Task After_the_letter_is_published_the_district_officer_still_decides_returns_and_moves_inside_the_district()
     {
         await GiveTheDistrictTenAsync();
-        var asked = await AskForFiveAsync();
+        await AskForFiveAsync();
+        var before = await Ward11QuantityAsync();
         (await Services.GetRequiredService<PlanPublication>().PublishAsync(Admin, new PublishPlan(1, "12/STTTT-CNTT", new DateOnly(2021, 1, 5), "Giám đốc"), Ct))
             .Succeeded.ShouldBeTrue();
         var page = RenderAs("caolanh", PortalRole.DistrictOfficer, _caoLanh);
 
+        page.WaitForElement("select[data-testid='return-unit']");
+        page.WaitForElement("select[data-testid='move-from']");
+        page.FindAll("[data-testid='requests-locked-note']").ShouldBeEmpty();
+        page.Find("button[data-testid='request-filter-todecide']").Click();
+        page.WaitForElement("input[data-testid='decision-quantity']").Change("2");
+        page.Find("input[data-testid='decision-comment']").Change("Thành phố bổ sung 2 bản quyền");
+        page.Find("button[data-testid='decide']").Click();
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid='requests-empty']").Count.ShouldBe(1, "the decision was taken"));
+        (await Ward11QuantityAsync()).ShouldBe(before + 2);
+    }
+
+    [Fact]
+    public async Task A_superseded_plan_shows_no_decision_return_or_move_form_and_says_so()
+    {
+        await GiveTheDistrictTenAsync();
+        var asked = await AskForFiveAsync();
+        await using (var db = await Database.Factory.CreateDbContextAsync(Ct))
+        {
+            await db.Plans.Where(p => p.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PlanStatus.Superseded), Ct);
+        }
+
+        var page = RenderAs("caolanh", PortalRole.DistrictOfficer, _caoLanh);
+
         page.WaitForElement("[data-testid='request']");
-        page.Find("[data-testid='requests-locked-note']").TextContent.ShouldContain("Kế hoạch đã ban hành");
-        page.FindAll("[data-testid='requests-locked-note']").Count.ShouldBe(1);
+        page.Find("[data-testid='requests-locked-note']").TextContent.ShouldContain("Kế hoạch đã được thay thế");
         page.FindAll("[data-testid='decision-form']").ShouldBeEmpty();
         page.FindAll("[data-testid='return-form']").ShouldBeEmpty();
         page.FindAll("[data-testid='move-form']").ShouldBeEmpty();
-        page.Find("[data-testid='request-status']").GetAttribute("data-status").ShouldBe(nameof(RequestStatus.Submitted));
         (await Services.GetRequiredService<RequestService>().GetAsync(Admin, asked.Id, Ct)).Value!.Status.ShouldBe(RequestStatus.Submitted);
-        (await Ward11QuantityAsync()).ShouldBe(0);
     }
 
     [Fact]

@@ -43,9 +43,9 @@ public partial class UnitNeedView
     private int PlanId => Plan.Plan.Id;
 
     /// <summary>Needs and purchases change while the plan is a draft, by the unit's own officers.</summary>
-    private bool CanWrite => !Plan.Plan.IsLocked && AccessPolicy.CanStateNeed(Plan.Caller, UnitId, withinScope: true);
+    private bool CanWrite => Plan.Plan.IsOpen && AccessPolicy.CanStateNeed(Plan.Caller, UnitId, withinScope: true);
 
-    private string? LockedText => Plan.Plan.IsLocked && AccessPolicy.MayStateNeeds(Plan.Caller) ? Loc[nameof(Resources.Needs.LockedExplanation)].Value : null;
+    private string? LockedText => !Plan.Plan.IsOpen && AccessPolicy.MayStateNeeds(Plan.Caller) ? Loc[nameof(Resources.Needs.LockedExplanation)].Value : null;
 
     private int? CurrentNeed => _line is { Own.NeedsStated: > 0 } ? _line.Own.Need : null;
 
