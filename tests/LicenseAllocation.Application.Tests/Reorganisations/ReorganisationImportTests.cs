@@ -268,4 +268,21 @@ public sealed class ReorganisationImportTests : IAsyncLifetime
 
         await RefusedAsync(ReorganisationFiles.Json(ReorganisationFiles.Valid()), "reorganisation-exists");
     }
+
+    [Fact]
+    public async Task Codes_held_by_units_that_stay_in_force_are_refused()
+    {
+        // The new province takes nothing over from the 2025 one, which therefore stays, with its GSO code and its identifier.
+        var file = ReorganisationFiles.Valid();
+        file = file with { Province = file.Province with { From = [] } };
+
+        var before = await StateAsync();
+        var report = await ImportAsync(ReorganisationFiles.Json(file));
+
+        report.Issues.Single(i => i.ApiCode == "unit-code-in-use").Column.ShouldBe("province.code");
+        var agencyCode = report.Issues.Single(i => i.ApiCode == "duplicate-agency-code");
+        agencyCode.Column.ShouldBe("province.agencyCode");
+        agencyCode.Describe(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")).ShouldContain("Tỉnh Đồng Tháp");
+        (await StateAsync()).ShouldBe(before);
+    }
 }
