@@ -76,6 +76,7 @@ public static class ApplicationServices
         services.AddScoped<UnitLineage>();
         services.AddScoped<StructureOnDay>();
         services.AddScoped<AgencyCodes>();
+        services.AddScoped<ReorganisationImports>();
         services.AddOptions<DeploymentOptions>();
         services.AddScoped<DeploymentMappings>();
         services.AddScoped<DeploymentGroups>();

@@ -10,11 +10,12 @@ namespace LicenseAllocation.Application.Reorganisations;
 /// <summary>
 /// Writes a reorganisation in the caller's transaction: the record, its new units (valid from the effective date),
 /// the links new ← old, the end of the old units (and what stands under them) on the day before, and one audit row.
-/// No existing unit is renamed or moved, and no plan is touched.
+/// No existing unit is renamed or moved, and no plan is touched. The shipped 2025 reorganisation and an imported file
+/// (<see cref="ReorganisationImports"/>, whose <c>source</c> names the file) both come this way.
 /// </summary>
 internal static class ReorganisationRecorder
 {
-    public static async Task<Reorganisation> RecordAsync(AllocationDbContext db, ReorganisationSpec spec, string actor, DateTime now, CancellationToken ct)
+    public static async Task<Reorganisation> RecordAsync(AllocationDbContext db, ReorganisationSpec spec, string actor, DateTime now, CancellationToken ct, string? source = null)
     {
         var reorganisation = Reorganisation.Create(spec.Name, spec.EffectiveFrom, spec.LegalBasis, now, actor);
         db.Reorganisations.Add(reorganisation);
@@ -50,7 +51,8 @@ internal static class ReorganisationRecorder
         var ended = await EndOldUnitsAsync(db, [.. links.Where(l => l.OldUnitId is not null).Select(l => l.OldUnitId!.Value).Distinct()], reorganisation.LastDayBefore, ct);
         var description =
             $"Ghi nhận \"{reorganisation.Name}\" ({reorganisation.LegalBasis}), hiệu lực từ {reorganisation.EffectiveFrom:dd/MM/yyyy}: " +
-            $"{units.Count + 1} đơn vị mới, {links.Count} liên kết với đơn vị cũ; {ended} đơn vị cũ kết thúc ngày {reorganisation.LastDayBefore:dd/MM/yyyy}";
+            $"{units.Count + 1} đơn vị mới, {links.Count} liên kết với đơn vị cũ; {ended} đơn vị cũ kết thúc ngày {reorganisation.LastDayBefore:dd/MM/yyyy}"
+            + (source is null ? string.Empty : $"; {source}");
         await AuditTrail.AppendAsync(db, AuditEntry.Event(null, null, actor, now, AuditAction.ReorganisationRecorded, description, Guid.NewGuid()), ct);
         return reorganisation;
     }

@@ -23,6 +23,7 @@ internal static class ApiEndpoints
         api.MapTransferEndpoints();
         api.MapNotificationEndpoints();
         api.MapReorganisationEndpoints();
+        api.MapReorganisationImportEndpoints();
         api.MapDeploymentEndpoints();
         app.MapHealthEndpoint();
     }

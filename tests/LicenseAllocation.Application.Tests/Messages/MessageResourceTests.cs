@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using LicenseAllocation.Application.Auditing;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Import;
+using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Auditing;
 using Shouldly;
@@ -23,6 +24,20 @@ public sealed partial class MessageResourceTests
     public static TheoryData<AllocationErrorCode> AllocationCodes() => [.. Enum.GetValues<AllocationErrorCode>()];
 
     public static TheoryData<ImportErrorCode> ImportCodes() => [.. Enum.GetValues<ImportErrorCode>()];
+
+    public static TheoryData<ReorganisationFileErrorCode> ReorganisationFileCodes() => [.. Enum.GetValues<ReorganisationFileErrorCode>()];
+
+    [Theory]
+    [MemberData(nameof(ReorganisationFileCodes))]
+    public void Every_reorganisation_file_issue_has_a_message_in_both_languages(ReorganisationFileErrorCode code)
+    {
+        ShouldHaveBothLanguages(TextResources.ErrorMessages, code.ApiCode());
+
+        var issue = new ReorganisationIssue(code, 12) { Found = "29869", OtherRow = 7, Limit = 2000 };
+        var vietnamese = issue.Describe(Vietnamese);
+        issue.Describe(English).ShouldNotBe(vietnamese);
+        vietnamese.ShouldNotContain("{");
+    }
 
     [Theory]
     [MemberData(nameof(AllocationCodes))]
@@ -67,6 +82,9 @@ public sealed partial class MessageResourceTests
     {
         Enum.GetValues<AllocationErrorCode>().Select(c => c.ApiCode())
             .Intersect(Enum.GetValues<ImportErrorCode>().Select(c => c.ApiCode()))
+            .ShouldBeEmpty();
+        Enum.GetValues<ReorganisationFileErrorCode>().Select(c => c.ApiCode())
+            .Intersect(Enum.GetValues<AllocationErrorCode>().Select(c => c.ApiCode()).Concat(Enum.GetValues<ImportErrorCode>().Select(c => c.ApiCode())))
             .ShouldBeEmpty();
     }
 

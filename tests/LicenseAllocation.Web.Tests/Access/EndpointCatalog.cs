@@ -196,6 +196,11 @@ public static class EndpointCatalog
         ["POST api/v1/plans/{planId:int}/successors"] = new(
             (_, _) => Json(HttpMethod.Post, "/api/v1/plans/1/successors?dryRun=true", new { reorganisationId = 1 }),
             AdministratorOnly),
+        // Another reorganisation from a file is the administrator's alone: a dry run of a valid file, so allowed calls record nothing.
+        ["POST api/v1/reorganisations/imports"] = new(
+            (_, _) => new HttpRequestMessage(HttpMethod.Post, "/api/v1/reorganisations/imports?dryRun=true") { Content = ReorganisationUpload() },
+            AdministratorOnly),
+        ["GET api/v1/reorganisations/imports/template.xlsx"] = new((_, _) => Get("/api/v1/reorganisations/imports/template.xlsx"), (_, _) => Expect.Allowed),
         ["GET api/v1/units/{unitId:int}/lineage"] = new((portal, inside) => Get($"/api/v1/units/{Unit(portal, inside)}/lineage"), (_, _) => Expect.Allowed),
         ["GET api/v1/users"] = new((_, _) => Get("/api/v1/users"), AdministratorOnly),
         ["GET api/v1/users/{id}"] = new((portal, _) => Get($"/api/v1/users/{portal.TargetUserId}"), AdministratorOnly),
@@ -419,6 +424,14 @@ public static class EndpointCatalog
         var file = new ByteArrayContent(stream.ToArray());
         file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return new MultipartFormDataContent { { file, "file", "tai-khoan.xlsx" } };
+    }
+
+    /// <summary>A reorganisation file in JSON, as the reorganisations page's browser sends it.</summary>
+    public static MultipartFormDataContent ReorganisationUpload()
+    {
+        var file = new ByteArrayContent(LicenseAllocation.Testing.ReorganisationFiles.Json(LicenseAllocation.Testing.ReorganisationFiles.Valid()));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return new MultipartFormDataContent { { file, "file", "sap-xep.json" } };
     }
 
     private static HttpRequestMessage Json(HttpMethod method, string path, object body) => new(method, path) { Content = JsonContent.Create(body) };

@@ -3,6 +3,7 @@ using Bunit.TestDoubles;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Reorganisations;
+using LicenseAllocation.Web.Components.Pages.Auditing;
 using LicenseAllocation.Web.Components.Pages.Reorganisations;
 using LicenseAllocation.Web.Components.Reorganisations;
 using Microsoft.EntityFrameworkCore;
@@ -148,6 +149,29 @@ public sealed class ReorganisationPagesTests : ComponentTestContext
         page.WaitForAssertion(() => page.FindAll("[data-testid^='link-decision-']")[0].TextContent.ShouldBe("Không tiếp nhận"));
         page.Find("[data-testid='successor-reconciliation']").TextContent.ShouldContain("Không có bản quyền nào phát sinh hay bị mất.");
         page.FindAll("[data-testid^='not-placed-']").Count.ShouldBeGreaterThanOrEqualTo(before);
+    }
+
+    [Fact]
+    public async Task A_units_history_leads_to_its_lineage_and_the_lineage_leads_back_to_that_history()
+    {
+        await SeedAsync();
+        UseCulture("vi-VN");
+        SignIn(PortalRole.Auditor);
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
+        var caoLanh = await db.Units.Where(u => u.Code == "866").Select(u => u.Id).SingleAsync(Ct);
+
+        var history = Render<UnitHistoryPage>(p => p.Add(h => h.PlanId, 1).Add(h => h.UnitId, caoLanh));
+        var toLineage = history.WaitForElement("[data-testid='history-lineage']");
+        toLineage.GetAttribute("href").ShouldBe($"/units/{caoLanh}/lineage?planId=1");
+        toLineage.TextContent.Trim().ShouldBe("Nguồn gốc và kế thừa");
+
+        var alone = Render<UnitLineagePage>(p => p.Add(x => x.UnitId, caoLanh));
+        alone.WaitForElement("[data-testid='lineage-unit']");
+        alone.FindAll("[data-testid='lineage-history']").ShouldBeEmpty();
+
+        Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/units/{caoLanh}/lineage?planId=1");
+        var lineage = Render<UnitLineagePage>(p => p.Add(x => x.UnitId, caoLanh));
+        lineage.WaitForElement("[data-testid='lineage-history']").GetAttribute("href").ShouldBe($"/plans/1/units/{caoLanh}/history");
     }
 
     [Fact]

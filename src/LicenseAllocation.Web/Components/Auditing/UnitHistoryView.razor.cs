@@ -24,6 +24,10 @@ public partial class UnitHistoryView
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
 
+    /// <summary>For the link to the unit's lineage across reorganisations.</summary>
+    [Inject]
+    private IStringLocalizer<ReorganisationTexts> Reorganisation { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public PlanContext Plan { get; set; } = default!;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace LicenseAllocation.Web.Components.Pages.Reorganisations;
 
-/// <summary>"Nguồn gốc và kế thừa" of one unit.</summary>
+/// <summary>"Nguồn gốc và kế thừa" of one unit; opened from its history in a plan (<c>?planId=</c>), it leads back there.</summary>
 public partial class UnitLineagePage : PortalComponent
 {
     private UnitLineageView? _lineage;
@@ -15,8 +15,15 @@ public partial class UnitLineagePage : PortalComponent
     [Parameter]
     public int UnitId { get; set; }
 
+    /// <summary>The plan whose history page led here, so that the page can lead back to it.</summary>
+    [SupplyParameterFromQuery(Name = "planId")]
+    public int? PlanId { get; set; }
+
     [Inject]
     private UnitLineage Lineage { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<Common> Text { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<ReorganisationTexts> Loc { get; set; } = default!;
