@@ -112,6 +112,36 @@ public sealed class OidcSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_account_with_two_factor_still_gives_its_code_after_the_province_proved_the_person()
+    {
+        using var own = _portal.CreateClient();
+        own.DefaultRequestHeaders.Authorization = new("Bearer", await _portal.TokenAsync(Known, "mật khẩu riêng của cổng"));
+        var setup = (await own.GetFromJsonAsync<SetupJson>("/api/v1/account/two-factor", Ct))!;
+        var key = Totp.SecretOf(setup.AuthenticatorUri!);
+        (await own.PostAsJsonAsync("/api/v1/account/two-factor", new { code = Totp.Code(key) }, Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var browser = Browser(_portal);
+
+        var back = await RoundTripAsync(browser, Known, ProviderPassword, "/audit");
+
+        back.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        SignInForm.SetsTheAuthCookie(back).ShouldBeFalse();
+        var step = back.Headers.Location!.ToString();
+        step.ShouldBe("/account/login?step=code&ReturnUrl=%2Faudit");
+        var page = await SignInForm.PageTextAsync(await browser.GetAsync(step, Ct));
+        page.ShouldContain("Tài khoản này đăng nhập hai lớp.");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login-code",
+            ["__RequestVerificationToken"] = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value,
+            ["CodeInput.Code"] = Totp.Code(key),
+        });
+        var signedIn = await browser.PostAsync(step, form, Ct);
+        signedIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        SignInForm.SetsTheAuthCookie(signedIn).ShouldBeTrue();
+        (await browser.GetAsync("/api/v1/account", Ct)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task When_the_province_does_not_answer_the_sign_in_page_says_so_instead_of_failing()
     {
         await using var portal = Portal($"http://127.0.0.1:{LoopbackPorts.Free()}");
@@ -186,6 +216,8 @@ public sealed class OidcSignInTests : IAsyncLifetime
 
         throw new InvalidOperationException("the sign-in went round in circles");
     }
+
+    private sealed record SetupJson(string? AuthenticatorUri);
 
     private sealed record AccountJson(string Id, string UserName, string? Role, DateTimeOffset? LastSignInAt);
 }
