@@ -4,7 +4,8 @@
 #     test, PostgreSQL for the PostgreSQL tests (they start their own throwaway server with initdb/pg_ctl), nginx for
 #     the two-instance test (it runs its own nginx on loopback with a configuration it writes), slapd and ldap-utils
 #     for the directory sign-in tests (they start their own throwaway slapd on a free port), and python3-aiosmtpd,
-#     the SMTP server the e-mail tests start.
+#     the SMTP server the e-mail tests start. Then `npm ci` of tests/LicenseAllocation.Testing/OidcProvider (the
+#     oidc-provider package the OpenID Connect sign-in tests run with Node.js) when its node_modules is missing.
 #  2. Runs `dotnet test LicenseAllocation.sln`, with a TRX report per test assembly.
 #  3. Runs the write-path benchmark in its short mode (raw SQL against the portal over HTTP, SQLite and PostgreSQL):
 #     as built by `dotnet test` (Debug): it counts as one failed test unless it produced figures for both; how
@@ -86,6 +87,17 @@ if ! install_missing_packages; then
     say "could not install the packages the tests need"
     echo "0 passed, 0 failed"
     exit 1
+fi
+
+# The OpenID Connect sign-in tests run oidc-provider (pinned in package-lock.json) with Node.js on loopback.
+oidc_provider="tests/LicenseAllocation.Testing/OidcProvider"
+if [ ! -d "$oidc_provider/node_modules/oidc-provider" ]; then
+    say "installing $oidc_provider (npm ci)"
+    if ! command -v npm >/dev/null || ! (cd "$oidc_provider" && npm ci --no-audit --no-fund </dev/null); then
+        say "could not install the OpenID Connect provider the tests need (Node.js 20 and npm are required)"
+        echo "0 passed, 0 failed"
+        exit 1
+    fi
 fi
 
 rm -rf "$results"

@@ -52,6 +52,7 @@ builder.Services.Configure<LicenseAllocation.Application.Notifications.Mail.Smtp
 builder.Services.PostConfigure<LicenseAllocation.Application.Notifications.Mail.SmtpOptions>(options => options.PortalOrigin = PublicAddress.PublicOrigin(builder.Configuration));
 builder.Services.AddHostedService<OutboxMailWorker>();
 builder.Services.AddPortalAuthentication();
+builder.Services.AddPortalOidc(builder.Configuration);
 builder.AddPortalSecurity();
 builder.Services.AddLocalization();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -89,6 +90,7 @@ app.MapOpenApi();
 app.MapApiV1();
 app.MapCultureSwitch();
 app.MapAccountEndpoints();
+app.MapOidcSignIn();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(CircuitWebSockets.Configure);
 
 await app.RunAsync();

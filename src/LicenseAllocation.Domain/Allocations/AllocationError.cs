@@ -187,6 +187,8 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
 
     public static AllocationError DirectoryUnavailable() => new(AllocationErrorCode.DirectoryUnavailable);
 
+    public static AllocationError IdentityProviderUnavailable() => new(AllocationErrorCode.IdentityProviderUnavailable);
+
     /// <summary>The need <paramref name="requested"/> is below 0 or above <see cref="Needs.NeedRules.MaxComputers"/>.</summary>
     public static AllocationError InvalidNeed(int requested) => new(AllocationErrorCode.InvalidNeed, requested, Needs.NeedRules.MaxComputers);
 

@@ -132,6 +132,9 @@ public enum AllocationErrorCode
     /// <summary>The province's directory, which checks the password, does not answer.</summary>
     DirectoryUnavailable,
 
+    /// <summary>The province's OpenID Connect sign-in (<c>Authentication:Oidc</c>) does not answer.</summary>
+    IdentityProviderUnavailable,
+
     // Needs, licences a unit buys itself, split suggestions.
 
     /// <summary>A need is negative or beyond what one unit could have.</summary>

@@ -34,7 +34,8 @@ internal static class ApiProblems
                 or AllocationErrorCode.TwoFactorEnrolmentRequired or AllocationErrorCode.NoPortalAccount => StatusCodes.Status403Forbidden,
             AllocationErrorCode.TwoFactorRequired => StatusCodes.Status401Unauthorized,
             AllocationErrorCode.ImportInProgress or AllocationErrorCode.ExportInProgress => StatusCodes.Status429TooManyRequests,
-            AllocationErrorCode.DatabaseUnavailable or AllocationErrorCode.DirectoryUnavailable => StatusCodes.Status503ServiceUnavailable,
+            AllocationErrorCode.DatabaseUnavailable or AllocationErrorCode.DirectoryUnavailable
+                or AllocationErrorCode.IdentityProviderUnavailable => StatusCodes.Status503ServiceUnavailable,
             _ => StatusCodes.Status409Conflict,
         };
         var extensions = new Dictionary<string, object?> { ["code"] = error.Code.ApiCode() };

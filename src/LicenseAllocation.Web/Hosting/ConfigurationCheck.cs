@@ -92,6 +92,7 @@ internal static class ConfigurationCheck
         }
 
         CheckMail(configuration, problems);
+        CheckOidc(configuration, problems);
         CheckPositive(configuration, "Imports:MaxFileBytes", problems);
         CheckPositive(configuration, PortalLogging.RetainedFilesKey, problems);
         CheckPositive(configuration, PortalLogging.FileSizeLimitKey, problems);
@@ -246,6 +247,36 @@ internal static class ConfigurationCheck
             && !MailboxAddress.TryParse(from ?? string.Empty, out _))
         {
             problems.Add(new(nameof(HostingText.SmtpFromMissing), from ?? string.Empty));
+        }
+    }
+
+    // The provider is asked for its discovery document only at the first sign-in: a wrong address would show only then.
+    private static void CheckOidc(IConfiguration configuration, List<ConfigurationProblem> problems)
+    {
+        const string authorityKey = $"{OidcOptions.Section}:{nameof(OidcOptions.Authority)}";
+        if (configuration[authorityKey] is not { } authority || string.IsNullOrWhiteSpace(authority))
+        {
+            return;
+        }
+
+        if (!Uri.TryCreate(authority, UriKind.Absolute, out var uri)
+            || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            problems.Add(new(nameof(HostingText.OidcAuthorityInvalid), authorityKey, authority));
+        }
+
+        const string clientIdKey = $"{OidcOptions.Section}:{nameof(OidcOptions.ClientId)}";
+        if (string.IsNullOrWhiteSpace(configuration[clientIdKey]))
+        {
+            problems.Add(new(nameof(HostingText.OidcKeyMissing), clientIdKey, authorityKey));
+        }
+
+        // Set but blank would read every sign-in's user name from a claim that has no name.
+        const string claimKey = $"{OidcOptions.Section}:{nameof(OidcOptions.UserNameClaim)}";
+        if (configuration[claimKey] is { } claim && string.IsNullOrWhiteSpace(claim))
+        {
+            problems.Add(new(nameof(HostingText.OidcKeyMissing), claimKey, authorityKey));
         }
     }
 

@@ -45,6 +45,7 @@ internal sealed class PortalSignIn(
     UserAdministration accounts,
     Auth.LdapDirectory directory,
     PortalMetrics metrics,
+    TimeProvider time,
     ILogger<PortalSignIn> logger)
 {
     /// <param name="userName">The user name as typed.</param>
@@ -146,6 +147,44 @@ internal sealed class PortalSignIn(
     }
 
     /// <summary>
+    /// A person whose identity the province's sign-in (OpenID Connect) has proved, by the user name it gave: the
+    /// portal's account of that name decides the rest. No password is checked and none is counted; an unknown name is
+    /// <see cref="SignInVerdict.UnknownToPortal"/> (no account is made), a locked or disabled account is refused as with
+    /// a password, and an account with two-factor sign-in still gives its code (<see cref="SignInVerdict.CodeRequired"/>).
+    /// </summary>
+    public async Task<SignInAttempt> CheckProvenAsync(string? userName, string channel, CancellationToken cancellationToken)
+    {
+        var name = users.NormalizeName(userName ?? string.Empty) ?? string.Empty;
+        using (await throttle.LockAsync(name, cancellationToken))
+        {
+            var user = string.IsNullOrWhiteSpace(userName) ? null : await users.FindByNameAsync(userName);
+            if (user is null)
+            {
+                logger.LogWarning("Sign-in ({Channel}) refused for {UserName}: no portal account of that name", channel, LogText.Safe(userName));
+                Failed(channel, "unknown-to-portal");
+                return new SignInAttempt(SignInVerdict.UnknownToPortal, null, TimeSpan.Zero);
+            }
+
+            if (await users.IsLockedOutAsync(user))
+            {
+                var disabled = UserAdministration.IsDisabled(user.LockoutEnd);
+                logger.LogWarning("Sign-in ({Channel}) refused for {UserName}: account {State}",
+                    channel, LogText.Safe(user.UserName), disabled ? "disabled" : "locked out");
+                Failed(channel, disabled ? "account-disabled" : "locked-out");
+                return SignInAttempt.Refused;
+            }
+
+            if (await users.GetTwoFactorEnabledAsync(user))
+            {
+                return new SignInAttempt(SignInVerdict.CodeRequired, user, TimeSpan.Zero);
+            }
+
+            await accounts.RecordSignInAsync(user.Id, CancellationToken.None);
+            return new SignInAttempt(SignInVerdict.Accepted, user, TimeSpan.Zero);
+        }
+    }
+
+    /// <summary>
     /// The second step of the form: the account whose password was accepted a moment ago (named by the short-lived
     /// two-factor cookie) and the code typed. Throttled and held by the user name's lock like the password.
     /// </summary>
@@ -178,10 +217,13 @@ internal sealed class PortalSignIn(
         }
     }
 
-    /// <summary>Checks the code of an account whose password was accepted, under the name's lock; a recovery code is spent.</summary>
+    /// <summary>
+    /// Checks the code of an account whose password was accepted, under the name's lock; a recovery code is spent, and
+    /// so is an authenticator code: its step is kept, and the same code is refused if sent again (<see cref="SignInCodes"/>).
+    /// </summary>
     private async Task<SignInAttempt> CheckCodeHeldAsync(PortalUser user, string? code, string channel)
     {
-        var accepted = await TwoFactorEnrolment.VerifyCodeAsync(users, user, code)
+        var accepted = await SignInCodes.RedeemAsync(users, user, TwoFactorEnrolment.Compact(code), time.GetUtcNow())
             || (RecoveryCode(code) is { } recovery && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recovery)).Succeeded);
         if (accepted)
         {
@@ -191,7 +233,7 @@ internal sealed class PortalSignIn(
         }
 
         await users.AccessFailedAsync(user);
-        logger.LogWarning("Sign-in ({Channel}) refused for {UserName}: wrong authenticator code{LockedNow}",
+        logger.LogWarning("Sign-in ({Channel}) refused for {UserName}: wrong or already used authenticator code{LockedNow}",
             channel, LogText.Safe(user.UserName), await users.IsLockedOutAsync(user) ? ", account now locked out" : string.Empty);
         Failed(channel, "invalid-two-factor-code");
         return new SignInAttempt(SignInVerdict.CodeRefused, user, TimeSpan.Zero);

@@ -56,6 +56,23 @@ public sealed class TwoFactorSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_authenticator_code_that_signed_in_once_is_refused_when_sent_again_within_its_window()
+    {
+        var (key, _) = await EnrolAsync();
+        var code = Totp.Code(key);
+        (await TokenAsync(code)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var replayed = await TokenAsync(code);
+
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await replayed.Content.ReadFromJsonAsync<ProblemJson>(Ct))!.Code.ShouldBe("invalid-two-factor-code");
+        // The app's next code, already within the window, is a new one and signs in.
+        var next = Totp.Code(key, stepOffset: 1);
+        (await TokenAsync(next)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await TokenAsync(next)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_wrong_password_with_a_right_code_is_refused_as_any_wrong_password()
     {
         var (key, _) = await EnrolAsync();

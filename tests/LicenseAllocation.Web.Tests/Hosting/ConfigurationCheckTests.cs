@@ -113,6 +113,26 @@ public sealed class ConfigurationCheckTests : IDisposable
         Check(new() { ["Smtp:From"] = "chưa dùng" }).ShouldBeEmpty("without a mail server no e-mail is sent");
     }
 
+    [Fact]
+    public void The_provinces_sign_in_needs_an_https_authority_and_a_client_id()
+    {
+        string[] Described(Dictionary<string, string?> settings) =>
+            [.. Check(settings).Select(p => p.Describe(CultureInfo.GetCultureInfo("en-US")))];
+
+        var plain = Described(new() { ["Authentication:Oidc:Authority"] = "http://sso.dongthap.gov.vn/realms/tinh" });
+        plain.Length.ShouldBe(2);
+        plain[0].ShouldStartWith("Authentication:Oidc:Authority = \"http://sso.dongthap.gov.vn/realms/tinh\" is not a full https:// address");
+        plain[1].ShouldBe("Authentication:Oidc:ClientId is not set, and Authentication:Oidc:Authority (sign-in with the province's account) needs it.");
+        Described(new() { ["Authentication:Oidc:Authority"] = "sso.dongthap.gov.vn", ["Authentication:Oidc:ClientId"] = "cong" })
+            .ShouldHaveSingleItem().ShouldContain("is not a full https:// address");
+        Described(new() { ["Authentication:Oidc:Authority"] = "https://sso.dongthap.gov.vn", ["Authentication:Oidc:ClientId"] = "cong", ["Authentication:Oidc:UserNameClaim"] = " " })
+            .ShouldHaveSingleItem().ShouldStartWith("Authentication:Oidc:UserNameClaim is not set");
+
+        Check(new() { ["Authentication:Oidc:Authority"] = "https://sso.dongthap.gov.vn/realms/tinh", ["Authentication:Oidc:ClientId"] = "cong" }).ShouldBeEmpty();
+        Check(new() { ["Authentication:Oidc:Authority"] = "http://127.0.0.1:8080", ["Authentication:Oidc:ClientId"] = "cong" }).ShouldBeEmpty("a provider on this machine");
+        Check(new() { ["Authentication:Oidc:ClientId"] = "chưa dùng" }).ShouldBeEmpty("without an authority there is no such sign-in");
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     private IReadOnlyList<ConfigurationProblem> Check(Dictionary<string, string?> settings)

@@ -48,10 +48,20 @@ public partial class LoginPage
     [SupplyParameterFromQuery]
     private string? ReturnUrl { get; set; }
 
+    /// <summary><c>code</c>: the province's sign-in proved the person and the account asks for its code (<see cref="Auth.OidcSignIn"/>).</summary>
+    [SupplyParameterFromQuery]
+    private string? Step { get; set; }
+
+    /// <summary>Why the province's sign-in gave no session (<see cref="Auth.OidcSignIn.RefusalParameter"/>).</summary>
+    [SupplyParameterFromQuery]
+    private string? Refusal { get; set; }
+
     protected override void OnInitialized()
     {
         // A posted code means the code form: it must be on the page for its post to be handled.
-        _codeStep = CodeInput is not null;
+        var shown = HttpMethods.IsGet(HttpContext.Request.Method);
+        _codeStep = CodeInput is not null || (shown && Step == "code");
+        _error = shown ? Auth.OidcSignIn.RefusalText(Refusal, Loc) : null;
         Input ??= new LoginInput();
         CodeInput ??= new LoginCodeInput();
     }
