@@ -60,6 +60,46 @@ public sealed class SqliteWriteGateTests
     }
 
     [Fact]
+    public async Task A_write_outside_a_transaction_waits_its_turn_like_a_transaction()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync(seed: false);
+        var busy = new BusyCounter();
+        var factory = ShortTimeoutFactory(database, busy);
+
+        await using var first = await factory.CreateDbContextAsync(Cancellation);
+        await using var held = await first.Database.BeginTransactionAsync(Cancellation);
+        await first.Database.ExecuteSqlRawAsync("UPDATE \"AuditChainHead\" SET \"Sequence\" = \"Sequence\"", Cancellation);
+
+        // A single statement in autocommit (ExecuteUpdate, a one-row SaveChanges) is its own transaction on the file.
+        var second = Task.Run(
+            async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync(Cancellation);
+                return await db.AuditChainHeads.ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence), Cancellation);
+            },
+            Cancellation);
+
+        await Task.Delay(TimeSpan.FromSeconds(3 * BusyTimeoutSeconds), Cancellation);
+        second.IsCompleted.ShouldBeFalse("the statement waits for the open transaction");
+        await held.CommitAsync(Cancellation);
+
+        (await second.WaitAsync(TimeSpan.FromSeconds(30), Cancellation)).ShouldBe(1);
+        busy.Count.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("UPDATE \"AllocationNodes\" SET \"Quantity\" = 1", true)]
+    [InlineData("  insert into t values (1)", true)]
+    [InlineData("-- a query's tag\n/* and a comment */\nDELETE FROM t", true)]
+    [InlineData("REPLACE INTO t VALUES (1)", true)]
+    [InlineData("SELECT \"Quantity\" FROM \"AllocationNodes\"", false)]
+    [InlineData("-- UPDATE in a tag only\nSELECT 1", false)]
+    [InlineData("UPDATED", false)]
+    [InlineData("PRAGMA journal_mode=WAL;", false)]
+    [InlineData("", false)]
+    public void Only_statements_that_write_rows_take_a_turn(string sql, bool writes) => SqliteWriteGate.IsWrite(sql).ShouldBe(writes);
+
+    [Fact]
     public async Task A_transaction_disposed_without_commit_gives_its_turn_to_the_next_writer()
     {
         await using var database = await SqliteTestDatabase.CreateAsync(seed: false);
