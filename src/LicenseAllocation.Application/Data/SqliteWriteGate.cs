@@ -43,7 +43,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     /// <summary>The one gate of the process: one queue per database file, whichever context factory opened it.</summary>
     public static SqliteWriteGate Instance { get; } = new();
 
-    /// <summary>Writers of <paramref name="dataSource"/> now inside a turn or waiting for one (for tests and diagnostics).</summary>
+    /// <summary>Whether a writer of <paramref name="dataSource"/> holds its turn now (for tests and diagnostics).</summary>
     public static bool IsTaken(string dataSource) => Gates.TryGetValue(Path.GetFullPath(dataSource), out var gate) && gate.CurrentCount == 0;
 
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
