@@ -1,0 +1,197 @@
+using System.Data.Common;
+using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Auditing;
+using LicenseAllocation.Application.Data;
+using LicenseAllocation.Domain.Auditing;
+using LicenseAllocation.Domain.Units;
+using LicenseAllocation.Migrations.Sqlite;
+using LicenseAllocation.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Shouldly;
+
+namespace LicenseAllocation.Application.Tests.Concurrency;
+
+/// <summary>
+/// SQLite's writers take turns in the process (docs/decisions/0021-sqlite-writers-queue-in-the-process.md): a writer
+/// waits for the one before it however long that takes, never in SQLite's busy loop, so a short busy timeout is never
+/// reached and nothing is refused as "database is locked".
+/// </summary>
+public sealed class SqliteWriteGateTests
+{
+    /// <summary>The busy timeout of the contexts under test: shorter than the waits the tests create.</summary>
+    private const int BusyTimeoutSeconds = 1;
+
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_writer_that_waits_longer_than_the_busy_timeout_for_another_writer_goes_in_when_it_commits()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync(seed: false);
+        var busy = new BusyCounter();
+        var factory = ShortTimeoutFactory(database, busy);
+
+        await using var first = await factory.CreateDbContextAsync(Cancellation);
+        await using var held = await first.Database.BeginTransactionAsync(Cancellation);
+        await first.Database.ExecuteSqlRawAsync("UPDATE \"AuditChainHead\" SET \"Sequence\" = \"Sequence\"", Cancellation);
+
+        var second = Task.Run(
+            async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync(Cancellation);
+                await using var transaction = await db.Database.BeginTransactionAsync(Cancellation);
+                var began = DateTime.UtcNow;
+                await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditChainHead\" SET \"Sequence\" = \"Sequence\"", Cancellation);
+                await transaction.CommitAsync(Cancellation);
+                return began;
+            },
+            Cancellation);
+
+        // Three busy timeouts: SQLite's busy loop would have refused the second writer twice over by now.
+        await Task.Delay(TimeSpan.FromSeconds(3 * BusyTimeoutSeconds), Cancellation);
+        second.IsCompleted.ShouldBeFalse("the second writer waits for the first one's transaction");
+        var firstCommitted = DateTime.UtcNow;
+        await held.CommitAsync(Cancellation);
+
+        var secondBegan = await second.WaitAsync(TimeSpan.FromSeconds(30), Cancellation);
+        secondBegan.ShouldBeGreaterThanOrEqualTo(firstCommitted);
+        busy.Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_write_outside_a_transaction_waits_its_turn_like_a_transaction()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync(seed: false);
+        var busy = new BusyCounter();
+        var factory = ShortTimeoutFactory(database, busy);
+
+        await using var first = await factory.CreateDbContextAsync(Cancellation);
+        await using var held = await first.Database.BeginTransactionAsync(Cancellation);
+        await first.Database.ExecuteSqlRawAsync("UPDATE \"AuditChainHead\" SET \"Sequence\" = \"Sequence\"", Cancellation);
+
+        // A single statement in autocommit (ExecuteUpdate, a one-row SaveChanges) is its own transaction on the file.
+        var second = Task.Run(
+            async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync(Cancellation);
+                return await db.AuditChainHeads.ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence), Cancellation);
+            },
+            Cancellation);
+
+        await Task.Delay(TimeSpan.FromSeconds(3 * BusyTimeoutSeconds), Cancellation);
+        second.IsCompleted.ShouldBeFalse("the statement waits for the open transaction");
+        await held.CommitAsync(Cancellation);
+
+        (await second.WaitAsync(TimeSpan.FromSeconds(30), Cancellation)).ShouldBe(1);
+        busy.Count.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("UPDATE \"AllocationNodes\" SET \"Quantity\" = 1", true)]
+    [InlineData("  insert into t values (1)", true)]
+    [InlineData("-- a query's tag\n/* and a comment */\nDELETE FROM t", true)]
+    [InlineData("REPLACE INTO t VALUES (1)", true)]
+    [InlineData("SELECT \"Quantity\" FROM \"AllocationNodes\"", false)]
+    [InlineData("-- UPDATE in a tag only\nSELECT 1", false)]
+    [InlineData("UPDATED", false)]
+    [InlineData("PRAGMA journal_mode=WAL;", false)]
+    [InlineData("", false)]
+    public void Only_statements_that_write_rows_take_a_turn(string sql, bool writes) => SqliteWriteGate.IsWrite(sql).ShouldBe(writes);
+
+    [Fact]
+    public async Task A_transaction_disposed_without_commit_gives_its_turn_to_the_next_writer()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync(seed: false);
+        var busy = new BusyCounter();
+        var factory = ShortTimeoutFactory(database, busy);
+
+        await using (var db = await factory.CreateDbContextAsync(Cancellation))
+        await using (await db.Database.BeginTransactionAsync(Cancellation))
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditChainHead\" SET \"Sequence\" = \"Sequence\" + 1", Cancellation);
+            SqliteWriteGate.IsTaken(FileOf(database)).ShouldBeTrue();
+        }
+
+        SqliteWriteGate.IsTaken(FileOf(database)).ShouldBeFalse("a refusal returns without commit and must not keep the file");
+        await using (var db = await factory.CreateDbContextAsync(Cancellation))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Cancellation).WaitAsync(TimeSpan.FromSeconds(5), Cancellation);
+            (await db.AuditChainHeads.Select(h => h.Sequence).SingleAsync(Cancellation)).ShouldBe(0L, "the disposed transaction was rolled back");
+        }
+
+        busy.Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Thirty_two_officials_editing_one_sqlite_file_at_once_all_succeed_without_waiting_on_the_busy_lock()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync(seed: true);
+        var busy = new BusyCounter();
+        var factory = ShortTimeoutFactory(database, busy);
+        var seed = await StoredPlan.LoadAsync(factory, Cancellation);
+        var districts = seed.OfKind(UnitKind.DistrictCommittee);
+
+        // At most 330 each and 12 x 330 = 3,960 fits the district group: every edit must be accepted.
+        var edits = Enumerable.Range(0, 32)
+            .Select(i => new ChangeQuantity(seed.PlanId, districts[i % districts.Count].UnitId, 1 + (10 * i), $"gate edit {i}"))
+            .ToList();
+        var race = await Race.RunAsync(new QuantityService(factory, TimeProvider.System), edits, Cancellation);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{edits.Count} concurrent edits in {race.Elapsed.TotalMilliseconds:F0} ms, {busy.Count} busy refusals");
+
+        race.Refusals.ShouldBeEmpty();
+        race.Successes.ShouldBe(edits.Count);
+        busy.Count.ShouldBe(0, "no writer met SQLite's busy lock");
+        var after = await StoredPlan.LoadAsync(factory, Cancellation);
+        after.Tree().FindViolations().ShouldBeEmpty();
+        after.Audit.Count(a => a.Action == AuditAction.QuantityChanged && a.Reason!.StartsWith("gate edit ", StringComparison.Ordinal)).ShouldBe(edits.Count);
+        await AuditChainCheck.ShouldBeIntactAsync(factory, Cancellation);
+    }
+
+    /// <summary>
+    /// Contexts on the test's file whose SQLite busy timeout is <see cref="BusyTimeoutSeconds"/>, counting every
+    /// "database is locked" they meet (the services retry those, so only the count shows them).
+    /// </summary>
+    private static IDbContextFactory<AllocationDbContext> ShortTimeoutFactory(SqliteTestDatabase database, BusyCounter busy)
+    {
+        var connectionString = new SqliteConnectionStringBuilder(database.ConnectionString) { DefaultTimeout = BusyTimeoutSeconds }.ToString();
+        var builder = new DbContextOptionsBuilder<AllocationDbContext>();
+        SqliteDatabase.Configure(builder, connectionString).AddInterceptors(busy);
+        builder.UseAuditSealKeys(TestSealKeys.Ring);
+        return new TestContextFactory(builder.Options);
+    }
+
+    private static string FileOf(SqliteTestDatabase database) => new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+
+    /// <summary>Counts SQLite's busy and locked refusals, of statements and of transactions.</summary>
+    private sealed class BusyCounter : IDbCommandInterceptor, IDbTransactionInterceptor
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void CommandFailed(DbCommand command, CommandErrorEventData eventData) => Note(eventData.Exception);
+
+        public Task CommandFailedAsync(DbCommand command, CommandErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Note(eventData.Exception);
+            return Task.CompletedTask;
+        }
+
+        public void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Note(eventData.Exception);
+
+        public Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Note(eventData.Exception);
+            return Task.CompletedTask;
+        }
+
+        private void Note(Exception exception)
+        {
+            if (exception is SqliteException { SqliteErrorCode: 5 or 6 })
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+    }
+}
