@@ -1,8 +1,14 @@
+using System.Data.Common;
 using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Auditing;
+using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Deployments;
 using LicenseAllocation.Application.Tests.Import;
 using LicenseAllocation.Domain.Deployments;
+using LicenseAllocation.Migrations.Sqlite;
 using LicenseAllocation.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
@@ -109,5 +115,47 @@ public sealed class DeploymentTreeBandsTests : IAsyncLifetime
 
         mapped.ShouldBe(new UnitBand(_bed.CaoLanh, UseBand.Info, 100m, 300, 300));
         lowered.ShouldBe(new UnitBand(_bed.CaoLanh, UseBand.Warning, 107.14m, 300, 280));
+    }
+
+    [Fact]
+    public async Task Once_the_picture_is_read_a_level_costs_one_single_row_read_however_many_units_it_has()
+    {
+        await MapAsync((CaoLanhGroup, _bed.CaoLanh), (SaDecGroup, _bed.SaDec));
+        await ImportAsync(new DateOnly(2021, 2, 26), Many("CL", CaoLanhGroup, 120), Many("SD", SaDecGroup, 205));
+        var counter = new CommandCounter();
+        var options = new DbContextOptionsBuilder<AllocationDbContext>();
+        SqliteDatabase.Configure(options, _bed.Database.ConnectionString);
+        options.UseAuditSealKeys(TestSealKeys.Ring).AddInterceptors(counter);
+        var bands = new DeploymentTreeBands(new TestContextFactory(options.Options), new DeploymentTreeBandCache());
+        List<int> all;
+        await using (var db = await _bed.Database.Factory.CreateDbContextAsync(Ct))
+        {
+            all = await db.Nodes.Where(n => n.PlanId == _bed.PlanId).Select(n => n.UnitId).ToListAsync(Ct);
+        }
+
+        (await bands.GetAsync(ImportBed.Admin, _bed.PlanId, [_bed.Root], Ct)).Value.ShouldNotBeNull();
+        var cold = counter.Commands;
+        counter.Commands = 0;
+        var two = (await bands.GetAsync(ImportBed.Admin, _bed.PlanId, [_bed.CaoLanh, _bed.SaDec], Ct)).Value!;
+        var afterTwo = counter.Commands;
+        var every = (await bands.GetAsync(ImportBed.Admin, _bed.PlanId, all, Ct)).Value!;
+
+        two.Units.Count.ShouldBe(2);
+        every.Units.Count.ShouldBe(all.Count);
+        all.Count.ShouldBeGreaterThan(100);
+        cold.ShouldBeLessThan(10);
+        afterTwo.ShouldBe(1);
+        counter.Commands.ShouldBe(2);
+    }
+
+    private sealed class CommandCounter : DbCommandInterceptor
+    {
+        public int Commands { get; set; }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands++;
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 }
