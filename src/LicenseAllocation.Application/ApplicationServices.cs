@@ -83,6 +83,8 @@ public static class ApplicationServices
         services.AddScoped<DeploymentImports>();
         services.AddScoped<DeploymentPicture>();
         services.AddScoped<DeploymentBands>();
+        services.AddScoped<DeploymentTreeBands>();
+        services.AddSingleton<DeploymentTreeBandCache>();
         return services;
     }
 }

@@ -32,6 +32,11 @@ public sealed class ConsoleReportTests(PortalBrowser portal) : IClassFixture<Por
         await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("deployment-choose-file")).ToBeEnabledAsync();
         await Expect(page.GetByTestId("deployment-columns")).ToContainTextAsync("KLLICSRV_HOST_GRPNAME");
+        // The seeded 2020 plan's units were in force until 30/06/2025: the report is one of their time.
+        var takenOn = page.GetByTestId("deployment-taken-on").Locator("input").Or(page.Locator("input[data-testid=deployment-taken-on]")).First;
+        await takenOn.FillAsync("26/02/2021");
+        await takenOn.PressAsync("Tab");
+        await Expect(takenOn).ToHaveValueAsync("26/02/2021");
 
         await UploadAsync(page, Csv("danh-sach.csv", "ten;tuoi\nAn;3\n"u8.ToArray()), page.GetByTestId("deployment-import-problem"));
         await Expect(page.GetByTestId("deployment-apply")).ToHaveCountAsync(0);

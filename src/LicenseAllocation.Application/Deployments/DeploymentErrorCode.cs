@@ -22,6 +22,7 @@ public enum DeploymentErrorCode
     MappingNotFound,
     MappingInvalid,
     MappingBuiltIn,
+    MappingNameTaken,
     TakenOnRequired,
     TakenOnInFuture,
     SnapshotNotFound,

@@ -43,19 +43,27 @@ public sealed class DeploymentGroups(IDbContextFactory<AllocationDbContext> cont
             return AllocationError.Forbidden();
         }
 
-        var day = on ?? VietnamTime.Today(clock);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var latest = await db.DeploymentSnapshots.AsNoTracking().OrderByDescending(s => s.Id).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-        var counts = latest is { } id
+
+        // On a plan's page the groups are those of the plan's latest console report, and the units offered are those in
+        // force on the day that report was taken; otherwise the latest report of all, and the units in force on the day.
+        var snapshots = db.DeploymentSnapshots.AsNoTracking();
+        var newest = planId is { } ofPlan
+            ? snapshots.Where(s => s.PlanId == ofPlan).OrderByDescending(s => s.TakenOn).ThenByDescending(s => s.Id)
+            : snapshots.OrderByDescending(s => s.Id);
+        var latest = await newest.Select(s => new { s.Id, s.TakenOn }).FirstOrDefaultAsync(ct);
+        var day = on ?? VietnamTime.Today(clock);
+        var offeredOn = planId is not null && latest is not null ? latest.TakenOn : day;
+        var counts = latest is { Id: var id }
             ? await db.DeploymentDevices.AsNoTracking().Where(d => d.SnapshotId == id).GroupBy(d => d.Group).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct)
             : [];
         var mappings = await db.DeploymentGroupMappings.AsNoTracking().ToListAsync(ct);
         var units = await db.Units.AsNoTracking().Select(u => new UnitRef(u.Id, u.Name, u.Code, u.IsActive, u.ValidFrom, u.ValidTo)).ToListAsync(ct);
         var names = units.ToDictionary(u => u.Id, u => u.Name);
-        // For a plan's page the candidates are the plan's own units, whatever their dates: the plan is what the
-        // devices are compared with. Otherwise, the units in force on the day.
+        // For a plan's page the candidates are the plan's own units in force on the report's day: the plan is what the
+        // devices are compared with, and a unit ended before the report ran no machine in it.
         var inPlan = planId is { } plan ? (await db.Nodes.AsNoTracking().Where(n => n.PlanId == plan).Select(n => n.UnitId).ToListAsync(ct)).ToHashSet() : null;
-        var suggester = new Suggester(units.Where(u => u.IsActive && (inPlan is not null ? inPlan.Contains(u.Id) : (u.ValidFrom is null || u.ValidFrom <= day) && (u.ValidTo is null || day <= u.ValidTo))).ToList());
+        var suggester = new Suggester(units.Where(u => u.IsActive && (inPlan is null || inPlan.Contains(u.Id)) && InForce(u.ValidFrom, u.ValidTo, offeredOn)).ToList());
 
         var groups = counts.Keys.Union(mappings.Select(m => m.Group), StringComparer.Ordinal);
         return new DeploymentResult<IReadOnlyList<GroupView>>(
@@ -160,7 +168,17 @@ public sealed class DeploymentGroups(IDbContextFactory<AllocationDbContext> cont
             return AllocationError.NotFound();
         }
 
-        return new DeploymentResult<IReadOnlyList<UnitChoice>>([.. PlanTreeQuery.InTreeOrder(nodes).Where(r => r.Node.IsActive).Select(r => new UnitChoice(r.Node.UnitId, r.Node.Code, r.Node.Name, r.Depth))]);
+        // Only the units in force on the day of the plan's latest report (every active unit before the first report).
+        var reportDay = await db.DeploymentSnapshots.AsNoTracking().Where(s => s.PlanId == planId).OrderByDescending(s => s.TakenOn).ThenByDescending(s => s.Id)
+            .Select(s => (DateOnly?)s.TakenOn).FirstOrDefaultAsync(ct);
+        var ids = nodes.Select(n => n.UnitId).ToList();
+        var dates = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.ValidFrom, u.ValidTo }).ToDictionaryAsync(u => u.Id, ct);
+        return new DeploymentResult<IReadOnlyList<UnitChoice>>(
+        [
+            .. PlanTreeQuery.InTreeOrder(nodes)
+                .Where(r => r.Node.IsActive && (reportDay is not { } day || InForce(dates[r.Node.UnitId].ValidFrom, dates[r.Node.UnitId].ValidTo, day)))
+                .Select(r => new UnitChoice(r.Node.UnitId, r.Node.Code, r.Node.Name, r.Depth)),
+        ]);
     }
 
     /// <summary>The mapping in force on <paramref name="day"/>: group → unit.</summary>
@@ -169,6 +187,8 @@ public sealed class DeploymentGroups(IDbContextFactory<AllocationDbContext> cont
         var mappings = await db.DeploymentGroupMappings.AsNoTracking().Where(m => m.ValidFrom <= day && (m.ValidTo == null || m.ValidTo >= day)).ToListAsync(ct);
         return mappings.GroupBy(m => m.Group, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.MaxBy(m => m.ValidFrom)!.UnitId, StringComparer.Ordinal);
     }
+
+    private static bool InForce(DateOnly? validFrom, DateOnly? validTo, DateOnly day) => (validFrom is null || validFrom <= day) && (validTo is null || day <= validTo);
 
     private sealed record UnitRef(int Id, string Name, string? Code, bool IsActive, DateOnly? ValidFrom, DateOnly? ValidTo);
 

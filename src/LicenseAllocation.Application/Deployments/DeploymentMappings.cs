@@ -78,6 +78,81 @@ public sealed class DeploymentMappings(IDbContextFactory<AllocationDbContext> co
         return new DeploymentResult<ConsoleMapping>(valid);
     }
 
+    /// <summary>
+    /// Gives the saved mapping <paramref name="name"/> the name <paramref name="newName"/>; the presets keep theirs, and
+    /// no two mappings share a name. Snapshots keep the name they were read with (it is their record of the import).
+    /// </summary>
+    public async Task<DeploymentResult<ConsoleMapping>> RenameAsync(Caller caller, string name, string newName, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanManagePlans(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        var (from, to) = (InputText.Normalize(name) ?? string.Empty, InputText.Normalize(newName));
+        if (string.IsNullOrEmpty(to) || to.Length > DeploymentColumnMapping.MaxNameLength || InputText.Check(to) is not null)
+        {
+            return new DeploymentIssue(DeploymentErrorCode.MappingInvalid) { Limit = DeploymentColumnMapping.MaxHeaderLength };
+        }
+
+        if (ConsoleMapping.Presets.FirstOrDefault(p => InputText.SameName(p.Name, from) || InputText.SameName(p.Name, to)) is { } preset)
+        {
+            return new DeploymentIssue(DeploymentErrorCode.MappingBuiltIn) { Found = preset.Name };
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.DeploymentColumnMappings.SingleOrDefaultAsync(m => m.Name == from, ct);
+        if (row is null)
+        {
+            return new DeploymentIssue(DeploymentErrorCode.MappingNotFound) { Found = from };
+        }
+
+        if (to != from && await db.DeploymentColumnMappings.AnyAsync(m => m.Name == to, ct))
+        {
+            return new DeploymentIssue(DeploymentErrorCode.MappingNameTaken) { Found = to };
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        row.Rename(to);
+        (row.UpdatedBy, row.UpdatedAtUtc) = (caller.UserName, now);
+        await AuditTrail.AppendAsync(db, AuditEntry.Event(null, null, caller.UserName, now, AuditAction.DeploymentMappingRenamed,
+            $"Mẫu ánh xạ cột “{from}” đổi tên thành “{to}”", Guid.NewGuid()), ct);
+        await transaction.CommitAsync(ct);
+        return new DeploymentResult<ConsoleMapping>(ToMapping(row));
+    }
+
+    /// <summary>Deletes the saved mapping <paramref name="name"/>; a preset cannot be deleted. Snapshots read with it keep its name.</summary>
+    public async Task<DeploymentResult<bool>> DeleteAsync(Caller caller, string name, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!AccessPolicy.CanManagePlans(caller))
+        {
+            return AllocationError.Forbidden();
+        }
+
+        var wanted = InputText.Normalize(name) ?? string.Empty;
+        if (ConsoleMapping.Presets.FirstOrDefault(p => InputText.SameName(p.Name, wanted)) is { } preset)
+        {
+            return new DeploymentIssue(DeploymentErrorCode.MappingBuiltIn) { Found = preset.Name };
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var row = await db.DeploymentColumnMappings.SingleOrDefaultAsync(m => m.Name == wanted, ct);
+        if (row is null)
+        {
+            return new DeploymentIssue(DeploymentErrorCode.MappingNotFound) { Found = wanted };
+        }
+
+        db.DeploymentColumnMappings.Remove(row);
+        await AuditTrail.AppendAsync(db, AuditEntry.Event(null, null, caller.UserName, clock.GetUtcNow().UtcDateTime, AuditAction.DeploymentMappingDeleted,
+            $"Xoá mẫu ánh xạ cột “{wanted}”", Guid.NewGuid()), ct);
+        await transaction.CommitAsync(ct);
+        return new DeploymentResult<bool>(true);
+    }
+
     private static DeploymentResult<ConsoleMapping> Check(string name, ConsoleColumns columns, string? delimiter, string? encoding)
     {
         var invalid = new DeploymentIssue(DeploymentErrorCode.MappingInvalid) { Limit = DeploymentColumnMapping.MaxHeaderLength };

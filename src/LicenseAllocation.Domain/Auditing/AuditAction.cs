@@ -57,4 +57,6 @@ public enum AuditAction
     DeploymentImported,
     DeploymentMappingSaved,
     DeploymentGroupsMapped,
+    DeploymentMappingRenamed,
+    DeploymentMappingDeleted,
 }

@@ -140,6 +140,9 @@ public sealed class DeploymentColumnMapping
 
     public string Name { get; private set; }
 
+    /// <summary>The mapping under another name (its columns unchanged).</summary>
+    public void Rename(string name) => Name = name;
+
     public string DeviceId { get; set; } = string.Empty;
 
     public string DeviceName { get; set; } = string.Empty;

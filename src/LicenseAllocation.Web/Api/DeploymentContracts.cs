@@ -21,6 +21,9 @@ public sealed record MappingDto(string Name, MappingColumnsDto Columns, string? 
 /// <summary>The body of <c>PUT /deployments/mappings/{name}</c>.</summary>
 public sealed record MappingRequest(MappingColumnsDto? Columns, string? Delimiter, string? Encoding);
 
+/// <summary>A saved mapping's new name: <c>{"name"}</c>.</summary>
+public sealed record RenameMappingRequest(string? Name);
+
 /// <summary>A row refused: <c>{"row","code","reason"}</c>.</summary>
 public sealed record RefusedRowDto(int? Row, string Code, string Reason)
 {

@@ -18,6 +18,10 @@ internal static class DeploymentEndpoints
             .WithSummary("The column mappings of console reports: the presets (Kaspersky Security Center, ESET PROTECT) and the saved ones. Administrator and auditor.");
         api.MapPut("/deployments/mappings/{name}", SaveMappingAsync).WithName("SaveDeploymentMapping")
             .WithSummary("Saves a column mapping { columns: { deviceId, deviceName, group, product, version?, lastSeen?, active? }, delimiter?, encoding? }. Administrator; 422 mapping-invalid | mapping-built-in.");
+        api.MapPost("/deployments/mappings/{name}/rename", RenameMappingAsync).WithName("RenameDeploymentMapping")
+            .WithSummary("Renames a saved column mapping { name }. Administrator; 422 mapping-not-found | mapping-built-in | mapping-name-taken | mapping-invalid.");
+        api.MapDelete("/deployments/mappings/{name}", DeleteMappingAsync).WithName("DeleteDeploymentMapping")
+            .WithSummary("Deletes a saved column mapping (snapshots read with it keep its name); 204. Administrator; 422 mapping-not-found | mapping-built-in.");
         api.MapGet("/deployments/groups", ListGroupsAsync).WithName("ListDeploymentGroups")
             .WithSummary("Console groups with the unit each is mapped to today (?on=yyyy-MM-dd another day), a suggested unit when unmapped, and their devices in the latest snapshot.");
         api.MapPut("/deployments/groups", SaveGroupsAsync).WithName("SaveDeploymentGroups")
@@ -50,6 +54,18 @@ internal static class DeploymentEndpoints
 
         var result = await mappings.SaveAsync(ApiCaller.Of(context), name, body.Columns.ToColumns(), body.Delimiter, body.Encoding, ct);
         return result.Succeeded ? TypedResults.Ok(MappingDto.From(result.Value!)) : Problem(result.Refusal, result.Issue);
+    }
+
+    private static async Task<IResult> RenameMappingAsync(string name, RenameMappingRequest? body, HttpContext context, DeploymentMappings mappings, CancellationToken ct)
+    {
+        var result = await mappings.RenameAsync(ApiCaller.Of(context), name, body?.Name ?? string.Empty, ct);
+        return result.Succeeded ? TypedResults.Ok(MappingDto.From(result.Value!)) : Problem(result.Refusal, result.Issue);
+    }
+
+    private static async Task<IResult> DeleteMappingAsync(string name, HttpContext context, DeploymentMappings mappings, CancellationToken ct)
+    {
+        var result = await mappings.DeleteAsync(ApiCaller.Of(context), name, ct);
+        return result.Succeeded ? TypedResults.NoContent() : Problem(result.Refusal, result.Issue);
     }
 
     private static async Task<IResult> ListGroupsAsync(DateOnly? on, HttpContext context, DeploymentGroups groups, CancellationToken ct)

@@ -2,6 +2,7 @@ using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Deployments;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Tests.Import;
+using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
@@ -41,5 +42,46 @@ public sealed class DeploymentMappingsTests
         (await mappings.SaveAsync(ImportBed.Admin, "X", columns with { Group = " " }, null, null, Ct)).Issue!.ApiCode.ShouldBe("mapping-invalid");
         (await mappings.SaveAsync(ImportBed.Admin, "X", columns, "|", null, Ct)).Issue!.ApiCode.ShouldBe("mapping-invalid");
         (await mappings.SaveAsync(new Caller("auditor", PortalRole.Auditor), "X", columns, null, null, Ct)).Refusal.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_saved_mapping_renamed_keeps_its_columns_and_a_deleted_one_is_no_longer_listed_both_audited()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync(seed: false);
+        var mappings = new DeploymentMappings(database.Factory, TimeProvider.System);
+        (await mappings.SaveAsync(ImportBed.Admin, "Bkav", new ConsoleColumns("Mã máy", "Tên máy", "Nhóm", "Sản phẩm"), ";", null, Ct)).Succeeded.ShouldBeTrue();
+        (await mappings.SaveAsync(ImportBed.Admin, "Viettel", new ConsoleColumns("id", "name", "group", "product"), null, null, Ct)).Succeeded.ShouldBeTrue();
+
+        var renamed = await mappings.RenameAsync(ImportBed.Admin, "Bkav", "Bkav Endpoint 2026", Ct);
+        var deleted = await mappings.DeleteAsync(ImportBed.Admin, "Viettel", Ct);
+
+        renamed.Value!.Columns.ShouldBe(new ConsoleColumns("Mã máy", "Tên máy", "Nhóm", "Sản phẩm"));
+        renamed.Value.Delimiter.ShouldBe(';');
+        deleted.Succeeded.ShouldBeTrue();
+        (await mappings.ListAsync(ImportBed.Admin, Ct)).Value!.Select(m => m.Name).ShouldBe(["Kaspersky Security Center", "ESET PROTECT", "Bkav Endpoint 2026"]);
+        await using var db = await database.Factory.CreateDbContextAsync(Ct);
+        db.AuditEntries.Select(a => a.Action).ToList().ShouldBe(
+            [AuditAction.DeploymentMappingSaved, AuditAction.DeploymentMappingSaved, AuditAction.DeploymentMappingRenamed, AuditAction.DeploymentMappingDeleted], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_preset_cannot_be_renamed_nor_deleted_a_name_cannot_be_taken_twice_and_only_the_administrator_may()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync(seed: false);
+        var mappings = new DeploymentMappings(database.Factory, TimeProvider.System);
+        var columns = new ConsoleColumns("a", "b", "c", "d");
+        (await mappings.SaveAsync(ImportBed.Admin, "A", columns, null, null, Ct)).Succeeded.ShouldBeTrue();
+        (await mappings.SaveAsync(ImportBed.Admin, "B", columns, null, null, Ct)).Succeeded.ShouldBeTrue();
+
+        (await mappings.RenameAsync(ImportBed.Admin, "ESET PROTECT", "Mine", Ct)).Issue!.ApiCode.ShouldBe("mapping-built-in");
+        (await mappings.RenameAsync(ImportBed.Admin, "A", "kaspersky security center", Ct)).Issue!.ApiCode.ShouldBe("mapping-built-in");
+        (await mappings.RenameAsync(ImportBed.Admin, "A", "B", Ct)).Issue!.ApiCode.ShouldBe("mapping-name-taken");
+        (await mappings.RenameAsync(ImportBed.Admin, "A", "  ", Ct)).Issue!.ApiCode.ShouldBe("mapping-invalid");
+        (await mappings.RenameAsync(ImportBed.Admin, "C", "D", Ct)).Issue!.ApiCode.ShouldBe("mapping-not-found");
+        (await mappings.DeleteAsync(ImportBed.Admin, "Kaspersky Security Center", Ct)).Issue!.ApiCode.ShouldBe("mapping-built-in");
+        (await mappings.DeleteAsync(ImportBed.Admin, "C", Ct)).Issue!.ApiCode.ShouldBe("mapping-not-found");
+        (await mappings.DeleteAsync(new Caller("auditor", PortalRole.Auditor), "A", Ct)).Refusal.ShouldNotBeNull();
+        (await mappings.RenameAsync(new Caller("cao-lanh", PortalRole.DistrictOfficer, 1), "A", "Z", Ct)).Refusal.ShouldNotBeNull();
+        (await mappings.ListAsync(ImportBed.Admin, Ct)).Value!.Select(m => m.Name).ShouldBe(["Kaspersky Security Center", "ESET PROTECT", "A", "B"]);
     }
 }

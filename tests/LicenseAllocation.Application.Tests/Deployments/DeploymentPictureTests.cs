@@ -247,6 +247,40 @@ public sealed class DeploymentPictureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_unit_ended_before_the_reports_day_is_neither_suggested_for_a_group_nor_offered_on_the_plans_page()
+    {
+        await using (var db = await _bed.Database.Factory.CreateDbContextAsync(Ct))
+        {
+            (await db.Units.SingleAsync(u => u.Id == _bed.SaDec, Ct)).EndOn(TakenOn.AddDays(-6));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await ImportAsync([.. Many("SD", "Thiết bị được quản lý/UBND thành phố Sa Đéc", 4), .. Many("CL", "Thiết bị được quản lý/866", 3)]);
+
+        var groups = (await _groups.ListAsync(ImportBed.Admin, planId: _bed.PlanId, ct: Ct)).Value!;
+        groups.Single(g => g.Group.EndsWith("Sa Đéc", StringComparison.Ordinal)).SuggestedUnitId.ShouldBeNull();
+        groups.Single(g => g.Group.EndsWith("866", StringComparison.Ordinal)).SuggestedUnitId.ShouldBe(_bed.CaoLanh);
+        var choices = (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!;
+        choices.ShouldNotContain(c => c.UnitId == _bed.SaDec);
+        choices.ShouldContain(c => c.UnitId == _bed.CaoLanh);
+    }
+
+    [Fact]
+    public async Task A_unit_ended_after_the_reports_day_is_still_suggested_for_the_groups_of_that_report()
+    {
+        await using (var db = await _bed.Database.Factory.CreateDbContextAsync(Ct))
+        {
+            (await db.Units.SingleAsync(u => u.Id == _bed.SaDec, Ct)).EndOn(TakenOn.AddDays(1));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await ImportAsync(Many("SD", "Thiết bị được quản lý/UBND thành phố Sa Đéc", 4));
+
+        (await _groups.ListAsync(ImportBed.Admin, planId: _bed.PlanId, ct: Ct)).Value!.Single().SuggestedUnitId.ShouldBe(_bed.SaDec);
+        (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!.ShouldContain(c => c.UnitId == _bed.SaDec);
+    }
+
+    [Fact]
     public async Task An_import_is_kept_with_its_summary_in_the_audit_trail_and_a_dry_run_keeps_nothing()
     {
         var dry = await ImportAsync(Many("CL", CaoLanhGroup, 3), dryRun: true);

@@ -181,6 +181,10 @@ public static class EndpointCatalog
                 delimiter = ";",
             }),
             AdministratorOnly),
+        ["POST api/v1/deployments/mappings/{name}/rename"] = new(
+            (_, _) => Json(HttpMethod.Post, "/api/v1/deployments/mappings/Kh%C3%B4ng%20c%C3%B3/rename", new { name = "Mẫu mới" }), AdministratorOnly),
+        ["DELETE api/v1/deployments/mappings/{name}"] = new(
+            (_, _) => new HttpRequestMessage(HttpMethod.Delete, "/api/v1/deployments/mappings/Kh%C3%B4ng%20c%C3%B3"), AdministratorOnly),
         ["GET api/v1/deployments/groups"] = new((_, _) => Get("/api/v1/deployments/groups"), WholeProvinceReaders),
         ["PUT api/v1/deployments/groups"] = new((_, _) => Json(HttpMethod.Put, "/api/v1/deployments/groups", new { items = Array.Empty<object>() }), AdministratorOnly),
         ["POST api/v1/plans/{planId:int}/deployments/imports"] = new(

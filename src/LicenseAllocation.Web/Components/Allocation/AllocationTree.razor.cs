@@ -1,5 +1,6 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Deployments;
 using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
@@ -25,6 +26,12 @@ public sealed partial class AllocationTree : IAsyncDisposable
 
     [Inject]
     private QuantityService Quantities { get; set; } = default!;
+
+    [Inject]
+    private DeploymentTreeBands Bands { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<ConsoleReports> Reports { get; set; } = default!;
 
     [Inject]
     private ISnackbar Snackbar { get; set; } = default!;
@@ -66,6 +73,9 @@ public sealed partial class AllocationTree : IAsyncDisposable
     // are shown disabled rather than ignoring a click.
     private bool Interactive => RendererInfo.IsInteractive;
 
+    /// <summary>The plan has a console report: each row shows its subtree's band at the latest one.</summary>
+    private bool ShowsBands => State?.BandsTakenOn is not null;
+
     private int ShownMatches => State?.Items.Count(i => i.IsMatch) ?? 0;
 
     protected override async Task OnParametersSetAsync()
@@ -73,7 +83,7 @@ public sealed partial class AllocationTree : IAsyncDisposable
         if (State is null || _loadedPlan != PlanId || _loadedFor != Caller)
         {
             (_loadedPlan, _loadedFor) = (PlanId, Caller);
-            State = new AllocationTreeState(Browsing, Caller, PlanId);
+            State = new AllocationTreeState(Browsing, Caller, PlanId, Bands);
             await _call.RunAsync(State.LoadAsync);
         }
     }

@@ -1,4 +1,5 @@
 using LicenseAllocation.Domain.Units;
+using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -12,6 +13,9 @@ public sealed partial class AllocationTreeRow
 
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<ConsoleReports> Reports { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public TreeItem Item { get; set; } = default!;
@@ -38,6 +42,10 @@ public sealed partial class AllocationTreeRow
     [Parameter]
     public bool Editing { get; set; }
 
+    /// <summary>The plan has a console report: the row has a cell for its subtree's band.</summary>
+    [Parameter]
+    public bool ShowBand { get; set; }
+
     [Parameter]
     public EventCallback<int> OnToggle { get; set; }
 
@@ -46,6 +54,9 @@ public sealed partial class AllocationTreeRow
 
     [Parameter]
     public EventCallback<int> OnReveal { get; set; }
+
+    // Installed against licensed in the subtree, for whoever hovers the band.
+    private string? BandTitle => Item.Band is { } band ? Ui.F(Reports[nameof(ConsoleReports.TreeBandTitle)], Ui.N(band.Installed), Ui.N(band.Licensed)) : null;
 
     private string RowClass => string.Join(' ', new[]
     {

@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Deployments;
 
 namespace LicenseAllocation.Web.Components.Allocation;
 
@@ -8,8 +9,10 @@ namespace LicenseAllocation.Web.Components.Allocation;
 /// The lines of the allocation tree a reader has open, loaded a level at a time: only what is open is held, so a tree
 /// of 20,000 units costs the circuit the few dozen lines in view. With a filter the lines are the matches and the
 /// paths to them. The component renders <see cref="Items"/> through <c>Virtualize</c>; this class holds no markup.
+/// When the plan has a console report, the lines read come with their subtree's band, asked for in one call per level
+/// read (<see cref="DeploymentTreeBands"/>), never per row.
 /// </summary>
-public sealed class AllocationTreeState(TreeBrowsing browsing, Caller caller, int planId)
+public sealed class AllocationTreeState(TreeBrowsing browsing, Caller caller, int planId, DeploymentTreeBands? bands = null)
 {
     /// <summary>At most this many matches are shown with their paths; the count says how many there are in all.</summary>
     public const int MatchLimit = 500;
@@ -34,6 +37,9 @@ public sealed class AllocationTreeState(TreeBrowsing browsing, Caller caller, in
     /// <summary>The unit last found or edited: highlighted, and scrolled to when it is revealed.</summary>
     public int? FocusedUnitId { get; private set; }
 
+    /// <summary>The day of the plan's latest console report whose bands the lines show; null when there is none.</summary>
+    public DateOnly? BandsTakenOn { get; private set; }
+
     /// <summary>The province (or the caller's own unit) and the level under it, as the tree opens.</summary>
     public async Task<Outcome<bool>> LoadAsync()
     {
@@ -51,6 +57,8 @@ public sealed class AllocationTreeState(TreeBrowsing browsing, Caller caller, in
             _items[0].IsExpanded = true;
         }
 
+        _noReport = false;
+        await FillBandsAsync(_items);
         return true;
     }
 
@@ -76,8 +84,10 @@ public sealed class AllocationTreeState(TreeBrowsing browsing, Caller caller, in
             return children.Error;
         }
 
-        _items.InsertRange(index + 1, children.Value.Select(TreeItem.From));
+        var opened = children.Value.Select(TreeItem.From).ToList();
+        _items.InsertRange(index + 1, opened);
         item.IsExpanded = true;
+        await FillBandsAsync(opened);
         return true;
     }
 
@@ -98,6 +108,7 @@ public sealed class AllocationTreeState(TreeBrowsing browsing, Caller caller, in
             item.IsExpanded = item.HasChildren;
         }
 
+        await FillBandsAsync(_items);
         return true;
     }
 
@@ -131,6 +142,7 @@ public sealed class AllocationTreeState(TreeBrowsing browsing, Caller caller, in
         }
 
         FocusedUnitId = result.Value.Matches.Count == 1 ? result.Value.Matches.Single() : FocusedUnitId;
+        await FillBandsAsync(_items);
         return true;
     }
 
@@ -239,7 +251,42 @@ public sealed class AllocationTreeState(TreeBrowsing browsing, Caller caller, in
         }
 
         FocusedUnitId = changed.UnitId;
+        await FillBandsAsync([.. ids.Select(Find).OfType<TreeItem>()]);
         return true;
+    }
+
+    // Set when the plan turned out to have no console report: the levels opened after it do not ask again until the
+    // tree is loaded anew.
+    private bool _noReport;
+
+    /// <summary>
+    /// The bands of <paramref name="lines"/> in one call. The bands are an addition to the tree: when they cannot be
+    /// read (a refusal), the lines are shown without them.
+    /// </summary>
+    private async Task FillBandsAsync(List<TreeItem> lines)
+    {
+        if (bands is null || _noReport || lines.Count == 0)
+        {
+            return;
+        }
+
+        var result = await bands.GetAsync(caller, planId, [.. lines.Where(l => !l.IsEditor).Select(l => l.UnitId)]);
+        if (!result.Succeeded)
+        {
+            return;
+        }
+
+        if (result.Value is not { } view)
+        {
+            (_noReport, BandsTakenOn) = (true, null);
+            return;
+        }
+
+        BandsTakenOn = view.TakenOn;
+        foreach (var line in lines)
+        {
+            line.Band = view.Units.GetValueOrDefault(line.UnitId);
+        }
     }
 
     private void ReplaceAll(IEnumerable<TreeItem> items)

@@ -1,4 +1,5 @@
 using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Deployments;
 
 namespace LicenseAllocation.Web.Components.Allocation;
 
@@ -20,6 +21,9 @@ public sealed class TreeItem(UnitNodeView node, int depth, int childCount, bool 
     public bool IsMatch { get; internal set; }
 
     public bool IsEditor { get; } = isEditor;
+
+    /// <summary>The subtree's band at the plan's latest console report; null when the plan has none (or the unit no figures).</summary>
+    public UnitBand? Band { get; internal set; }
 
     public bool HasChildren => ChildCount > 0;
 
