@@ -20,36 +20,8 @@ internal static class DecisionLevels
     public static async Task<IReadOnlyList<LevelDecisionView>> ReadAsync(AllocationDbContext db, int planId, IReadOnlyCollection<int>? only, CancellationToken ct)
     {
         var plan = await db.Plans.AsNoTracking().SingleAsync(p => p.Id == planId, ct);
-        var planUnits = from n in db.Nodes.AsNoTracking()
-                        join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
-                        where n.PlanId == planId
-                        select u;
-
-        // For some levels, only they and their children can be issuers that matter: a level's own count, and which of its
-        // children hold licences they have not handed on.
-        List<int>? counted = null;
-        if (only is not null)
-        {
-            var children = await planUnits.Where(u => u.IsActive && u.ParentId != null && only.Contains(u.ParentId.Value)).Select(u => u.Id).ToListAsync(ct);
-            counted = [.. only, .. children];
-        }
-
-        // The database counts each unit's active children, so only the issuing units' rows (a few hundred on a national
-        // plan) are read, not the whole tree.
-        var childCounts = await planUnits
-            .Where(u => u.IsActive && u.ParentId != null && (counted == null || counted.Contains(u.ParentId.Value)))
-            .GroupBy(u => u.ParentId)
-            .Select(g => new { ParentId = g.Key!.Value, Count = g.Count() })
-            .ToDictionaryAsync(c => c.ParentId, c => c.Count, ct);
-        var parents = childCounts.Keys.ToList();
-        var nodes = await (from n in db.Nodes.AsNoTracking()
-                           join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
-                           where n.PlanId == planId && (u.ParentId == null || (u.IsActive && parents.Contains(u.Id)))
-                           select new { n.UnitId, u.ParentId, u.Name, u.Kind, u.IsActive, u.Order, n.Quantity, n.HandedOn, n.LevelFrozen })
-            .ToListAsync(ct);
-
-        // An issuer's parent is an issuer, so the levels below a level are among these rows.
-        var issuingChildren = nodes.Where(n => n.ParentId is not null).ToLookup(n => n.ParentId!.Value);
+        var rows = only is null ? await ReadEveryIssuerAsync(db, planId, ct) : await ReadIssuersAsync(db, planId, only, ct);
+        var (nodes, childCounts, openBelowOf) = rows;
         var issuers = nodes
             .Where(n => only is null || only.Contains(n.UnitId))
             .ToList();
@@ -73,7 +45,7 @@ internal static class DecisionLevels
             .Select(n =>
             {
                 var covered = childCounts.GetValueOrDefault(n.UnitId);
-                var openBelow = issuingChildren[n.UnitId].Count(c => c.Quantity > c.HandedOn);
+                var openBelow = openBelowOf.GetValueOrDefault(n.UnitId);
                 if (n.ParentId is null)
                 {
                     return new LevelDecisionView(
@@ -91,6 +63,62 @@ internal static class DecisionLevels
                     shown?.DocumentNumber, shown?.DocumentDate, shown?.Signer, shown?.IssuingBody ?? IssuingBodyOf(n.Kind, n.Name, plan),
                     shown?.PublishedAtUtc, shown?.AppendixSha256, covered, n.Quantity, n.Quantity - n.HandedOn, openBelow);
             })];
+    }
+
+    private sealed record IssuerRow(int UnitId, int? ParentId, string Name, UnitKind Kind, int Order, int Quantity, int HandedOn, bool LevelFrozen, bool IsActive);
+
+    /// <summary>The issuing units' rows, how many active units each covers, and how many of those still hold licences they have not handed on.</summary>
+    private sealed record IssuerRows(List<IssuerRow> Nodes, Dictionary<int, int> ChildCounts, Dictionary<int, int> OpenBelow);
+
+    // The whole plan: the database counts each unit's active children, so only the issuing units' rows (a few hundred
+    // on a national plan) are read, not the whole tree; an issuer's parent is an issuer, so the levels open below a level
+    // are among these rows.
+    private static async Task<IssuerRows> ReadEveryIssuerAsync(AllocationDbContext db, int planId, CancellationToken ct)
+    {
+        var childCounts = await (from n in db.Nodes.AsNoTracking()
+                                 join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
+                                 where n.PlanId == planId && u.IsActive && u.ParentId != null
+                                 group u by u.ParentId into g
+                                 select new { ParentId = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(c => c.ParentId, c => c.Count, ct);
+        var parents = childCounts.Keys.ToList();
+        var nodes = await (from n in db.Nodes.AsNoTracking()
+                           join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
+                           where n.PlanId == planId && (u.ParentId == null || (u.IsActive && parents.Contains(u.Id)))
+                           select new IssuerRow(n.UnitId, u.ParentId, u.Name, u.Kind, u.Order, n.Quantity, n.HandedOn, n.LevelFrozen, u.IsActive))
+            .ToListAsync(ct);
+        var openBelow = nodes
+            .Where(n => n.ParentId is not null && n.Quantity > n.HandedOn)
+            .GroupBy(n => n.ParentId!.Value)
+            .ToDictionary(g => g.Key, g => g.Count());
+        return new IssuerRows(nodes, childCounts, openBelow);
+    }
+
+    // Some levels (those an edit moves): every query starts from the units' parent index and looks the plan's node up by
+    // its key, and the database counts the children that are open, so the cost follows those levels' own size. Counting
+    // every child's children instead made an edit of a commune on a 20.000-unit plan read all its units.
+    private static async Task<IssuerRows> ReadIssuersAsync(AllocationDbContext db, int planId, IReadOnlyCollection<int> only, CancellationToken ct)
+    {
+        var inPlan = db.Nodes.AsNoTracking().Where(n => n.PlanId == planId);
+        var activeInPlan = db.Units.AsNoTracking().Where(u => u.IsActive && inPlan.Any(n => n.UnitId == u.Id));
+        var childCounts = await activeInPlan
+            .Where(u => u.ParentId != null && only.Contains(u.ParentId.Value))
+            .GroupBy(u => u.ParentId)
+            .Select(g => new { ParentId = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(c => c.ParentId, c => c.Count, ct);
+        var openBelow = await db.Units.AsNoTracking()
+            .Where(u => u.IsActive && u.ParentId != null && only.Contains(u.ParentId.Value)
+                        && inPlan.Any(n => n.UnitId == u.Id && n.Quantity > n.HandedOn)
+                        && activeInPlan.Any(c => c.ParentId == u.Id))
+            .GroupBy(u => u.ParentId)
+            .Select(g => new { ParentId = g.Key!.Value, Count = g.Count() })
+            .ToDictionaryAsync(c => c.ParentId, c => c.Count, ct);
+        var nodes = await (from n in inPlan
+                           where only.Contains(n.UnitId)
+                           join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
+                           select new IssuerRow(n.UnitId, u.ParentId, u.Name, u.Kind, u.Order, n.Quantity, n.HandedOn, n.LevelFrozen, u.IsActive))
+            .ToListAsync(ct);
+        return new IssuerRows([.. nodes.Where(n => n.ParentId is null || (n.IsActive && childCounts.ContainsKey(n.UnitId)))], childCounts, openBelow);
     }
 
     /// <summary>Who issues a level's decision when the publisher does not say: the Department for the detailed allocation, else the unit's People's Committee.</summary>

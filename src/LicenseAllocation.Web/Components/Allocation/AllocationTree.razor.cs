@@ -153,6 +153,11 @@ public sealed partial class AllocationTree : IAsyncDisposable
         State.ShowSaved(node);
         Snackbar.Add(Loc[nameof(Resources.Allocation.Saved), node.Name, Ui.N(node.Quantity)], Severity.Success);
         StateHasChanged();
+
+        // SQLite's async calls complete synchronously, so without a yield the whole chain below (the ancestors, the
+        // page's figures and levels) would run inside the key press's event and the browser would see the saved row
+        // only at its end. Yielding lets the renderer send the saved row first.
+        await Task.Yield();
         await _call.RunAsync(() => State.RefreshAfterChangeAsync(node));
         StateHasChanged();
         await OnChanged.InvokeAsync(node);

@@ -63,6 +63,9 @@ public sealed partial class PlanPage
         }
     }
 
+    // The product form starts afresh when the product it shows changes, not when an edit moves the plan's figures.
+    private static object ProductKey(PlanSummary plan) => (plan.Id, plan.ProductName, plan.Vendor, plan.LicenceTermStart, plan.LicenceTermEnd);
+
     private string? LockedNote(PlanSummary plan)
     {
         if (!plan.IsLocked)
