@@ -37,6 +37,8 @@ internal static class ReorganisationCheck
         var issues = new List<ReorganisationIssue>();
         void Add(FileSpot spot, ReorganisationFileErrorCode code, string? found = null, int? otherRow = null, long? limit = null) =>
             issues.Add(new ReorganisationIssue(code, spot.Row, spot.Sheet, spot.Column) { Found = found, OtherRow = otherRow, Limit = limit });
+        void AddShare(FileSpot spot, ReorganisationFileErrorCode code, decimal share) =>
+            issues.Add(new ReorganisationIssue(code, spot.Row, spot.Sheet, spot.Column) { Share = share });
         void Refuse(FileSpot spot, AllocationError refusal) =>
             issues.Add(new ReorganisationIssue(null, spot.Row, spot.Sheet, spot.Column) { Refusal = refusal });
 
@@ -120,7 +122,7 @@ internal static class ReorganisationCheck
 
                 if (link.Share is < 0m or > 1m)
                 {
-                    Add(link.Spot.At(link.ShareField), ReorganisationFileErrorCode.ShareOutOfRange, link.Share.Value.ToString(CultureInfo.InvariantCulture));
+                    AddShare(link.Spot.At(link.ShareField), ReorganisationFileErrorCode.ShareOutOfRange, link.Share.Value);
                 }
 
                 var old = link.Held && lastDay is { } before ? Find(unit, link, before) : null;
@@ -153,7 +155,7 @@ internal static class ReorganisationCheck
             {
                 foreach (var r in group)
                 {
-                    Add(r.Link.Spot.At(r.Link.ShareField), ReorganisationFileErrorCode.SharesDoNotAddUp, sum.ToString("0.####", CultureInfo.InvariantCulture));
+                    AddShare(r.Link.Spot.At(r.Link.ShareField), ReorganisationFileErrorCode.SharesDoNotAddUp, sum);
                 }
             }
         }

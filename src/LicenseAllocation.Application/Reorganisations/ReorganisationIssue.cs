@@ -62,6 +62,9 @@ public sealed record ReorganisationIssue(ReorganisationFileErrorCode? Code, int?
     /// <summary>The other row the problem involves (the first row of a repeated code, the new unit a link points at).</summary>
     public int? OtherRow { get; init; }
 
+    /// <summary>A share the message quotes, written in the reader's own way (0,6 in Vietnamese, 0.6 in English) in place of <see cref="Found"/>.</summary>
+    public decimal? Share { get; init; }
+
     /// <summary>A number the message quotes: the most rows accepted.</summary>
     public long? Limit { get; init; }
 
@@ -84,7 +87,8 @@ public sealed record ReorganisationIssue(ReorganisationFileErrorCode? Code, int?
         }
 
         // {0} what was found, {1} the limit, {2} the other row.
-        return TextResources.Format(TextResources.ErrorMessages, Code!.Value.ApiCode(), culture, Found ?? string.Empty, Limit ?? 0, OtherRow ?? 0);
+        var found = Share is { } share ? share.ToString("0.####", culture) : Found ?? string.Empty;
+        return TextResources.Format(TextResources.ErrorMessages, Code!.Value.ApiCode(), culture, found, Limit ?? 0, OtherRow ?? 0);
     }
 }
 

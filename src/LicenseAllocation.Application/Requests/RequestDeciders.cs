@@ -1,5 +1,6 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Data;
+using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Domain.Units;
 using Microsoft.EntityFrameworkCore;
@@ -82,6 +83,9 @@ internal static class RequestDeciders
             return AllocationError.Forbidden();
         }
 
-        return AccessPolicy.CanDecideRequest(caller, DecidingDistrict(unitId, places)) ? null : AllocationError.OutOfScope();
+        var district = DecidingDistrict(unitId, places);
+        return AccessPolicy.CanDecideRequest(caller, district) ? null
+            : caller.Role == PortalRole.ProvinceAdmin && district is { } id && places.GetValueOrDefault(id) is { } place ? AllocationError.DecidedByDistrict(place.Name)
+            : AllocationError.OutOfScope();
     }
 }

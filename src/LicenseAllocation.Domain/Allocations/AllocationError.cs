@@ -209,6 +209,9 @@ public sealed record AllocationError(AllocationErrorCode Code, int? Requested = 
     /// <summary><paramref name="approved"/> were approved but only <paramref name="requested"/> asked for.</summary>
     public static AllocationError ExceedsRequested(int approved, int requested) => new(AllocationErrorCode.ExceedsRequested, approved, requested);
 
+    /// <summary>A request of a unit under <paramref name="district"/> is decided by that district's officer.</summary>
+    public static AllocationError DecidedByDistrict(string district) => new(AllocationErrorCode.DecidedByDistrict, Subject: district);
+
     /// <summary>A request says why the unit needs more (at most <see cref="ChangeReason.MaxLength"/> characters).</summary>
     public static AllocationError JustificationRequired() => new(AllocationErrorCode.JustificationRequired);
 

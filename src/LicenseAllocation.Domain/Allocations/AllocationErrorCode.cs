@@ -173,6 +173,9 @@ public enum AllocationErrorCode
 
     /// <summary>The unit named as the source cannot give to this unit (not a sibling, the unit itself, not in the plan).</summary>
     InvalidSource,
+
+    /// <summary>The request is the district's to decide (a unit under a district): the province administrator does not decide it.</summary>
+    DecidedByDistrict,
     // Reorganisations and successor plans.
 
     /// <summary>The electronic agency identifier is not of the form NNN.NN.NN.Xnn.</summary>

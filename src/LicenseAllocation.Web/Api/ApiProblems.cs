@@ -30,7 +30,7 @@ internal static class ApiProblems
                 or AllocationErrorCode.InvalidSource
                 or AllocationErrorCode.InvalidAgencyCode or AllocationErrorCode.InvalidShares or AllocationErrorCode.InvalidReorganisation => StatusCodes.Status400BadRequest,
             AllocationErrorCode.NotFound or AllocationErrorCode.UserNotFound => StatusCodes.Status404NotFound,
-            AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope or AllocationErrorCode.PasswordChangeRequired
+            AllocationErrorCode.Forbidden or AllocationErrorCode.OutOfScope or AllocationErrorCode.DecidedByDistrict or AllocationErrorCode.PasswordChangeRequired
                 or AllocationErrorCode.TwoFactorEnrolmentRequired or AllocationErrorCode.NoPortalAccount => StatusCodes.Status403Forbidden,
             AllocationErrorCode.TwoFactorRequired => StatusCodes.Status401Unauthorized,
             AllocationErrorCode.ImportInProgress or AllocationErrorCode.ExportInProgress => StatusCodes.Status429TooManyRequests,

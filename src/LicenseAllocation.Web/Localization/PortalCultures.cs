@@ -25,8 +25,8 @@ internal static class PortalCultures
             .AddSupportedUICultures(Supported);
         options.ApplyCurrentCultureToResponseHeaders = true;
         // "en" or "en-GB" from a browser becomes en-US, "vi" becomes vi-VN, instead of falling back to the default.
-        options.FallBackToParentUICultures = true;
-        options.FallBackToParentCultures = true;
+        var header = options.RequestCultureProviders.OfType<AcceptLanguageHeaderRequestCultureProvider>().Single();
+        options.RequestCultureProviders[options.RequestCultureProviders.IndexOf(header)] = new LanguageHeaderCultureProvider(Supported);
         return options;
     }
 

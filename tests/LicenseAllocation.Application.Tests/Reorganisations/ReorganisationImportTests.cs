@@ -180,8 +180,10 @@ public sealed class ReorganisationImportTests : IAsyncLifetime
 
         var rows = report.Issues.Where(i => i.ApiCode == "shares-do-not-add-up").ToList();
         rows.Count.ShouldBe(2);
-        rows.ShouldAllBe(i => i.Column == "H" && i.Found == "0.9");
+        rows.ShouldAllBe(i => i.Column == "H" && i.Share == 0.9m);
         rows.Select(i => i.Row).ShouldBe([6, 8]);
+        rows[0].Describe(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")).ShouldContain("(hiện là 0,9)");
+        rows[0].Describe(System.Globalization.CultureInfo.GetCultureInfo("en-US")).ShouldContain("0.9");
         (await StateAsync()).ShouldBe(before);
     }
 

@@ -134,7 +134,9 @@ public abstract class RequestLifecycleTests
         var otherDistrict = await SeededPlan.UnitIdByCodeAsync(database.Factory, "867");
         var otherOfficer = new Caller("can-bo-sa-dec", PortalRole.DistrictOfficer, otherDistrict);
 
-        (await scenario.DecideAsync(request.Id, 0, "không", caller: SeededPlan.Admin)).Error!.Code.ShouldBe(AllocationErrorCode.OutOfScope);
+        var byAdmin = (await scenario.DecideAsync(request.Id, 0, "không", caller: SeededPlan.Admin)).Error!;
+        byAdmin.Code.ShouldBe(AllocationErrorCode.DecidedByDistrict);
+        byAdmin.Subject.ShouldBe("Thành phố Cao Lãnh");
         (await scenario.DecideAsync(request.Id, 0, "không", caller: otherOfficer)).Error!.Code.ShouldBe(AllocationErrorCode.OutOfScope);
         (await scenario.DecideAsync(request.Id, 0, "không", caller: scenario.Viewer)).Error!.Code.ShouldBe(AllocationErrorCode.Forbidden);
         (await scenario.DecideAsync(request.Id, 0, "không", caller: new Caller("kiem-toan", PortalRole.Auditor))).Error!.Code.ShouldBe(AllocationErrorCode.Forbidden);

@@ -62,12 +62,27 @@ public sealed class QuantityApiTests : IAsyncLifetime
         problem.Detail.ShouldBe("Vượt quá số lượng của đơn vị cấp trên: đơn vị cấp trên chỉ còn 5 bản quyền chưa phân bổ, nên đơn vị này được nhận tối đa 29 (đã nhập 1.000).");
     }
 
-    [Fact]
-    public async Task The_refusal_is_in_English_when_the_caller_asks_for_it()
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("en")]
+    [InlineData("en-GB,en;q=0.8")]
+    [InlineData("fr-FR, en;q=0.5")]
+    public async Task The_refusal_is_in_English_when_the_caller_asks_for_it(string language)
     {
-        var response = await PutAsync(OfficeOfTheCouncil, new { quantity = 1000, reason = "More" }, language: "en-US");
+        var response = await PutAsync(OfficeOfTheCouncil, new { quantity = 1000, reason = "More" }, language);
 
         (await ProblemAsync(response)).Detail.ShouldBe("Exceeds the parent's quota: the parent has only 0 licences left, so this unit can receive at most 24 (you entered 1,000).");
+    }
+
+    [Theory]
+    [InlineData("vi")]
+    [InlineData("en;q=0.2, vi")]
+    [InlineData("de-DE")]
+    public async Task The_refusal_is_in_Vietnamese_for_Vietnamese_or_an_unknown_language(string language)
+    {
+        var response = await PutAsync(OfficeOfTheCouncil, new { quantity = 1000, reason = "Thêm" }, language);
+
+        (await ProblemAsync(response)).Detail!.ShouldStartWith("Vượt quá");
     }
 
     [Fact]
