@@ -66,10 +66,16 @@ public static class ReorganisationFiles
     /// <summary>The portal's template filled in: the effective date typed as dd/MM/yyyy text.</summary>
     public static byte[] Workbook(TestReorganisation file)
     {
-        ArgumentNullException.ThrowIfNull(file);
         using var template = new MemoryStream();
         ReorganisationWorkbook.WriteTemplate(template);
-        using var workbook = new XLWorkbook(new MemoryStream(template.ToArray()));
+        return Workbook(file, template.ToArray());
+    }
+
+    /// <summary>The given template (as downloaded from the portal) filled in the same way.</summary>
+    public static byte[] Workbook(TestReorganisation file, byte[] template)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        using var workbook = new XLWorkbook(new MemoryStream(template));
         var info = workbook.Worksheet(1);
         info.Cell(2, 2).SetValue<string>(file.Name ?? string.Empty);
         info.Cell(3, 2).SetValue<string>(file.LegalBasis ?? string.Empty);

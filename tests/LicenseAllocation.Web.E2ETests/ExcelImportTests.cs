@@ -41,7 +41,7 @@ public sealed class ExcelImportTests(PortalBrowser portal) : IClassFixture<Porta
         // The file input only reaches the server once the live connection is up.
         await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("import-choose-file")).ToBeEnabledAsync();
-        await UploadAsync(page, Payload(wrong), page.GetByTestId("import-error"));
+        await ExcelUpload.ChooseAsync(page, Payload(wrong), page.GetByTestId("import-error"));
         await Expect(page.GetByTestId("import-error")).ToContainTextAsync("Số lượng phải là số nguyên, ô đang chứa 40,5.");
         await Expect(page.GetByTestId("import-apply")).ToBeDisabledAsync();
 
@@ -61,12 +61,7 @@ public sealed class ExcelImportTests(PortalBrowser portal) : IClassFixture<Porta
         scriptErrors.ShouldBeEmpty();
     }
 
-    private static FilePayload Payload(byte[] file) => new()
-    {
-        Name = "mau-phan-bo-cao-lanh.xlsx",
-        MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        Buffer = file,
-    };
+    private static FilePayload Payload(byte[] file) => ExcelUpload.Payload(file, "mau-phan-bo-cao-lanh.xlsx");
 
     /// <summary>The province gives Thành phố Cao Lãnh 300 licences and creates its officer's account.</summary>
     private async Task<(int CaoLanh, int Ward11)> PrepareAsync()
@@ -85,26 +80,5 @@ public sealed class ExcelImportTests(PortalBrowser portal) : IClassFixture<Porta
         (await users.CreateAsync(officer, OfficerPassword)).Succeeded.ShouldBeTrue();
         (await users.AddToRoleAsync(officer, nameof(PortalRole.DistrictOfficer))).Succeeded.ShouldBeTrue();
         return (caoLanh, ward11);
-    }
-
-    /// <summary>
-    /// Chooses a file. The file input is wired to the server by a script that runs just after the page goes live, so a
-    /// file chosen in that instant goes unnoticed: the choice is made again until the page answers.
-    /// </summary>
-    private static async Task UploadAsync(IPage page, FilePayload file, ILocator answer)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator("input[type=file]").First.SetInputFilesAsync(file);
-            try
-            {
-                await answer.First.WaitForAsync(new() { Timeout = 5_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                // Not wired yet; choose it again.
-            }
-        }
     }
 }
