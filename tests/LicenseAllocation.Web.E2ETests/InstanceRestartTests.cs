@@ -155,5 +155,9 @@ public sealed class InstanceRestartTests(PostgresCluster cluster) : IClassFixtur
         ["Audit:SealKeyPath"] = Path.Combine(_directory, "audit-seal.keys"),
         ["Bootstrap:AdminPassword"] = AdminPassword,
         ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+        // The browser needs blazor.web.js, MudBlazor's files and the reconnection module: run from the build output
+        // (not a published folder with its wwwroot) the portal finds them through the static web assets manifest,
+        // which ASP.NET Core reads in Development only.
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
     };
 }
