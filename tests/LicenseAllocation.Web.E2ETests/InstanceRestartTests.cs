@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using LicenseAllocation.Application.Data;
 using LicenseAllocation.Migrations.PostgreSql;
 using LicenseAllocation.Testing;
@@ -71,11 +72,15 @@ public sealed class InstanceRestartTests(PostgresCluster cluster) : IClassFixtur
 
         var reloaded = new TaskCompletionSource();
         page.Load += (_, _) => reloaded.TrySetResult();
+        var sinceKill = Stopwatch.StartNew();
         holder.Kill();
 
         // Nobody touches the page: it must come back by itself, from the instance that is still up.
         await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(45), Ct);
+        var reloadedAfter = sinceKill.Elapsed;
         await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"reloaded {reloadedAfter.TotalMilliseconds:F0} ms after the kill, live again after {sinceKill.Elapsed.TotalMilliseconds:F0} ms");
         page.Url.ShouldEndWith("/plans/1");
         await Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync("admin");
         await Expect(page.GetByTestId("plan-total")).ToHaveTextAsync("5.137");
