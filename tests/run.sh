@@ -2,10 +2,11 @@
 # Runs every test of the solution: `bash tests/run.sh` (the README's test command; CI's .ci/run calls it too).
 #  1. Installs the system packages the tests need when they are missing: Debian's Chromium for the browser
 #     test, PostgreSQL for the PostgreSQL tests (they start their own throwaway server with initdb/pg_ctl), nginx for
-#     the two-instance test (it runs its own nginx on loopback with a configuration it writes), slapd and ldap-utils
-#     for the directory sign-in tests (they start their own throwaway slapd on a free port), and python3-aiosmtpd,
-#     the SMTP server the e-mail tests start. Then `npm ci` of tests/LicenseAllocation.Testing/OidcProvider (the
-#     oidc-provider package the OpenID Connect sign-in tests run with Node.js) when its node_modules is missing.
+#     the two-instance tests, API and browser (they run their own nginx on loopback with a configuration they
+#     write), slapd and ldap-utils for the directory sign-in tests (they start their own throwaway slapd on a free
+#     port), and python3-aiosmtpd, the SMTP server the e-mail tests start. Then `npm ci` of
+#     tests/LicenseAllocation.Testing/OidcProvider (the oidc-provider package the OpenID Connect sign-in tests run
+#     with Node.js) when its node_modules is missing.
 #  2. Runs `dotnet test LicenseAllocation.sln`, with a TRX report per test assembly.
 #  3. Runs the write-path benchmark in its short mode (raw SQL against the portal over HTTP, SQLite and PostgreSQL):
 #     as built by `dotnet test` (Debug): it counts as one failed test unless it produced figures for both; how

@@ -145,6 +145,8 @@ public sealed class NginxProxy : IAsyncDisposable
         var servers = string.Concat(upstreams.Select(u => $"        server {u.Authority} max_fails=3 fail_timeout=10s;\n"));
         // The worker runs as the test's own user; as root, nginx would otherwise switch to "nobody", who cannot write here.
         var user = Environment.UserName == "root" ? "user root;\n" : string.Empty;
+        // $http_host where the shipped file has $host: this proxy listens on a free port, which $host drops and a
+        // browser's Origin carries (the portal refuses a post whose origin is not its own); on 443 the two are the same.
         return $$"""
             {{user}}daemon off;
             master_process on;
@@ -179,10 +181,10 @@ public sealed class NginxProxy : IAsyncDisposable
                         proxy_http_version 1.1;
                         proxy_set_header Upgrade           $http_upgrade;
                         proxy_set_header Connection        $licenseallocation_connection;
-                        proxy_set_header Host              $host;
+                        proxy_set_header Host              $http_host;
                         proxy_set_header X-Forwarded-For   $proxy_add_x_forwarded_for;
                         proxy_set_header X-Forwarded-Proto $scheme;
-                        proxy_set_header X-Forwarded-Host  $host;
+                        proxy_set_header X-Forwarded-Host  $http_host;
                         proxy_read_timeout 1h;
                         proxy_send_timeout 1h;
                         proxy_buffering off;

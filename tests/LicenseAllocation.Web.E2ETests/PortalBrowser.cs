@@ -30,6 +30,14 @@ public sealed class PortalBrowser : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
+        _playwright = await Playwright.CreateAsync();
+        _browser = await LaunchChromiumAsync(_playwright);
+    }
+
+    /// <summary>Debian's Chromium, headless, with the arguments of these tests: for a test that brings its own portal.</summary>
+    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        ArgumentNullException.ThrowIfNull(playwright);
         var chromium = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } configured ? configured : DefaultChromium;
         if (!File.Exists(chromium))
         {
@@ -39,8 +47,7 @@ public sealed class PortalBrowser : IAsyncLifetime
 
         // A two-core CI machine renders a Blazor circuit more slowly than a laptop.
         Assertions.SetDefaultExpectTimeout(15_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = chromium,
             Headless = true,
@@ -48,16 +55,19 @@ public sealed class PortalBrowser : IAsyncLifetime
         });
     }
 
+    /// <summary>The options of every context of these tests: <paramref name="baseAddress"/>, a 1366×900 window, Vietnamese, Hồ Chí Minh time.</summary>
+    public static BrowserNewContextOptions ContextOptions(Uri baseAddress) => new()
+    {
+        BaseURL = baseAddress?.ToString(),
+        ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
+        Locale = "vi-VN",
+        TimezoneId = "Asia/Ho_Chi_Minh",
+    };
+
     /// <summary>A fresh browser context (no cookies) with the portal as its base address and a 1366×900 window.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = Server.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1366, Height = 900 },
-            Locale = "vi-VN",
-            TimezoneId = "Asia/Ho_Chi_Minh",
-        });
+        var context = await _browser!.NewContextAsync(ContextOptions(Server.BaseAddress));
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }
