@@ -23,8 +23,9 @@ internal sealed class LanguageHeaderCultureProvider(IReadOnlyList<string> suppor
         {
             var tag = language.Value.Value ?? string.Empty;
             var prefix = tag.Split('-')[0];
-            if (supported.FirstOrDefault(c => c.Equals(tag, StringComparison.OrdinalIgnoreCase))
-                ?? supported.FirstOrDefault(c => c.StartsWith(prefix + "-", StringComparison.OrdinalIgnoreCase)) is { } culture)
+            var culture = supported.FirstOrDefault(c => c.Equals(tag, StringComparison.OrdinalIgnoreCase))
+                ?? supported.FirstOrDefault(c => c.StartsWith(prefix + "-", StringComparison.OrdinalIgnoreCase));
+            if (culture is not null)
             {
                 return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture));
             }

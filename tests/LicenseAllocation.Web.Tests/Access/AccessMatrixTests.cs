@@ -101,6 +101,10 @@ public sealed class AccessMatrixTests(MatrixPortal matrix) : IClassFixture<Matri
                 response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
                 (await response.Content.ReadFromJsonAsync<ProblemJson>(Ct))!.Code.ShouldBe("out-of-scope");
                 break;
+            case Expect.DecidedByDistrict:
+                response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+                (await response.Content.ReadFromJsonAsync<ProblemJson>(Ct))!.Code.ShouldBe("decided-by-district");
+                break;
         }
     }
 }

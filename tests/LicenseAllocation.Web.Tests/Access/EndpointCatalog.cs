@@ -15,6 +15,9 @@ public enum Expect
 
     /// <summary>403 with code <c>out-of-scope</c>: the role may, but not there.</summary>
     OutOfScope,
+
+    /// <summary>403 with code <c>decided-by-district</c>: the province administrator, for what a district's officer decides.</summary>
+    DecidedByDistrict,
 }
 
 /// <summary>How to call one endpoint at a target unit, and what each role must get.</summary>
@@ -281,7 +284,7 @@ public static class EndpointCatalog
             (portal, inside) => Json(HttpMethod.Post, $"/api/v1/requests/{Request(portal, inside)}/decision", new { approvedQuantity = 0 }),
             (role, inside) => role switch
             {
-                MatrixRole.ProvinceAdmin => Expect.OutOfScope,
+                MatrixRole.ProvinceAdmin => Expect.DecidedByDistrict,
                 MatrixRole.DistrictOfficer => inside ? Expect.Allowed : Expect.OutOfScope,
                 _ => Expect.Forbidden,
             }),
