@@ -25,8 +25,11 @@ internal static class ImportEndpoints
         api.MapPost("/plans/{planId:int}/imports", ImportAsync).WithName("ImportWorkbook")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxFileBytes + FormOverhead))
-            .WithSummary("Imports a filled template (or, for the province, the plan's appendix) from multipart field 'file' with 'reason'; ?dryRun=true previews. "
-                + "200 { applied, changes, errors: [] }; 422 { applied: false, changes, errors: [{ sheet, row, column, code, message }] } (code reason-required when only the reason is missing); "
+            .WithSummary("Imports a filled template (or, for the province, the plan's appendix) from multipart field 'file' with 'reason' and, optionally, "
+                + "'documentRef' (the document the change is based on, written on its audit rows); ?dryRun=true previews. "
+                + "200 { applied, changes, totals: { allocated, handedOnBefore, handedOnAfter, remainingBefore, remainingAfter }, errors: [] }; "
+                + "422 { applied: false, changes, errors: [{ sheet, row, column, code, message }] } (code reason-required or document-ref-too-long when only that is wrong; "
+                + "an officer's file of another unit: province-appendix | other-unit-template, saying which template to take); "
                 + "413 file-too-large; 403 forbidden | out-of-scope.");
         return api;
     }
@@ -94,7 +97,8 @@ internal static class ImportEndpoints
             await stream.ReadExactlyAsync(bytes, cancellationToken);
         }
 
-        var request = new ImportRequest(planId, bytes, unitId, form["reason"].ToString());
+        var documentRef = form["documentRef"].ToString();
+        var request = new ImportRequest(planId, bytes, unitId, form["reason"].ToString(), documentRef.Length == 0 ? null : documentRef);
         var report = dryRun == true
             ? await imports.PreviewAsync(caller, request, cancellationToken)
             : await imports.ApplyAsync(caller, request, cancellationToken);
@@ -117,16 +121,17 @@ internal static class ImportEndpoints
         if (report.Errors.Count > 0)
         {
             var errors = report.Errors.Select(ImportErrorDto.From).ToList();
-            var reasonOnly = errors.All(e => e.Code == "reason-required");
+            // The request's own fields, not the file, are wrong: said as their code, as for the bulk grid.
+            var requestOnly = errors.Count == 1 && errors[0].Code is "reason-required" or "document-ref-too-long";
             return TypedResults.Problem(
-                detail: reasonOnly
+                detail: requestOnly
                     ? errors[0].Message
                     : Ui.F(ApiText.ImportRefused, errors.Count),
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: ApiText.ImportRefusedTitle,
                 extensions: new Dictionary<string, object?>
                 {
-                    ["code"] = reasonOnly ? "reason-required" : "import-refused",
+                    ["code"] = requestOnly ? errors[0].Code : "import-refused",
                     ["applied"] = false,
                     ["changes"] = changes,
                     ["errors"] = errors,
@@ -136,6 +141,7 @@ internal static class ImportEndpoints
         return TypedResults.Ok(new ImportResponse(report.Applied, report.ChangeSetId, report.Source?.Kind.ToString(), report.Source?.UnitId, changes, [])
         {
             NeedChanges = [.. report.NeedChanges.Select(ImportNeedChangeDto.From)],
+            Totals = ImportTotalsDto.From(report.Totals),
         });
     }
 

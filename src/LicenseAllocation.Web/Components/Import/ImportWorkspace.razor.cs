@@ -85,7 +85,7 @@ public partial class ImportWorkspace : IDisposable
         }
 
         var (applied, report) = await _call.RunAsync(async () =>
-            Checked(await Imports.ApplyAsync(Plan.Caller, new ImportRequest(Plan.Plan.Id, file, UnitId, _state.Reason), _closing.Token)));
+            Checked(await Imports.ApplyAsync(Plan.Caller, new ImportRequest(Plan.Plan.Id, file, UnitId, _state.Reason, _state.DocumentRef), _closing.Token)));
         Follow(applied, report);
     }
 
