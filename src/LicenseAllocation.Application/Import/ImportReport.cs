@@ -41,7 +41,8 @@ public sealed record ImportNeedChange(string Sheet, int Row, int UnitId, string?
 
 /// <summary>
 /// The verdict on an upload. <see cref="Refusal"/> is set when the caller may not import here at all (a role that
-/// cannot edit, a template of a unit outside the caller's scope, an unknown plan); otherwise <see cref="Errors"/> lists
+/// cannot edit, a template of a unit outside the caller's scope, an unknown plan), and then <see cref="Errors"/> may say
+/// which file the caller should take instead (<c>province-appendix</c>, <c>other-unit-template</c>); otherwise <see cref="Errors"/> lists
 /// every problem found, and <see cref="Changes"/> what the rows that could be read would change. Nothing is written
 /// unless <see cref="Applied"/>, and then all of it, under <see cref="ChangeSetId"/>.
 /// </summary>

@@ -208,8 +208,9 @@ public sealed class ImportService(
     }
 
     /// <summary>
-    /// A file of a unit outside the caller's scope. An officer with a unit of their own is told which file to take
-    /// instead: the province's appendix, or another unit's template, is a wrong file, not an attempt to edit elsewhere.
+    /// A file of a unit outside the caller's scope: refused as out of scope, and an officer with a unit of their own is
+    /// also told which file to take instead (the province's appendix, or another unit's template, is most often a
+    /// wrong file rather than an attempt to edit elsewhere).
     /// </summary>
     private static ImportReport OutsideScope(Caller caller, ImportSource source, List<UnitNodeView> nodes)
     {
@@ -221,7 +222,7 @@ public sealed class ImportService(
         var issue = source.Kind == ImportKind.Appendix
             ? new ImportIssue(ImportErrorCode.ProvinceAppendix) { Unit = own.Name }
             : new ImportIssue(ImportErrorCode.OtherUnitTemplate) { Found = source.UnitName, Unit = own.Name };
-        return ImportReport.Invalid(issue, source);
+        return new ImportReport(false, source, [], [issue], Refusal: AllocationError.OutOfScope());
     }
 
     /// <summary>

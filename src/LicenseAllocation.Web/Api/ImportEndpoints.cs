@@ -1,4 +1,6 @@
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Import;
+using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -29,8 +31,8 @@ internal static class ImportEndpoints
                 + "'documentRef' (the document the change is based on, written on its audit rows); ?dryRun=true previews. "
                 + "200 { applied, changes, totals: { allocated, handedOnBefore, handedOnAfter, remainingBefore, remainingAfter }, errors: [] }; "
                 + "422 { applied: false, changes, errors: [{ sheet, row, column, code, message }] } (code reason-required or document-ref-too-long when only that is wrong; "
-                + "an officer's file of another unit: province-appendix | other-unit-template, saying which template to take); "
-                + "413 file-too-large; 403 forbidden | out-of-scope.");
+                + "413 file-too-large; 403 forbidden | out-of-scope (for an officer's file of a unit outside their scope, errors: [{ code: province-appendix | other-unit-template }] "
+                + "and a detail saying which template to take instead).");
         return api;
     }
 
@@ -109,7 +111,9 @@ internal static class ImportEndpoints
     {
         if (report.Refusal is { } refusal)
         {
-            return ApiProblems.Refusal(refusal);
+            return report.Errors is [{ } instead]
+                ? OtherFile(refusal, instead)
+                : ApiProblems.Refusal(refusal);
         }
 
         if (report.Errors.FirstOrDefault(e => e.Code == ImportErrorCode.FileTooLarge) is { } tooLarge)
@@ -143,6 +147,17 @@ internal static class ImportEndpoints
             NeedChanges = [.. report.NeedChanges.Select(ImportNeedChangeDto.From)],
             Totals = ImportTotalsDto.From(report.Totals),
         });
+    }
+
+    /// <summary>403 out-of-scope as every other refusal of scope, its detail saying which file to take instead and its <c>errors</c> the issue's own code.</summary>
+    private static IResult OtherFile(AllocationError refusal, ImportIssue instead)
+    {
+        var error = ImportErrorDto.From(instead);
+        return TypedResults.Problem(
+            detail: error.Message,
+            statusCode: StatusCodes.Status403Forbidden,
+            title: ApiText.RequestRefused,
+            extensions: new Dictionary<string, object?> { ["code"] = refusal.Code.ApiCode(), ["applied"] = false, ["errors"] = new[] { error } });
     }
 
     internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(ImportIssue issue) => TypedResults.Problem(

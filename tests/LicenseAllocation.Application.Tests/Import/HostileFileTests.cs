@@ -57,7 +57,7 @@ public sealed class HostileFileTests : IAsyncLifetime
             (await bed.Units.UpdateUnitAsync(ImportBed.Admin, bed.PlanId, await bed.UnitIdAsync("29863"), null, null, false, default)).Succeeded.ShouldBeTrue();
             return (bed.CaoLanhOfficer, file, null);
         }),
-        ["another district's template (out of scope)"] = new("other-unit-template", async bed => (bed.CaoLanhOfficer, await bed.TemplateAsync(ImportBed.Admin, bed.SaDec), null)),
+        ["another district's template (out of scope)"] = new("out-of-scope", async bed => (bed.CaoLanhOfficer, await bed.TemplateAsync(ImportBed.Admin, bed.SaDec), null)),
         ["another plan's template"] = new("wrong-plan", bed => Filled(bed, sheet => Beside(sheet, TemplateLayout.PlanCodeLabel).SetValue(99))),
         ["another unit's template"] = new("wrong-unit", async bed => (ImportBed.Admin, await bed.TemplateAsync(ImportBed.Admin, bed.SaDec), bed.CaoLanh)),
         ["unknown allocating unit"] = new("wrong-unit", bed => Filled(bed, sheet => Beside(sheet, TemplateLayout.UnitCodeLabel).SetValue(999_999))),

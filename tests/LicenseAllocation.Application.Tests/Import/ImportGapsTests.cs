@@ -1,6 +1,7 @@
 using System.Globalization;
 using LicenseAllocation.Application.Appendix;
 using LicenseAllocation.Application.Import;
+using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Testing;
 using Microsoft.EntityFrameworkCore;
 using Shouldly;
@@ -144,7 +145,7 @@ public sealed class ImportGapsTests : IAsyncLifetime
 
         foreach (var report in new[] { preview, applied })
         {
-            report.Refusal.ShouldBeNull();
+            report.Refusal.ShouldNotBeNull().Code.ShouldBe(AllocationErrorCode.OutOfScope);
             var error = report.Errors.ShouldHaveSingleItem();
             error.ApiCode.ShouldBe("province-appendix");
             var message = ImportMessages.Describe(error, Vietnamese);
@@ -166,7 +167,7 @@ public sealed class ImportGapsTests : IAsyncLifetime
 
         var report = await _bed.ApplyAsync(_bed.CaoLanhOfficer, file, "Nhập nhầm mẫu");
 
-        report.Refusal.ShouldBeNull();
+        report.Refusal.ShouldNotBeNull().Code.ShouldBe(AllocationErrorCode.OutOfScope);
         var error = report.Errors.ShouldHaveSingleItem();
         error.ApiCode.ShouldBe("other-unit-template");
         var message = ImportMessages.Describe(error, Vietnamese);

@@ -240,6 +240,7 @@ public sealed class ImportNeedsTests : IAsyncLifetime
         var report = await _bed.PreviewAsync(outsider, file);
 
         refused.Refused.ShouldHaveSingleItem().Error.Code.ShouldBe(AllocationErrorCode.OutOfScope);
+        report.Refusal.ShouldNotBeNull().Code.ShouldBe(AllocationErrorCode.OutOfScope);
         report.Errors.ShouldHaveSingleItem().ApiCode.ShouldBe("other-unit-template");
         (await NeedsAsync()).ShouldBeEmpty();
     }

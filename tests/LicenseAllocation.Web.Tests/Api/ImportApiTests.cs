@@ -211,9 +211,9 @@ public sealed class ImportApiTests : IAsyncLifetime
 
         byViewer.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await byViewer.Content.ReadFromJsonAsync<ProblemJson>(Ct))!.Code.ShouldBe("forbidden");
-        otherDistrict.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        otherDistrict.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var wrongFile = await BodyAsync(otherDistrict);
-        (wrongFile.Code, wrongFile.Applied).ShouldBe(("import-refused", false));
+        (wrongFile.Code, wrongFile.Applied).ShouldBe(("out-of-scope", false));
         wrongFile.Errors.ShouldHaveSingleItem().Code.ShouldBe("other-unit-template");
         wrongFile.Errors[0].Message.ShouldContain("mẫu của Thành phố Cao Lãnh");
         (await _officer.GetAsync($"/api/v1/plans/1/units/{_saDec}/template.xlsx", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
@@ -252,17 +252,19 @@ public sealed class ImportApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_officer_who_uploads_the_provinces_appendix_is_422_province_appendix_and_nothing_changes()
+    public async Task An_officer_who_uploads_the_provinces_appendix_is_403_out_of_scope_told_to_take_the_districts_template_and_nothing_changes()
     {
         var appendix = await (await _admin.GetAsync("/api/v1/plans/1/appendix.xlsx", Ct)).Content.ReadAsByteArrayAsync(Ct);
         var before = await UnitsAsync();
 
         var response = await UploadAsync(_officer, appendix, reason: "Nhập nhầm phụ lục");
 
-        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         var body = await BodyAsync(response);
+        body.Code.ShouldBe("out-of-scope");
         var error = body.Errors.ShouldHaveSingleItem();
         error.Code.ShouldBe("province-appendix");
+        (await response.Content.ReadFromJsonAsync<ProblemJson>(Ct))!.Detail.ShouldBe(error.Message);
         error.Message.ShouldStartWith("Đây là phụ lục của cả tỉnh");
         error.Message.ShouldContain("Thành phố Cao Lãnh");
         (await UnitsAsync()).ShouldBe(before);

@@ -42,7 +42,7 @@ public sealed class ImportState
     public void Show(ImportReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        Report = report.Refusal is null ? report : null;
+        Report = report.Refusal is null || report.Errors.Count > 0 ? report : null;
         if (report.Applied)
         {
             // Applying the same file twice would be a second change set: the reader chooses it again if they mean it.
