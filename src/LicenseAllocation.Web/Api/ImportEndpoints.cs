@@ -150,7 +150,7 @@ internal static class ImportEndpoints
     }
 
     /// <summary>403 out-of-scope as every other refusal of scope, its detail saying which file to take instead and its <c>errors</c> the issue's own code.</summary>
-    private static IResult OtherFile(AllocationError refusal, ImportIssue instead)
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult OtherFile(AllocationError refusal, ImportIssue instead)
     {
         var error = ImportErrorDto.From(instead);
         return TypedResults.Problem(
