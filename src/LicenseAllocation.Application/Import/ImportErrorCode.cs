@@ -21,6 +21,12 @@ public enum ImportErrorCode
     WrongPlan,
     WrongUnit,
 
+    /// <summary>A district's officer uploaded the province's appendix: the officer's own unit's template is wanted.</summary>
+    ProvinceAppendix,
+
+    /// <summary>An officer uploaded the template of a unit outside their scope (another district's): their own is wanted.</summary>
+    OtherUnitTemplate,
+
     // A row.
     FormulaNotAllowed,
     QuantityRequired,

@@ -76,7 +76,7 @@ public sealed class ImportService(
         NeedBatchResult? stated = null;
         var result = await batches.ApplyAlongsideAsync(
             caller,
-            new QuantityBatch(request.PlanId, request.Reason, analysis.BatchItems),
+            new QuantityBatch(request.PlanId, request.Reason, analysis.BatchItems, request.DocumentRef),
             needItems.Count == 0
                 ? null
                 : async (db, changeSetId, ct) =>
@@ -97,6 +97,7 @@ public sealed class ImportService(
                 Applied = true,
                 Changes = analysis.Describe(result.Changes),
                 NeedChanges = analysis.DescribeNeeds(stated?.Changes ?? []),
+                Totals = analysis.TotalsAfter(result.Changes),
                 ChangeSetId = result.ChangeSetId,
             };
         }
@@ -164,7 +165,7 @@ public sealed class ImportService(
 
         if (!WithinScope(caller, source!.UnitId, nodes))
         {
-            return Analysis.Of(ImportReport.Refused(AllocationError.OutOfScope()));
+            return Analysis.Of(OutsideScope(caller, source, nodes));
         }
 
         if (request.ExpectedUnitId is { } expected && expected != source.UnitId)
@@ -177,7 +178,7 @@ public sealed class ImportService(
         var expectedUnits = source.Kind == ImportKind.Appendix
             ? nodes.Where(n => n.ParentUnitId == source.UnitId && n.IsActive).ToList()
             : nodes.Where(n => n.ParentUnitId == source.UnitId).ToList();
-        var analysis = ReadRows(sheets, source, new UnitMatcher(expectedUnits), cancellationToken);
+        var analysis = ReadRows(sheets, source, new UnitMatcher(expectedUnits), cancellationToken) with { Unit = nodes.Single(n => n.UnitId == source.UnitId) };
         if (analysis.Items.Count == 0)
         {
             return analysis;
@@ -194,7 +195,34 @@ public sealed class ImportService(
             needChanges = analysis.DescribeNeeds(needPreview.Changes);
         }
 
-        return analysis with { Report = analysis.Report with { Changes = analysis.Describe(preview.Changes), NeedChanges = needChanges, Errors = Ordered(errors, sheets) } };
+        return analysis with
+        {
+            Report = analysis.Report with
+            {
+                Changes = analysis.Describe(preview.Changes),
+                NeedChanges = needChanges,
+                Errors = Ordered(errors, sheets),
+                Totals = analysis.TotalsAfter(preview.Changes),
+            },
+        };
+    }
+
+    /// <summary>
+    /// A file of a unit outside the caller's scope: refused as out of scope, and an officer with a unit of their own is
+    /// also told which file to take instead (the province's appendix, or another unit's template, is most often a
+    /// wrong file rather than an attempt to edit elsewhere).
+    /// </summary>
+    private static ImportReport OutsideScope(Caller caller, ImportSource source, List<UnitNodeView> nodes)
+    {
+        if (caller.ScopeUnitId is not { } scope || nodes.SingleOrDefault(n => n.UnitId == scope) is not { } own)
+        {
+            return ImportReport.Refused(AllocationError.OutOfScope());
+        }
+
+        var issue = source.Kind == ImportKind.Appendix
+            ? new ImportIssue(ImportErrorCode.ProvinceAppendix) { Unit = own.Name }
+            : new ImportIssue(ImportErrorCode.OtherUnitTemplate) { Found = source.UnitName, Unit = own.Name };
+        return new ImportReport(false, source, [], [issue], Refusal: AllocationError.OutOfScope());
     }
 
     /// <summary>
@@ -292,9 +320,11 @@ public sealed class ImportService(
     /// <summary>A matched row: its quantity, and its need when the file states one (null: the need stays as it is).</summary>
     private sealed record RowItem(ImportRow Row, UnitNodeView Unit, int Quantity, int? Need);
 
-    /// <summary>The rows read and matched, and the report so far.</summary>
+    /// <summary>The rows read and matched, and the report so far; <see cref="Unit"/> is the unit whose file it is, as read before.</summary>
     private sealed record Analysis(ImportReport Report, IReadOnlyList<RowItem> Items)
     {
+        public UnitNodeView? Unit { get; init; }
+
         /// <summary>The rows of each unit, in file order: looked up once per change or refusal, so the report costs as much as the rows.</summary>
         private readonly Lazy<ILookup<int, RowItem>> _byUnit = new(() => Items.ToLookup(i => i.Unit.UnitId));
 
@@ -322,6 +352,13 @@ public sealed class ImportService(
                    : item.Row.Table.CodeColumn is null ? ImportField.Name : ImportField.Code
                select item.Row.Issue(ImportErrorCode.Refused, field) with { Refusal = refusal.Error, Unit = item.Unit.Name },
         ];
+
+        /// <summary>
+        /// The file's unit before and after the changes: every row is one of its children, so what it hands on moves by
+        /// the changes' sum and its own quota stays.
+        /// </summary>
+        public ImportTotals? TotalsAfter(IReadOnlyList<QuantityBatchChange> changes) =>
+            Unit is { } unit ? new ImportTotals(unit.Quantity, unit.HandedOn, unit.HandedOn + changes.Sum(c => c.NewQuantity - c.OldQuantity)) : null;
 
         /// <summary>Each change at the first row that names its unit.</summary>
         public IReadOnlyList<ImportChange> Describe(IReadOnlyList<QuantityBatchChange> changes) =>

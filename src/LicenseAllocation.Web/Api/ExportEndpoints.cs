@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LicenseAllocation.Web.Api;
 
-/// <summary>The districts workbook (all visible districts or one) and the flat export of every unit.</summary>
+/// <summary>The districts workbook (all visible districts or one) and its PDF, and the flat export of every unit.</summary>
 internal static class ExportEndpoints
 {
     public static RouteGroupBuilder MapExportEndpoints(this RouteGroupBuilder api)
@@ -13,6 +13,10 @@ internal static class ExportEndpoints
             .WithSummary("The districts' allocations: a summary sheet and one sheet per district with its agencies and communes. "
                 + "The province and the auditor get every district, others the districts within their scope; 403 out-of-scope when there are none.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
+        api.MapGet("/plans/{planId:int}/districts.pdf", DownloadDistrictsPdfAsync).WithName("DownloadDistrictsPdf").OneExportAtATime()
+            .WithSummary("The same districts' allocations as a PDF to attach to the decisions: the summary, then one document per district, each with "
+                + "\"Phụ lục\", its title, the \"(Kèm theo …)\" line of its decision, its own page numbers and \"DỰ THẢO\" while that decision is a draft. Same access as districts.xlsx.")
+            .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.PdfContentType);
         api.MapGet("/plans/{planId:int}/districts/{districtUnitId:int}.xlsx", DownloadDistrictAsync).WithName("DownloadDistrict").OneExportAtATime()
             .WithSummary("One district's workbook: its summary row and its sheet. 404 when the unit is not a district of the plan; 403 out-of-scope.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
@@ -27,6 +31,14 @@ internal static class ExportEndpoints
         var outcome = await districts.GetReportAsync(ApiCaller.Of(context), planId, cancellationToken: cancellationToken);
         return outcome.Succeeded
             ? Workbook(outcome.Value, $"phan-bo-cac-huyen-ke-hoach-{planId}.xlsx")
+            : ApiProblems.Refusal(outcome.Error);
+    }
+
+    private static async Task<IResult> DownloadDistrictsPdfAsync(int planId, HttpContext context, DistrictQueries districts, CancellationToken cancellationToken)
+    {
+        var outcome = await districts.GetReportAsync(ApiCaller.Of(context), planId, cancellationToken: cancellationToken);
+        return outcome.Succeeded
+            ? TypedResults.File(DistrictsPdf.Render(outcome.Value), AppendixEndpoints.PdfContentType, $"phan-bo-cac-huyen-ke-hoach-{planId}.pdf")
             : ApiProblems.Refusal(outcome.Error);
     }
 

@@ -24,6 +24,16 @@ public sealed record ImportErrorDto(string? Sheet, int? Row, string? Column, str
 public sealed record ImportResponse(bool Applied, Guid? ChangeSetId, string? Kind, int? UnitId, IReadOnlyList<ImportChangeDto> Changes, IReadOnlyList<ImportErrorDto> Errors)
 {
     public IReadOnlyList<ImportNeedChangeDto> NeedChanges { get; init; } = [];
+
+    /// <summary>The file's unit before and after: its quota, what it hands on and what remains.</summary>
+    public ImportTotalsDto? Totals { get; init; }
+}
+
+/// <summary><c>{"allocated","handedOnBefore","handedOnAfter","remainingBefore","remainingAfter"}</c> of the unit whose file it is.</summary>
+public sealed record ImportTotalsDto(int Allocated, int HandedOnBefore, int HandedOnAfter, int RemainingBefore, int RemainingAfter)
+{
+    internal static ImportTotalsDto? From(ImportTotals? totals) =>
+        totals is null ? null : new(totals.Allocated, totals.HandedOnBefore, totals.HandedOnAfter, totals.RemainingBefore, totals.RemainingAfter);
 }
 
 /// <summary>A unit whose need the file changes: from the figure stated before (null: none) to the new one, at the first row that states it.</summary>

@@ -1,4 +1,6 @@
+using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Import;
+using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -25,9 +27,12 @@ internal static class ImportEndpoints
         api.MapPost("/plans/{planId:int}/imports", ImportAsync).WithName("ImportWorkbook")
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(limits.MaxFileBytes + FormOverhead))
-            .WithSummary("Imports a filled template (or, for the province, the plan's appendix) from multipart field 'file' with 'reason'; ?dryRun=true previews. "
-                + "200 { applied, changes, errors: [] }; 422 { applied: false, changes, errors: [{ sheet, row, column, code, message }] } (code reason-required when only the reason is missing); "
-                + "413 file-too-large; 403 forbidden | out-of-scope.");
+            .WithSummary("Imports a filled template (or, for the province, the plan's appendix) from multipart field 'file' with 'reason' and, optionally, "
+                + "'documentRef' (the document the change is based on, written on its audit rows); ?dryRun=true previews. "
+                + "200 { applied, changes, totals: { allocated, handedOnBefore, handedOnAfter, remainingBefore, remainingAfter }, errors: [] }; "
+                + "422 { applied: false, changes, errors: [{ sheet, row, column, code, message }] } (code reason-required or document-ref-too-long when only that is wrong; "
+                + "413 file-too-large; 403 forbidden | out-of-scope (for an officer's file of a unit outside their scope, errors: [{ code: province-appendix | other-unit-template }] "
+                + "and a detail saying which template to take instead).");
         return api;
     }
 
@@ -94,7 +99,8 @@ internal static class ImportEndpoints
             await stream.ReadExactlyAsync(bytes, cancellationToken);
         }
 
-        var request = new ImportRequest(planId, bytes, unitId, form["reason"].ToString());
+        var documentRef = form["documentRef"].ToString();
+        var request = new ImportRequest(planId, bytes, unitId, form["reason"].ToString(), documentRef.Length == 0 ? null : documentRef);
         var report = dryRun == true
             ? await imports.PreviewAsync(caller, request, cancellationToken)
             : await imports.ApplyAsync(caller, request, cancellationToken);
@@ -105,7 +111,9 @@ internal static class ImportEndpoints
     {
         if (report.Refusal is { } refusal)
         {
-            return ApiProblems.Refusal(refusal);
+            return report.Errors is [{ } instead]
+                ? OtherFile(refusal, instead)
+                : ApiProblems.Refusal(refusal);
         }
 
         if (report.Errors.FirstOrDefault(e => e.Code == ImportErrorCode.FileTooLarge) is { } tooLarge)
@@ -117,16 +125,17 @@ internal static class ImportEndpoints
         if (report.Errors.Count > 0)
         {
             var errors = report.Errors.Select(ImportErrorDto.From).ToList();
-            var reasonOnly = errors.All(e => e.Code == "reason-required");
+            // The request's own fields, not the file, are wrong: said as their code, as for the bulk grid.
+            var requestOnly = errors.Count == 1 && errors[0].Code is "reason-required" or "document-ref-too-long";
             return TypedResults.Problem(
-                detail: reasonOnly
+                detail: requestOnly
                     ? errors[0].Message
                     : Ui.F(ApiText.ImportRefused, errors.Count),
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: ApiText.ImportRefusedTitle,
                 extensions: new Dictionary<string, object?>
                 {
-                    ["code"] = reasonOnly ? "reason-required" : "import-refused",
+                    ["code"] = requestOnly ? errors[0].Code : "import-refused",
                     ["applied"] = false,
                     ["changes"] = changes,
                     ["errors"] = errors,
@@ -136,7 +145,19 @@ internal static class ImportEndpoints
         return TypedResults.Ok(new ImportResponse(report.Applied, report.ChangeSetId, report.Source?.Kind.ToString(), report.Source?.UnitId, changes, [])
         {
             NeedChanges = [.. report.NeedChanges.Select(ImportNeedChangeDto.From)],
+            Totals = ImportTotalsDto.From(report.Totals),
         });
+    }
+
+    /// <summary>403 out-of-scope as every other refusal of scope, its detail saying which file to take instead and its <c>errors</c> the issue's own code.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult OtherFile(AllocationError refusal, ImportIssue instead)
+    {
+        var error = ImportErrorDto.From(instead);
+        return TypedResults.Problem(
+            detail: error.Message,
+            statusCode: StatusCodes.Status403Forbidden,
+            title: ApiText.RequestRefused,
+            extensions: new Dictionary<string, object?> { ["code"] = refusal.Code.ApiCode(), ["applied"] = false, ["errors"] = new[] { error } });
     }
 
     internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(ImportIssue issue) => TypedResults.Problem(

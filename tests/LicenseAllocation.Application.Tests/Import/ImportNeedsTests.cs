@@ -241,6 +241,7 @@ public sealed class ImportNeedsTests : IAsyncLifetime
 
         refused.Refused.ShouldHaveSingleItem().Error.Code.ShouldBe(AllocationErrorCode.OutOfScope);
         report.Refusal.ShouldNotBeNull().Code.ShouldBe(AllocationErrorCode.OutOfScope);
+        report.Errors.ShouldHaveSingleItem().ApiCode.ShouldBe("other-unit-template");
         (await NeedsAsync()).ShouldBeEmpty();
     }
 }

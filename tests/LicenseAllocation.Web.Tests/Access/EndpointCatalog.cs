@@ -50,6 +50,7 @@ public static class EndpointCatalog
         // Every reader gets a workbook: the province and the auditor of every district or unit, the officer and the
         // viewer (both scoped to Cao Lãnh here) of their own district and its units (checked by ExportApiTests).
         ["GET api/v1/plans/{planId:int}/districts.xlsx"] = new((_, _) => Get("/api/v1/plans/1/districts.xlsx"), (_, _) => Expect.Allowed),
+        ["GET api/v1/plans/{planId:int}/districts.pdf"] = new((_, _) => Get("/api/v1/plans/1/districts.pdf"), (_, _) => Expect.Allowed),
         ["GET api/v1/plans/{planId:int}/export.xlsx"] = new((_, _) => Get("/api/v1/plans/1/export.xlsx"), (_, _) => Expect.Allowed),
 
         // One district's workbook: for the whole-province roles, or a scoped role inside its own district.

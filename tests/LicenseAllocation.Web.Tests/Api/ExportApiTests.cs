@@ -29,6 +29,23 @@ public sealed class ExportApiTests(PortalFactory portal) : IClassFixture<PortalF
     }
 
     [Fact]
+    public async Task The_districts_PDF_downloads_with_the_summary_and_a_document_per_district_marked_as_drafts()
+    {
+        using var client = await portal.CreateAdminClientAsync();
+
+        using var response = await client.GetAsync("/api/v1/plans/1/districts.pdf", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("phan-bo-cac-huyen-ke-hoach-1.pdf");
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(Ct));
+        var pages = pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))).ToList();
+        pages[0].ShouldContain("Phụ lục PHÂN BỔ BẢN QUYỀN PHẦN MỀM PHÒNG CHỐNG MÃ ĐỘC CỦA CÁC HUYỆN, THÀNH PHỐ (Kèm theo");
+        pages.Count(p => p.Contains("Phụ lục PHÂN BỔ", StringComparison.Ordinal)).ShouldBe(1 + SeedFacts.Districts);
+        pages.ShouldAllBe(p => p.Contains("DỰ THẢO"));
+    }
+
+    [Fact]
     public async Task One_district_downloads_under_its_own_name()
     {
         using var client = await portal.CreateAdminClientAsync();

@@ -67,12 +67,18 @@ public sealed class ImportApiTests : IAsyncLifetime
         return await response.Content.ReadAsByteArrayAsync(Ct);
     }
 
-    private static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] file, string? reason = null, bool dryRun = false, string? language = null)
+    private static Task<HttpResponseMessage> UploadAsync(
+        HttpClient client, byte[] file, string? reason = null, bool dryRun = false, string? language = null, string? documentRef = null)
     {
         var content = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "mau-phan-bo.xlsx" } };
         if (reason is not null)
         {
             content.Add(new StringContent(reason), "reason");
+        }
+
+        if (documentRef is not null)
+        {
+            content.Add(new StringContent(documentRef), "documentRef");
         }
 
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/plans/1/imports{(dryRun ? "?dryRun=true" : string.Empty)}") { Content = content };
@@ -195,7 +201,7 @@ public sealed class ImportApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_viewer_is_403_forbidden_and_an_officer_with_another_district_s_template_is_403_out_of_scope()
+    public async Task A_viewer_is_403_forbidden_and_an_officer_with_another_district_s_template_is_told_to_take_their_own()
     {
         var ownTemplate = await TemplateAsync(_officer, _caoLanh);
         using var viewer = await ClientAsync("xem-caolanh");
@@ -206,8 +212,64 @@ public sealed class ImportApiTests : IAsyncLifetime
         byViewer.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await byViewer.Content.ReadFromJsonAsync<ProblemJson>(Ct))!.Code.ShouldBe("forbidden");
         otherDistrict.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
-        (await otherDistrict.Content.ReadFromJsonAsync<ProblemJson>(Ct))!.Code.ShouldBe("out-of-scope");
+        var wrongFile = await BodyAsync(otherDistrict);
+        (wrongFile.Code, wrongFile.Applied).ShouldBe(("out-of-scope", false));
+        wrongFile.Errors.ShouldHaveSingleItem().Code.ShouldBe("other-unit-template");
+        wrongFile.Errors[0].Message.ShouldContain("mẫu của Thành phố Cao Lãnh");
         (await _officer.GetAsync($"/api/v1/plans/1/units/{_saDec}/template.xlsx", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_optional_document_reference_is_written_on_the_imports_audit_rows_and_the_answer_gives_the_totals_before_and_after()
+    {
+        const string letter = "Quyết định số 45/QĐ-UBND ngày 10/02/2021";
+        var file = WorkbookFiles.WithQuantities(await TemplateAsync(_officer, _caoLanh), new Dictionary<string, int> { ["Phường 11"] = 40, ["Phường 1"] = 60 });
+
+        var response = await UploadAsync(_officer, file, reason: "Phân bổ theo mẫu", documentRef: letter);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
+        var changeSet = body.GetProperty("changeSetId").GetGuid();
+        var totals = body.GetProperty("totals");
+        (totals.GetProperty("allocated").GetInt32(), totals.GetProperty("handedOnBefore").GetInt32(), totals.GetProperty("handedOnAfter").GetInt32(),
+            totals.GetProperty("remainingBefore").GetInt32(), totals.GetProperty("remainingAfter").GetInt32()).ShouldBe((300, 0, 100, 300, 200));
+        var trail = (await _admin.GetFromJsonAsync<AuditPageJson>($"/api/v1/plans/1/audit?changeSetId={changeSet}", Ct))!;
+        trail.Items.Length.ShouldBe(2);
+        trail.Items.ShouldAllBe(i => i.DocumentRef == letter);
+    }
+
+    [Fact]
+    public async Task A_document_reference_over_200_characters_is_422_document_ref_too_long_and_changes_nothing()
+    {
+        var file = WorkbookFiles.WithQuantities(await TemplateAsync(_officer, _caoLanh), new Dictionary<string, int> { ["Phường 11"] = 40 });
+        var before = await UnitsAsync();
+
+        var response = await UploadAsync(_officer, file, reason: "Phân bổ theo mẫu", documentRef: new string('x', 201));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        (await BodyAsync(response)).Code.ShouldBe("document-ref-too-long");
+        (await UnitsAsync()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task An_officer_who_uploads_the_provinces_appendix_is_403_out_of_scope_told_to_take_the_districts_template_and_nothing_changes()
+    {
+        var appendix = await (await _admin.GetAsync("/api/v1/plans/1/appendix.xlsx", Ct)).Content.ReadAsByteArrayAsync(Ct);
+        var before = await UnitsAsync();
+
+        var response = await UploadAsync(_officer, appendix, reason: "Nhập nhầm phụ lục");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var json = await response.Content.ReadAsStringAsync(Ct);
+        var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        var body = System.Text.Json.JsonSerializer.Deserialize<ImportJson>(json, web)!;
+        body.Code.ShouldBe("out-of-scope");
+        var error = body.Errors.ShouldHaveSingleItem();
+        error.Code.ShouldBe("province-appendix");
+        System.Text.Json.JsonSerializer.Deserialize<ProblemJson>(json, web)!.Detail.ShouldBe(error.Message);
+        error.Message.ShouldStartWith("Đây là phụ lục của cả tỉnh");
+        error.Message.ShouldContain("Thành phố Cao Lãnh");
+        (await UnitsAsync()).ShouldBe(before);
     }
 
     [Fact]

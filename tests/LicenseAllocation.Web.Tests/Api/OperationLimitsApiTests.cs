@@ -22,6 +22,7 @@ public sealed class OperationLimitsApiTests(PortalFactory portal) : IClassFixtur
     [InlineData("/api/v1/plans/1/appendix.xlsx")]
     [InlineData("/api/v1/plans/1/appendix.pdf")]
     [InlineData("/api/v1/plans/1/districts.xlsx")]
+    [InlineData("/api/v1/plans/1/districts.pdf")]
     [InlineData("/api/v1/audit.xlsx")]
     [InlineData("/api/v1/plans/1/compare/1/export.xlsx")]
     public async Task A_second_export_by_the_same_user_is_refused_while_the_first_runs(string path)

@@ -62,6 +62,7 @@ public sealed class ExportButtonsTests : ComponentTestContext
         var page = Render<DistrictsOverviewPage>(p => p.Add(o => o.PlanId, 1));
 
         page.WaitForAssertion(() => Href(page, "export-districts").ShouldBe("/api/v1/plans/1/districts.xlsx"));
+        Href(page, "export-districts-pdf").ShouldBe("/api/v1/plans/1/districts.pdf");
         page.FindAll("[data-testid^='export-district-']").Count.ShouldBe(SeedFacts.Districts);
         foreach (var id in districts)
         {

@@ -85,6 +85,44 @@ public sealed class ImportPageTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task The_preview_shows_the_districts_totals_and_the_document_typed_is_kept_on_the_audit_rows()
+    {
+        UseCulture("vi-VN");
+        var page = await RenderAsOfficerAsync();
+        var file = await TemplateAsync(sheet => WorkbookFiles.QuantityCell(sheet, "Phường 11").SetValue(40));
+
+        Upload(page, file);
+
+        page.WaitForAssertion(() => page.Find("[data-testid='import-totals-remaining']").TextContent.ShouldContain("300"));
+        page.Find("[data-testid='import-totals-handed-on']").Children.Select(c => c.TextContent.Trim()).ShouldBe(["Đã phân bổ tiếp", "0", "40"]);
+        page.Find("[data-testid='import-totals-remaining']").Children.Select(c => c.TextContent.Trim()).ShouldBe(["Còn lại", "300", "260"]);
+        page.Find("input[data-testid='import-reason']").Input("Phân bổ theo mẫu Excel");
+        page.Find("input[data-testid='import-document-ref']").Input("Quyết định số 45/QĐ-UBND ngày 10/02/2021");
+        page.Find("button[data-testid='import-apply']").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid='import-applied']").TextContent.ShouldContain("Đã áp dụng 1 thay đổi"));
+        await using var db = await Database.Factory.CreateDbContextAsync(Ct);
+        (await db.AuditEntries.Where(a => a.UnitId == _ward11).Select(a => a.DocumentRef).SingleAsync(Ct)).ShouldBe("Quyết định số 45/QĐ-UBND ngày 10/02/2021");
+    }
+
+    [Fact]
+    public async Task A_district_officer_who_chooses_the_provinces_appendix_is_told_to_take_the_districts_template()
+    {
+        UseCulture("vi-VN");
+        var page = await RenderAsOfficerAsync();
+        var appendix = (await Services.GetRequiredService<LicenseAllocation.Application.Appendix.AppendixExport>()
+            .GetWorkbookAsync(new Caller("admin", PortalRole.ProvinceAdmin), 1, Ct)).Value!.Content;
+
+        Upload(page, appendix);
+
+        page.WaitForAssertion(() => page.Find("[data-testid='import-error']").GetAttribute("data-code").ShouldBe("province-appendix"));
+        page.Find("[data-testid='import-error']").TextContent.ShouldContain("Đây là phụ lục của cả tỉnh");
+        page.Find("[data-testid='import-error']").TextContent.ShouldContain("mẫu của Thành phố Cao Lãnh");
+        page.FindAll("[data-testid='import-totals']").ShouldBeEmpty();
+        page.Find("button[data-testid='import-apply']").HasAttribute("disabled").ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_preview_says_how_many_needs_the_file_restates_and_a_file_that_changes_only_needs_can_be_applied()
     {
         UseCulture("vi-VN");

@@ -37,6 +37,52 @@ public sealed class ImportPartsTests : ComponentTestContext
     }
 
     [Fact]
+    public void The_totals_give_the_units_quota_handed_on_and_remaining_before_and_after_in_Vietnamese_numbers()
+    {
+        UseCulture("vi-VN");
+        var report = Preview(new ImportChange("Phân bổ", 9, 11, "29863", "Phường 11", 0, 250)) with { Totals = new ImportTotals(5137, 1000, 1250) };
+
+        var totals = Render<ImportTotalsPanel>(p => p.Add(t => t.Report, report));
+
+        totals.Markup.ShouldContain("Tổng số của Thành phố Cao Lãnh trước và sau khi nhập");
+        Cells(totals, "import-totals-allocated").ShouldBe(["Được giao", "5.137", "5.137"]);
+        Cells(totals, "import-totals-handed-on").ShouldBe(["Đã phân bổ tiếp", "1.000", "1.250"]);
+        Cells(totals, "import-totals-remaining").ShouldBe(["Còn lại", "4.137", "3.887"]);
+        totals.Find("[data-testid='import-totals'] thead").TextContent.ShouldContain("Sau khi nhập");
+    }
+
+    [Fact]
+    public void Without_a_change_or_once_applied_the_totals_say_so()
+    {
+        UseCulture("en-US");
+        var change = new ImportChange("Phân bổ", 9, 11, "29863", "Phường 11", 0, 250);
+        var totals = new ImportTotals(300, 0, 250);
+
+        var unchanged = Render<ImportTotalsPanel>(p => p.Add(t => t.Report, Preview() with { Totals = totals }));
+        var applied = Render<ImportTotalsPanel>(p => p.Add(t => t.Report, new ImportReport(true, Template, [change], [], Guid.NewGuid()) { Totals = totals }));
+
+        unchanged.FindAll("[data-testid='import-totals']").ShouldBeEmpty();
+        applied.Find("[data-testid='import-totals'] thead").TextContent.ShouldContain("After applying");
+        Cells(applied, "import-totals-remaining").ShouldBe(["Remaining", "300", "50"]);
+    }
+
+    [Fact]
+    public void The_apply_bar_takes_the_document_the_change_is_based_on()
+    {
+        UseCulture("vi-VN");
+        string? typed = null;
+
+        var bar = Render<ImportApplyBar>(p => p.Add(b => b.CanApply, true).Add(b => b.DocumentRefChanged, (string? value) => typed = value));
+        bar.Find("input[data-testid='import-document-ref']").Input("Quyết định số 45/QĐ-UBND");
+
+        typed.ShouldBe("Quyết định số 45/QĐ-UBND");
+        bar.Markup.ShouldContain("Căn cứ văn bản (nếu có)");
+    }
+
+    private static List<string> Cells(IRenderedComponent<ImportTotalsPanel> totals, string row) =>
+        [.. totals.Find($"[data-testid='{row}']").Children.Select(c => c.TextContent.Trim())];
+
+    [Fact]
     public void A_valid_file_that_changes_nothing_says_so_instead_of_an_empty_table()
     {
         UseCulture("en-US");
@@ -93,11 +139,12 @@ public sealed class ImportPartsTests : ComponentTestContext
 
         state.Show(Preview(change));
         state.Reason = "Phân bổ theo mẫu";
+        state.DocumentRef = "Quyết định số 45/QĐ-UBND";
         state.CanApply.ShouldBeTrue();
 
         state.Show(new ImportReport(true, Template, [change], [], Guid.NewGuid()));
         state.CanApply.ShouldBeFalse("applying it again would be a second change set");
-        (state.File, state.Reason).ShouldBe((null, null));
+        (state.File, state.Reason, state.DocumentRef).ShouldBe((null, null, null));
     }
 
     [Fact]

@@ -8,7 +8,8 @@ namespace LicenseAllocation.Application.Exports.Pdf;
 /// A PDF document laid out as the workbooks print (<see cref="OfficialPrint"/>, after Decree 30/2020/NĐ-CP): A4 portrait,
 /// margins of 2 cm top and bottom, 3 cm left, 2 cm right; the page number centred at the top from page 2 on; a table's
 /// heading row again on every page; and "DỰ THẢO" at the top right of every page of a document not yet issued.
-/// Text flows from the top; a line or a row that does not fit starts a new page.
+/// Text flows from the top; a line or a row that does not fit starts a new page. One file may hold several documents
+/// (<see cref="NextDocument"/>), each starting on a new page, numbered from 1 and marked as its own decision stands.
 /// </summary>
 public sealed class OfficialPdf : IDisposable
 {
@@ -26,7 +27,8 @@ public sealed class OfficialPdf : IDisposable
     private static readonly double HeaderTop = XUnit.FromCentimeter(OfficialPrint.HeaderCentimetres).Point;
 
     private readonly PdfDocument _document = new();
-    private readonly bool _draft;
+    private readonly List<int> _documentStarts = [0];
+    private bool _draft;
     private XGraphics? _page;
     private double _y;
 
@@ -68,6 +70,17 @@ public sealed class OfficialPdf : IDisposable
 
     public void Gap(double points) => _y += points;
 
+    /// <summary>
+    /// Starts another document in the same file, on a new page: its pages are numbered from 1 again (no number on its
+    /// first) and carry "DỰ THẢO" when <paramref name="draft"/>, whatever the documents before it are.
+    /// </summary>
+    public void NextDocument(bool draft)
+    {
+        _draft = draft;
+        _documentStarts.Add(_document.PageCount);
+        NewPage();
+    }
+
     /// <summary>A bordered table; each page it runs onto starts with its heading row.</summary>
     public void Table(PdfTable table, IEnumerable<PdfRow> rows)
     {
@@ -85,17 +98,23 @@ public sealed class OfficialPdf : IDisposable
         }
     }
 
-    /// <summary>The finished document: page numbers written now that the pages are known.</summary>
+    /// <summary>The finished file: page numbers written now that the pages of each document are known.</summary>
     public byte[] Save()
     {
         _page?.Dispose();
         _page = null;
         var numberFont = Font(OfficialPrint.PageNumberFontSize);
-        for (var i = 1; i < _document.PageCount; i++)
+        for (var i = 0; i < _document.PageCount; i++)
         {
+            var number = i - _documentStarts.Last(start => start <= i) + 1;
+            if (number == 1)
+            {
+                continue;
+            }
+
             using var graphics = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
             var page = _document.Pages[i];
-            graphics.DrawString((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), numberFont, XBrushes.Black,
+            graphics.DrawString(number.ToString(System.Globalization.CultureInfo.InvariantCulture), numberFont, XBrushes.Black,
                 new XRect(0, HeaderTop, page.Width.Point, numberFont.Size * LineSpacing), XStringFormats.TopCenter);
         }
 

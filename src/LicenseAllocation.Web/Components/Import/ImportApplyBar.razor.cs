@@ -18,6 +18,13 @@ public partial class ImportApplyBar
     [Parameter]
     public EventCallback<string?> ReasonChanged { get; set; }
 
+    /// <summary>The document the change is based on ("Căn cứ văn bản"), optional.</summary>
+    [Parameter]
+    public string? DocumentRef { get; set; }
+
+    [Parameter]
+    public EventCallback<string?> DocumentRefChanged { get; set; }
+
     /// <summary>False while busy and for a file with errors or without changes; the service requires the reason itself.</summary>
     [Parameter]
     public bool CanApply { get; set; }

@@ -4,7 +4,7 @@ namespace LicenseAllocation.Web.Components.Import;
 
 /// <summary>
 /// What the import page holds between choosing a file and applying it: the file's bytes (the apply step reads the
-/// same file again), the last report, and the reason typed for the change.
+/// same file again), the last report, and the reason and document reference typed for the change.
 /// </summary>
 public sealed class ImportState
 {
@@ -19,6 +19,9 @@ public sealed class ImportState
     public string? Problem { get; private set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>The document the change is based on ("Căn cứ văn bản"), optional; written on the change's audit rows.</summary>
+    public string? DocumentRef { get; set; }
 
     /// <summary>Only a previewed file without errors that changes something can be applied, once.</summary>
     public bool CanApply => File is not null && Report is { IsValid: true, Applied: false } report && (report.Changes.Count > 0 || report.NeedChanges.Count > 0);
@@ -39,11 +42,11 @@ public sealed class ImportState
     public void Show(ImportReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        Report = report.Refusal is null ? report : null;
+        Report = report.Refusal is null || report.Errors.Count > 0 ? report : null;
         if (report.Applied)
         {
             // Applying the same file twice would be a second change set: the reader chooses it again if they mean it.
-            (File, Reason) = (null, null);
+            (File, Reason, DocumentRef) = (null, null, null);
         }
     }
 }

@@ -85,7 +85,7 @@ public partial class ImportWorkspace : IDisposable
         }
 
         var (applied, report) = await _call.RunAsync(async () =>
-            Checked(await Imports.ApplyAsync(Plan.Caller, new ImportRequest(Plan.Plan.Id, file, UnitId, _state.Reason), _closing.Token)));
+            Checked(await Imports.ApplyAsync(Plan.Caller, new ImportRequest(Plan.Plan.Id, file, UnitId, _state.Reason, _state.DocumentRef), _closing.Token)));
         Follow(applied, report);
     }
 
@@ -108,7 +108,10 @@ public partial class ImportWorkspace : IDisposable
         }
     }
 
-    /// <summary>A report the service refused outright (no right to import here) becomes the call's refusal sentence.</summary>
+    /// <summary>
+    /// A report the service refused outright (no right to import here) becomes the call's refusal sentence, unless it
+    /// says which file to take instead: then it is shown as the file's error.
+    /// </summary>
     private static Outcome<ImportReport> Checked(ImportReport report) =>
-        report.Refusal is { } refusal ? Outcome.Refused<ImportReport>(refusal) : Outcome.Success(report);
+        report is { Refusal: { } refusal, Errors.Count: 0 } ? Outcome.Refused<ImportReport>(refusal) : Outcome.Success(report);
 }
