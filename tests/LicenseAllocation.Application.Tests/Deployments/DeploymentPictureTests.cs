@@ -247,9 +247,33 @@ public sealed class DeploymentPictureTests : IAsyncLifetime
         var groups = (await _groups.ListAsync(ImportBed.Admin, planId: _bed.PlanId, ct: Ct)).Value!;
         groups.Single(g => g.Group.EndsWith("Sa Đéc", StringComparison.Ordinal)).SuggestedUnitId.ShouldBeNull();
         groups.Single(g => g.Group.EndsWith("866", StringComparison.Ordinal)).SuggestedUnitId.ShouldBe(_bed.CaoLanh);
-        var choices = (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!;
+        var choices = (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!.Units;
         choices.ShouldNotContain(c => c.UnitId == _bed.SaDec);
         choices.ShouldContain(c => c.UnitId == _bed.CaoLanh);
+    }
+
+    [Fact]
+    public async Task A_report_dated_after_every_unit_of_the_plan_ended_gets_an_empty_offer_that_says_when_the_structure_ended()
+    {
+        var lastDay = TakenOn.AddDays(-6);
+        await using (var db = await _bed.Database.Factory.CreateDbContextAsync(Ct))
+        {
+            foreach (var unit in await db.Units.ToListAsync(Ct))
+            {
+                unit.EndOn(lastDay);
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await ImportAsync(Many("SD", "Thiết bị được quản lý/UBND thành phố Sa Đéc", 4));
+
+        var offer = (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!;
+        offer.Units.ShouldBeEmpty();
+        offer.NoneInForce.ShouldBeTrue();
+        offer.ReportDay.ShouldBe(TakenOn);
+        offer.StructureEnded.ShouldBe(lastDay);
+        (await _groups.ListAsync(ImportBed.Admin, planId: _bed.PlanId, ct: Ct)).Value!.Single().SuggestedUnitId.ShouldBeNull();
     }
 
     [Fact]
@@ -264,7 +288,7 @@ public sealed class DeploymentPictureTests : IAsyncLifetime
         await ImportAsync(Many("SD", "Thiết bị được quản lý/UBND thành phố Sa Đéc", 4));
 
         (await _groups.ListAsync(ImportBed.Admin, planId: _bed.PlanId, ct: Ct)).Value!.Single().SuggestedUnitId.ShouldBe(_bed.SaDec);
-        (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!.ShouldContain(c => c.UnitId == _bed.SaDec);
+        (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!.Units.ShouldContain(c => c.UnitId == _bed.SaDec);
     }
 
     [Fact]
