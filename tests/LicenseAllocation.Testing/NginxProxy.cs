@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace LicenseAllocation.Testing;
 
@@ -19,17 +18,14 @@ public sealed class NginxProxy : IAsyncDisposable
 
     private readonly Process _process;
     private readonly string _directory;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
     private NginxProxy(Process process, string directory, Uri baseAddress)
     {
         _process = process;
         _directory = directory;
         BaseAddress = baseAddress;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _output = ProcessOutput.Of(process);
     }
 
     public Uri BaseAddress { get; }
@@ -87,16 +83,7 @@ public sealed class NginxProxy : IAsyncDisposable
         throw new TimeoutException("nginx did not listen within 20 s.");
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>The access log so far: one (client address, instance that answered, method, path, status) a line.</summary>
     public IReadOnlyList<(string Client, string Upstream, string Method, string Path, int Status)> Requests()
@@ -192,18 +179,5 @@ public sealed class NginxProxy : IAsyncDisposable
                 }
             }
             """;
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 }

@@ -18,16 +18,13 @@ public sealed class PortalProcess : IAsyncDisposable
     private static readonly TimeSpan _readyTimeout = TimeSpan.FromSeconds(90);
 
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output;
 
     private PortalProcess(Process process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        _output = ProcessOutput.Of(process);
     }
 
     /// <summary>The built portal's entry assembly: test projects that reference the web project have it in their output.</summary>
@@ -40,16 +37,7 @@ public sealed class PortalProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>What the process has written to its console so far (standard output and error, interleaved).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>
     /// Starts the portal with <paramref name="settings"/> (configuration keys such as <c>Database:Provider</c>, passed as
@@ -210,19 +198,6 @@ public sealed class PortalProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The portal was not ready within {_readyTimeout}:\n{Output}");
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.AppendLine(line);
-        }
     }
 
     private sealed record TokenAnswer(string AccessToken);

@@ -96,24 +96,7 @@ public sealed class SlapdServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left to the OS temp cleaner.
-        }
-    }
+    public ValueTask DisposeAsync() => new(TestProcess.StopAsync(_process, _directory));
 
     private static async Task RunAsync(string file, string[] arguments, CancellationToken cancellationToken)
     {

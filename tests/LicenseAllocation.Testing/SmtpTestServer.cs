@@ -80,24 +80,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Select(m => m.Message)];
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_maildir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temporary folder left behind is harmless.
-        }
-    }
+    public ValueTask DisposeAsync() => new(TestProcess.StopAsync(_process, _maildir));
 
     /// <summary>Debian's interpreter, where <c>python3-aiosmtpd</c> installs; another <c>python3</c> on the path may not have it.</summary>
     private static string Python() => File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";

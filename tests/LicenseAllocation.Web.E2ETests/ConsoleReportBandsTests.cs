@@ -1,13 +1,8 @@
 using System.Text.RegularExpressions;
-using LicenseAllocation.Application.Access;
-using LicenseAllocation.Application.Allocations;
-using LicenseAllocation.Application.Data;
-using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shouldly;
+using static LicenseAllocation.Web.E2ETests.ConsoleReportSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace LicenseAllocation.Web.E2ETests;
@@ -25,20 +20,10 @@ public sealed partial class ConsoleReportBandsTests(PortalBrowser portal) : ICla
     [Fact]
     public async Task The_officer_uploads_a_report_maps_the_unmatched_groups_and_sees_the_bands_on_the_dashboard_and_in_the_tree()
     {
-        var (saDec, caoLanh, districts) = await PrepareAsync();
-        var page = await portal.NewPageAsync();
-        var scriptErrors = new List<string>();
-        page.PageError += (_, error) => scriptErrors.Add(error);
-        await portal.SignInAsync(page, PortalServer.AdminUserName, PortalServer.AdminPassword);
-
-        await page.GotoAsync("/plans/1/deployment/import");
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("deployment-choose-file")).ToBeEnabledAsync();
-        // The seeded 2020 plan's units were in force until 30/06/2025: the report is one of their time.
-        var takenOn = page.GetByTestId("deployment-taken-on").Locator("input").Or(page.Locator("input[data-testid=deployment-taken-on]")).First;
-        await takenOn.FillAsync("26/02/2021");
-        await takenOn.PressAsync("Tab");
-        await Expect(takenOn).ToHaveValueAsync("26/02/2021");
+        // The province gives Thành phố Sa Đéc 200 licences and Thành phố Cao Lãnh 300; both sit under the districts' row.
+        var (saDec, districts) = await GiveAsync(portal, "867", 200, "Giao cho thành phố Sa Đéc");
+        var (caoLanh, _) = await GiveAsync(portal, "866", 300, "Giao cho thành phố Cao Lãnh");
+        var (page, scriptErrors) = await OpenImportAsync(portal);
         var devices = Enumerable.Range(1, 230).Select(i => new ExportDevice($"SD-{i:D4}", $"PC-SD-{i}", SaDecGroup))
             .Concat(Enumerable.Range(1, 150).Select(i => new ExportDevice($"CL-{i:D4}", $"PC-CL-{i}", CaoLanhGroup)));
         await UploadAsync(page, new FilePayload { Name = "ksc.csv", MimeType = "text/csv", Buffer = ConsoleExports.Utf8(ConsoleExports.KasperskyCsv(devices), bom: true) },
@@ -73,7 +58,7 @@ public sealed partial class ConsoleReportBandsTests(PortalBrowser portal) : ICla
         await page.GotoAsync("/plans/1");
         await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("tree-band-header")).ToHaveTextAsync("Mức sử dụng");
-        await page.GetByTestId($"toggle-{districts}").ClickAsync();
+        await page.GetByTestId($"toggle-{districts!.Value}").ClickAsync();
         await Expect(page.GetByTestId($"band-{saDec}")).ToHaveAttributeAsync("data-band", "Critical");
         await Expect(page.GetByTestId($"band-{saDec}").GetByTestId("deployment-band")).ToHaveTextAsync("Nghiêm trọng");
         await Expect(page.GetByTestId($"band-{saDec}")).ToContainTextAsync("115 %");
@@ -87,36 +72,4 @@ public sealed partial class ConsoleReportBandsTests(PortalBrowser portal) : ICla
 
     [GeneratedRegex(@"^\s*Thành phố Cao Lãnh\s*$")]
     private static partial Regex ExactlyCaoLanh();
-
-    /// <summary>The province gives Thành phố Sa Đéc 200 licences and Thành phố Cao Lãnh 300; both sit under the districts' row.</summary>
-    private async Task<(int SaDec, int CaoLanh, int Districts)> PrepareAsync()
-    {
-        await using var scope = portal.Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AllocationDbContext>();
-        var saDec = await db.Units.Where(u => u.Code == "867").Select(u => new { u.Id, u.ParentId }).SingleAsync();
-        var caoLanh = await db.Units.Where(u => u.Code == "866").Select(u => u.Id).SingleAsync();
-        var admin = new Caller(PortalServer.AdminUserName, PortalRole.ProvinceAdmin);
-        var quantities = scope.ServiceProvider.GetRequiredService<QuantityService>();
-        (await quantities.ChangeAsync(admin, new ChangeQuantity(1, saDec.Id, 200, "Giao cho thành phố Sa Đéc"))).Succeeded.ShouldBeTrue();
-        (await quantities.ChangeAsync(admin, new ChangeQuantity(1, caoLanh, 300, "Giao cho thành phố Cao Lãnh"))).Succeeded.ShouldBeTrue();
-        return (saDec.Id, caoLanh, saDec.ParentId!.Value);
-    }
-
-    /// <summary>Chooses the file again until the page answers: the file input is wired just after the page goes live.</summary>
-    private static async Task UploadAsync(IPage page, FilePayload file, ILocator answer)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator("input[type=file]").First.SetInputFilesAsync(file);
-            try
-            {
-                await answer.First.WaitForAsync(new() { Timeout = 5_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                // Not wired yet; choose it again.
-            }
-        }
-    }
 }

@@ -1,12 +1,7 @@
-using LicenseAllocation.Application.Access;
-using LicenseAllocation.Application.Allocations;
-using LicenseAllocation.Application.Data;
-using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Shouldly;
+using static LicenseAllocation.Web.E2ETests.ConsoleReportSteps;
 using static Microsoft.Playwright.Assertions;
 
 namespace LicenseAllocation.Web.E2ETests;
@@ -22,21 +17,9 @@ public sealed class ConsoleReportTests(PortalBrowser portal) : IClassFixture<Por
     [Fact]
     public async Task The_administrator_uploads_a_report_maps_its_group_and_sees_the_band_of_the_unit()
     {
-        var saDec = await PrepareAsync();
-        var page = await portal.NewPageAsync();
-        var scriptErrors = new List<string>();
-        page.PageError += (_, error) => scriptErrors.Add(error);
-        await portal.SignInAsync(page, PortalServer.AdminUserName, PortalServer.AdminPassword);
-
-        await page.GotoAsync("/plans/1/deployment/import");
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("deployment-choose-file")).ToBeEnabledAsync();
+        var (saDec, _) = await GiveAsync(portal, "867", 200, "Giao cho thành phố Sa Đéc");
+        var (page, scriptErrors) = await OpenImportAsync(portal);
         await Expect(page.GetByTestId("deployment-columns")).ToContainTextAsync("KLLICSRV_HOST_GRPNAME");
-        // The seeded 2020 plan's units were in force until 30/06/2025: the report is one of their time.
-        var takenOn = page.GetByTestId("deployment-taken-on").Locator("input").Or(page.Locator("input[data-testid=deployment-taken-on]")).First;
-        await takenOn.FillAsync("26/02/2021");
-        await takenOn.PressAsync("Tab");
-        await Expect(takenOn).ToHaveValueAsync("26/02/2021");
 
         await UploadAsync(page, Csv("danh-sach.csv", "ten;tuoi\nAn;3\n"u8.ToArray()), page.GetByTestId("deployment-import-problem"));
         await Expect(page.GetByTestId("deployment-apply")).ToHaveCountAsync(0);
@@ -68,34 +51,4 @@ public sealed class ConsoleReportTests(PortalBrowser portal) : IClassFixture<Por
     }
 
     private static FilePayload Csv(string name, byte[] content) => new() { Name = name, MimeType = "text/csv", Buffer = content };
-
-    /// <summary>The province gives Thành phố Sa Đéc 200 licences.</summary>
-    private async Task<int> PrepareAsync()
-    {
-        await using var scope = portal.Server.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AllocationDbContext>();
-        var saDec = await db.Units.Where(u => u.Code == "867").Select(u => u.Id).SingleAsync();
-        var admin = new Caller(PortalServer.AdminUserName, PortalRole.ProvinceAdmin);
-        (await scope.ServiceProvider.GetRequiredService<QuantityService>()
-            .ChangeAsync(admin, new ChangeQuantity(1, saDec, 200, "Giao cho thành phố Sa Đéc"))).Succeeded.ShouldBeTrue();
-        return saDec;
-    }
-
-    /// <summary>Chooses a file again until the page answers: the file input is wired just after the page goes live.</summary>
-    private static async Task UploadAsync(IPage page, FilePayload file, ILocator answer)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator("input[type=file]").First.SetInputFilesAsync(file);
-            try
-            {
-                await answer.First.WaitForAsync(new() { Timeout = 5_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                // Not wired yet; choose it again.
-            }
-        }
-    }
 }

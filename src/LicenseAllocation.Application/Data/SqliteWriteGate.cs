@@ -49,11 +49,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     public InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (TurnToTake(connection) is { } gate)
-        {
-            Hold(connection, gate, gate.Wait(MaxWait));
-        }
-
+        Take(_turns, connection, TurnToTake(connection));
         return result;
     }
 
@@ -61,11 +57,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (TurnToTake(connection) is { } gate)
-        {
-            Hold(connection, gate, await gate.WaitAsync(MaxWait, cancellationToken));
-        }
-
+        await TakeAsync(_turns, connection, TurnToTake(connection), cancellationToken);
         return result;
     }
 
@@ -124,14 +116,14 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
 
     public InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
     {
-        TakeForStatement(command);
+        Take(_statementTurns, command, StatementTurnToTake(command));
         return result;
     }
 
     public async ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        await TakeForStatementAsync(command, cancellationToken);
+        await TakeAsync(_statementTurns, command, StatementTurnToTake(command), cancellationToken);
         return result;
     }
 
@@ -149,14 +141,14 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
 
     public InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
     {
-        TakeForStatement(command);
+        Take(_statementTurns, command, StatementTurnToTake(command));
         return result;
     }
 
     public async ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        await TakeForStatementAsync(command, cancellationToken);
+        await TakeAsync(_statementTurns, command, StatementTurnToTake(command), cancellationToken);
         return result;
     }
 
@@ -174,14 +166,14 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
 
     public InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
-        TakeForStatement(command);
+        Take(_statementTurns, command, StatementTurnToTake(command));
         return result;
     }
 
     public async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        await TakeForStatementAsync(command, cancellationToken);
+        await TakeAsync(_statementTurns, command, StatementTurnToTake(command), cancellationToken);
         return result;
     }
 
@@ -232,23 +224,30 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         return Gates.GetOrAdd(Path.GetFullPath(source), _ => new SemaphoreSlim(1, 1));
     }
 
+    /// <summary>
+    /// Waits for the turn of <paramref name="gate"/> (none: nothing to queue for) and keeps it under <paramref name="key"/>,
+    /// the connection of a transaction or a writing statement run on its own, until it ends; a writer that has waited
+    /// <see cref="MaxWait"/> goes on without it.
+    /// </summary>
+    private static void Take<TKey>(ConditionalWeakTable<TKey, Turn> turns, TKey key, SemaphoreSlim? gate)
+        where TKey : class
+    {
+        if (gate is not null && gate.Wait(MaxWait))
+        {
+            turns.AddOrUpdate(key, new Turn(gate));
+        }
+    }
+
+    private static async Task TakeAsync<TKey>(ConditionalWeakTable<TKey, Turn> turns, TKey key, SemaphoreSlim? gate, CancellationToken cancellationToken)
+        where TKey : class
+    {
+        if (gate is not null && await gate.WaitAsync(MaxWait, cancellationToken))
+        {
+            turns.AddOrUpdate(key, new Turn(gate));
+        }
+    }
+
     /// <summary>A writing statement outside a transaction is a transaction of its own (autocommit) and queues like one.</summary>
-    private void TakeForStatement(DbCommand command)
-    {
-        if (StatementTurnToTake(command) is { } gate && gate.Wait(MaxWait))
-        {
-            _statementTurns.AddOrUpdate(command, new Turn(gate));
-        }
-    }
-
-    private async Task TakeForStatementAsync(DbCommand command, CancellationToken cancellationToken)
-    {
-        if (StatementTurnToTake(command) is { } gate && await gate.WaitAsync(MaxWait, cancellationToken))
-        {
-            _statementTurns.AddOrUpdate(command, new Turn(gate));
-        }
-    }
-
     private SemaphoreSlim? StatementTurnToTake(DbCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -296,14 +295,6 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         }
 
         return false;
-    }
-
-    private void Hold(DbConnection connection, SemaphoreSlim gate, bool entered)
-    {
-        if (entered)
-        {
-            _turns.AddOrUpdate(connection, new Turn(gate));
-        }
     }
 
     /// <summary>A failed begin took no transaction, so its turn goes back; a failed savepoint or commit keeps it until the end.</summary>

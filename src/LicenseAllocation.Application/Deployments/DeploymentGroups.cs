@@ -19,6 +19,18 @@ public sealed record GroupView(string Group, int? UnitId, string? UnitName, Date
 /// <summary>A unit a group can be mapped to.</summary>
 public sealed record UnitChoice(int UnitId, string? Code, string Name, int Depth);
 
+/// <summary>
+/// The units a plan's groups can be mapped to, in force on <see cref="ReportDay"/>, the day of the plan's latest console
+/// report (null before its first one). When none is offered because every unit of the plan had ended by then (the 2020
+/// plan's units end on 30/06/2025), <see cref="StructureEnded"/> is the last day of the plan's structure: the report
+/// belongs to a plan of the structure that follows.
+/// </summary>
+public sealed record UnitOffer(IReadOnlyList<UnitChoice> Units, DateOnly? ReportDay, DateOnly? StructureEnded = null)
+{
+    /// <summary>True when the plan has a report but no unit in force on its day: an empty offer to be explained.</summary>
+    public bool NoneInForce => Units.Count == 0 && ReportDay is not null;
+}
+
 /// <summary>One group to map (or, with no unit, to leave unmapped from the day on).</summary>
 public sealed record GroupAssignment(string Group, int? UnitId);
 
@@ -153,7 +165,7 @@ public sealed class DeploymentGroups(IDbContextFactory<AllocationDbContext> cont
     }
 
     /// <summary>The units of a plan a group can be mapped to, in tree order with their depth, for the administrator's choice.</summary>
-    public async Task<DeploymentResult<IReadOnlyList<UnitChoice>>> UnitChoicesAsync(Caller caller, int planId, CancellationToken ct = default)
+    public async Task<DeploymentResult<UnitOffer>> UnitChoicesAsync(Caller caller, int planId, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!AccessPolicy.SeesWholeTree(caller))
@@ -173,12 +185,18 @@ public sealed class DeploymentGroups(IDbContextFactory<AllocationDbContext> cont
             .Select(s => (DateOnly?)s.TakenOn).FirstOrDefaultAsync(ct);
         var ids = nodes.Select(n => n.UnitId).ToList();
         var dates = await db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.ValidFrom, u.ValidTo }).ToDictionaryAsync(u => u.Id, ct);
-        return new DeploymentResult<IReadOnlyList<UnitChoice>>(
+        List<UnitChoice> choices =
         [
             .. PlanTreeQuery.InTreeOrder(nodes)
                 .Where(r => r.Node.IsActive && (reportDay is not { } day || InForce(dates[r.Node.UnitId].ValidFrom, dates[r.Node.UnitId].ValidTo, day)))
                 .Select(r => new UnitChoice(r.Node.UnitId, r.Node.Code, r.Node.Name, r.Depth)),
-        ]);
+        ];
+
+        // An empty offer on a report after the plan's structure ended: its last day tells which structure the report needs.
+        var ended = choices.Count == 0 && reportDay is { } taken
+            ? dates.Values.Where(d => d.ValidTo < taken).Max(d => d.ValidTo)
+            : null;
+        return new DeploymentResult<UnitOffer>(new UnitOffer(choices, reportDay, ended));
     }
 
     /// <summary>The mapping in force on <paramref name="day"/>: group → unit.</summary>

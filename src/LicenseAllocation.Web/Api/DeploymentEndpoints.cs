@@ -1,7 +1,6 @@
 using System.Globalization;
 using LicenseAllocation.Application.Deployments;
 using LicenseAllocation.Application.Import;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ApiText = LicenseAllocation.Web.Resources.Api;
 
@@ -9,8 +8,6 @@ namespace LicenseAllocation.Web.Api;
 
 internal static class DeploymentEndpoints
 {
-    private const long FormOverhead = 256 * 1024;
-
     public static RouteGroupBuilder MapDeploymentEndpoints(this RouteGroupBuilder api)
     {
         var limits = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<DeploymentOptions>>().Value;
@@ -27,8 +24,7 @@ internal static class DeploymentEndpoints
         api.MapPut("/deployments/groups", SaveGroupsAsync).WithName("SaveDeploymentGroups")
             .WithSummary("Maps groups to units { items: [{ group, unitId }], validFrom? } from validFrom (today) on; unitId null unmaps. Administrator.");
         api.MapPost("/plans/{planId:int}/deployments/imports", ImportAsync).WithName("ImportDeploymentReport")
-            .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxFileBytes + FormOverhead))
+            .AcceptsFileUpTo(limits.MaxFileBytes)
             .WithSummary("Imports a console report (multipart 'file', 'mapping', 'takenOn') as a dated snapshot; ?dryRun=true reads only. "
                 + "201 { snapshotId, devices, duplicates, refused: [{ row, code, reason }], unmappedGroups: [{ group, devices }] }; 422; 413 file-too-large. Administrator.");
         api.MapGet("/plans/{planId:int}/deployment", GetPictureAsync).WithName("GetDeployment")
@@ -85,48 +81,14 @@ internal static class DeploymentEndpoints
 
     private static async Task<IResult> ImportAsync(int planId, bool? dryRun, HttpContext context, DeploymentImports imports, IOptions<DeploymentOptions> options, CancellationToken ct)
     {
-        var limits = options.Value;
-        IFormCollection form;
-        try
+        var upload = await FileUploads.ReadAsync(context, options.Value.MaxFileBytes, issue => Problem(null, DeploymentIssue.OfFile(issue)), ct);
+        if (!upload.Read)
         {
-            if (!context.Request.HasFormContentType)
-            {
-                return FileRequired();
-            }
-
-            form = await context.Request.ReadFormAsync(ct);
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problem(null, DeploymentIssue.OfFile(new ImportIssue(ImportErrorCode.FileTooLarge) { Actual = context.Request.ContentLength, Limit = limits.MaxFileBytes }));
-        }
-        catch (InvalidDataException)
-        {
-            return FileRequired();
-        }
-        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            return FileRequired();
+            return upload.Problem;
         }
 
-        if (form.Files.GetFile("file") is not { } upload)
-        {
-            return FileRequired();
-        }
-
-        if (upload.Length > limits.MaxFileBytes)
-        {
-            return Problem(null, DeploymentIssue.OfFile(new ImportIssue(ImportErrorCode.FileTooLarge) { Actual = upload.Length, Limit = limits.MaxFileBytes }));
-        }
-
-        var bytes = new byte[upload.Length];
-        await using (var stream = upload.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(bytes, ct);
-        }
-
-        var takenOn = ParseDay(form["takenOn"].ToString());
-        var result = await imports.ImportAsync(ApiCaller.Of(context), new DeploymentImportRequest(planId, bytes, form["mapping"].ToString(), takenOn), dryRun == true, ct);
+        var takenOn = ParseDay(upload.Form["takenOn"].ToString());
+        var result = await imports.ImportAsync(ApiCaller.Of(context), new DeploymentImportRequest(planId, upload.Bytes, upload.Form["mapping"].ToString(), takenOn), dryRun == true, ct);
         if (!result.Succeeded)
         {
             return Problem(result.Refusal, result.Issue);
@@ -178,6 +140,4 @@ internal static class DeploymentEndpoints
             title: status == StatusCodes.Status413PayloadTooLarge ? ApiText.FileTooLargeTitle : ApiText.ImportRefusedTitle,
             extensions: new Dictionary<string, object?> { ["code"] = issue.ApiCode, ["row"] = issue.Row });
     }
-
-    private static IResult FileRequired() => ApiProblems.Problem(StatusCodes.Status400BadRequest, "file-required", ApiText.FileRequired);
 }

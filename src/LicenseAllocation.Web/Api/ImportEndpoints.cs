@@ -2,7 +2,6 @@ using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Import;
 using LicenseAllocation.Domain.Allocations;
 using LicenseAllocation.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ApiText = LicenseAllocation.Web.Resources.Api;
 
@@ -10,9 +9,6 @@ namespace LicenseAllocation.Web.Api;
 
 internal static class ImportEndpoints
 {
-    /// <summary>Room for the multipart envelope and the reason around the largest file accepted.</summary>
-    private const long FormOverhead = 256 * 1024;
-
     public static RouteGroupBuilder MapImportEndpoints(this RouteGroupBuilder api)
     {
         var limits = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value;
@@ -20,13 +16,8 @@ internal static class ImportEndpoints
             .WithSummary("The sub-allocation template of a unit: one row per active child with code, name and current quantity, to fill in Excel and import.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
 
-        // The form binding's own antiforgery check is off: API callers send a bearer token, and a post signed in by the
-        // cookie must come from the portal's pages with their antiforgery token (CrossSiteRequestGuard, before this).
-        // The request limit sits a little above the largest file, so that a file just over it reaches the handler and
-        // is answered with 413 file-too-large.
         api.MapPost("/plans/{planId:int}/imports", ImportAsync).WithName("ImportWorkbook")
-            .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxFileBytes + FormOverhead))
+            .AcceptsFileUpTo(limits.MaxFileBytes)
             .WithSummary("Imports a filled template (or, for the province, the plan's appendix) from multipart field 'file' with 'reason' and, optionally, "
                 + "'documentRef' (the document the change is based on, written on its audit rows); ?dryRun=true previews. "
                 + "200 { applied, changes, totals: { allocated, handedOnBefore, handedOnAfter, remainingBefore, remainingAfter }, errors: [] }; "
@@ -56,51 +47,14 @@ internal static class ImportEndpoints
         int planId, bool? dryRun, int? unitId, HttpContext context, ImportService imports, IOptions<ImportOptions> options, CancellationToken cancellationToken)
     {
         var caller = ApiCaller.Of(context);
-        var limits = options.Value;
-
-        IFormCollection form;
-        try
+        var upload = await FileUploads.ReadAsync(context, options.Value.MaxFileBytes, TooLarge, cancellationToken);
+        if (!upload.Read)
         {
-            if (!context.Request.HasFormContentType)
-            {
-                return FileRequired();
-            }
-
-            form = await context.Request.ReadFormAsync(cancellationToken);
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return TooLarge(new ImportIssue(ImportErrorCode.FileTooLarge) { Actual = context.Request.ContentLength, Limit = limits.MaxFileBytes });
-        }
-        catch (InvalidDataException)
-        {
-            // A multipart body the form reader cannot take apart (a section over its limits, a broken boundary).
-            return FileRequired();
-        }
-        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            // A body that ends inside a section: its boundary never closes.
-            return FileRequired();
+            return upload.Problem;
         }
 
-        if (form.Files.GetFile("file") is not { } upload)
-        {
-            return FileRequired();
-        }
-
-        if (upload.Length > limits.MaxFileBytes)
-        {
-            return TooLarge(new ImportIssue(ImportErrorCode.FileTooLarge) { Actual = upload.Length, Limit = limits.MaxFileBytes });
-        }
-
-        var bytes = new byte[upload.Length];
-        await using (var stream = upload.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(bytes, cancellationToken);
-        }
-
-        var documentRef = form["documentRef"].ToString();
-        var request = new ImportRequest(planId, bytes, unitId, form["reason"].ToString(), documentRef.Length == 0 ? null : documentRef);
+        var documentRef = upload.Form["documentRef"].ToString();
+        var request = new ImportRequest(planId, upload.Bytes, unitId, upload.Form["reason"].ToString(), documentRef.Length == 0 ? null : documentRef);
         var report = dryRun == true
             ? await imports.PreviewAsync(caller, request, cancellationToken)
             : await imports.ApplyAsync(caller, request, cancellationToken);
@@ -165,6 +119,4 @@ internal static class ImportEndpoints
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: ApiText.FileTooLargeTitle,
         extensions: new Dictionary<string, object?> { ["code"] = issue.ApiCode });
-
-    internal static IResult FileRequired() => ApiProblems.Problem(StatusCodes.Status400BadRequest, "file-required", ApiText.FileRequired);
 }

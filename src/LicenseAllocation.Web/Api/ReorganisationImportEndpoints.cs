@@ -3,7 +3,6 @@ using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Import;
 using LicenseAllocation.Application.Reorganisations;
 using LicenseAllocation.Domain.Allocations;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ApiText = LicenseAllocation.Web.Resources.Api;
 
@@ -12,9 +11,6 @@ namespace LicenseAllocation.Web.Api;
 /// <summary>Another reorganisation recorded from a file by the province administrator (<see cref="ReorganisationImports"/>).</summary>
 internal static class ReorganisationImportEndpoints
 {
-    /// <summary>Room for the multipart envelope around the largest file accepted.</summary>
-    private const long FormOverhead = 256 * 1024;
-
     public static RouteGroupBuilder MapReorganisationImportEndpoints(this RouteGroupBuilder api)
     {
         var limits = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value;
@@ -22,11 +18,8 @@ internal static class ReorganisationImportEndpoints
             .WithSummary("The empty workbook to describe a reorganisation in Excel: sheet 'Thông tin' (name, legal basis, effective date), sheet 'Đơn vị mới' (one new unit and one old unit a row), and a guide.")
             .Produces(StatusCodes.Status200OK, contentType: AppendixEndpoints.XlsxContentType);
 
-        // As the other imports: the form's antiforgery check is off (bearer callers; cookie posts pass CrossSiteRequestGuard first),
-        // and the request limit sits a little above the largest file so that a file just over it is answered 413 file-too-large.
         api.MapPost("/reorganisations/imports", ImportAsync).WithName("ImportReorganisation")
-            .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxFileBytes + FormOverhead))
+            .AcceptsFileUpTo(limits.MaxFileBytes)
             .WithSummary("Records a reorganisation from multipart field 'file' (JSON of the reference files' shape, or the workbook of the template), all or nothing. "
                 + "?dryRun=true: 200 { preview, errors: [] }. 201 the reorganisation { id, name, effectiveFrom, legalBasis, units: [...] }; "
                 + "422 invalid-reorganisation { preview, errors: [{ sheet, row, column, code, message }] } (row: the workbook's row or the JSON file's line; column: the letter or the field's path); "
@@ -45,48 +38,13 @@ internal static class ReorganisationImportEndpoints
 
     private static async Task<IResult> ImportAsync(bool? dryRun, HttpContext context, ReorganisationImports imports, IOptions<ImportOptions> options, CancellationToken cancellationToken)
     {
-        var caller = ApiCaller.Of(context);
-        var limits = options.Value;
-        IFormCollection form;
-        try
+        var upload = await FileUploads.ReadAsync(context, options.Value.MaxFileBytes, ImportEndpoints.TooLarge, cancellationToken);
+        if (!upload.Read)
         {
-            if (!context.Request.HasFormContentType)
-            {
-                return ImportEndpoints.FileRequired();
-            }
-
-            form = await context.Request.ReadFormAsync(cancellationToken);
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ImportEndpoints.TooLarge(new ImportIssue(ImportErrorCode.FileTooLarge) { Actual = context.Request.ContentLength, Limit = limits.MaxFileBytes });
-        }
-        catch (InvalidDataException)
-        {
-            return ImportEndpoints.FileRequired();
-        }
-        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            return ImportEndpoints.FileRequired();
+            return upload.Problem;
         }
 
-        if (form.Files.GetFile("file") is not { } upload)
-        {
-            return ImportEndpoints.FileRequired();
-        }
-
-        if (upload.Length > limits.MaxFileBytes)
-        {
-            return ImportEndpoints.TooLarge(new ImportIssue(ImportErrorCode.FileTooLarge) { Actual = upload.Length, Limit = limits.MaxFileBytes });
-        }
-
-        var bytes = new byte[upload.Length];
-        await using (var stream = upload.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(bytes, cancellationToken);
-        }
-
-        var outcome = await imports.ImportAsync(caller, bytes, dryRun == true, cancellationToken);
+        var outcome = await imports.ImportAsync(ApiCaller.Of(context), upload.Bytes, dryRun == true, cancellationToken);
         if (!outcome.Succeeded)
         {
             return ApiProblems.Refusal(outcome.Error);

@@ -2,7 +2,6 @@ using System.Globalization;
 using LicenseAllocation.Application.Import;
 using LicenseAllocation.Application.Users;
 using LicenseAllocation.Web.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using ApiText = LicenseAllocation.Web.Resources.Api;
 
@@ -13,14 +12,11 @@ internal static class UserImportEndpoints
 {
     public const string PasswordFileName = "mat-khau-ban-dau.xlsx";
 
-    private const long FormOverhead = 256 * 1024;
-
     public static RouteGroupBuilder MapUserImportEndpoints(this RouteGroupBuilder api)
     {
         var limits = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<IOptions<ImportOptions>>().Value;
         api.MapPost("/users/imports", ImportAsync).WithName("ImportUsers")
-            .DisableAntiforgery()
-            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxFileBytes + FormOverhead))
+            .AcceptsFileUpTo(limits.MaxFileBytes)
             .WithSummary("Creates accounts from a workbook (multipart field 'file'; columns A user name, B full name, C position, D unit code or name, "
                 + "E role, F phone, G e-mail; heading in row 1), all or none; ?dryRun=true previews: 200 { created: false, rows, errors: [] }. "
                 + "Created: 200 with the initial passwords workbook (mat-khau-ban-dau.xlsx, given once, never stored; every account must change its password at first sign-in). "
@@ -31,48 +27,13 @@ internal static class UserImportEndpoints
 
     private static async Task<IResult> ImportAsync(bool? dryRun, HttpContext context, BulkAccounts bulk, IOptions<ImportOptions> options, CancellationToken cancellationToken)
     {
-        var caller = ApiCaller.Of(context);
-        var limits = options.Value;
-        IFormCollection form;
-        try
+        var upload = await FileUploads.ReadAsync(context, options.Value.MaxFileBytes, ImportEndpoints.TooLarge, cancellationToken);
+        if (!upload.Read)
         {
-            if (!context.Request.HasFormContentType)
-            {
-                return ImportEndpoints.FileRequired();
-            }
-
-            form = await context.Request.ReadFormAsync(cancellationToken);
-        }
-        catch (BadHttpRequestException exception) when (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return ImportEndpoints.TooLarge(new ImportIssue(ImportErrorCode.FileTooLarge) { Actual = context.Request.ContentLength, Limit = limits.MaxFileBytes });
-        }
-        catch (InvalidDataException)
-        {
-            return ImportEndpoints.FileRequired();
-        }
-        catch (IOException) when (!context.RequestAborted.IsCancellationRequested)
-        {
-            return ImportEndpoints.FileRequired();
+            return upload.Problem;
         }
 
-        if (form.Files.GetFile("file") is not { } upload)
-        {
-            return ImportEndpoints.FileRequired();
-        }
-
-        if (upload.Length > limits.MaxFileBytes)
-        {
-            return ImportEndpoints.TooLarge(new ImportIssue(ImportErrorCode.FileTooLarge) { Actual = upload.Length, Limit = limits.MaxFileBytes });
-        }
-
-        var bytes = new byte[upload.Length];
-        await using (var stream = upload.OpenReadStream())
-        {
-            await stream.ReadExactlyAsync(bytes, cancellationToken);
-        }
-
-        var outcome = await bulk.ImportAsync(caller, bytes, dryRun == true, cancellationToken);
+        var outcome = await bulk.ImportAsync(ApiCaller.Of(context), upload.Bytes, dryRun == true, cancellationToken);
         if (!outcome.Succeeded)
         {
             return ApiProblems.Refusal(outcome.Error);

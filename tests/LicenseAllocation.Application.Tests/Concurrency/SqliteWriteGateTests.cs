@@ -9,6 +9,7 @@ using LicenseAllocation.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 using Shouldly;
 
 namespace LicenseAllocation.Application.Tests.Concurrency;
@@ -23,26 +24,24 @@ public sealed class SqliteWriteGateTests
     /// <summary>The busy timeout of the contexts under test: shorter than the waits the tests create.</summary>
     private const int BusyTimeoutSeconds = 1;
 
+    /// <summary>A write that changes nothing, to take the file's write lock.</summary>
+    private const string TouchHead = "UPDATE \"AuditChainHead\" SET \"Sequence\" = \"Sequence\"";
+
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_writer_that_waits_longer_than_the_busy_timeout_for_another_writer_goes_in_when_it_commits()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync(seed: false);
-        var busy = new BusyCounter();
-        var factory = ShortTimeoutFactory(database, busy);
-
-        await using var first = await factory.CreateDbContextAsync(Cancellation);
-        await using var held = await first.Database.BeginTransactionAsync(Cancellation);
-        await first.Database.ExecuteSqlRawAsync("UPDATE \"AuditChainHead\" SET \"Sequence\" = \"Sequence\"", Cancellation);
+        await using var bed = await GateBed.CreateAsync(seed: false);
+        await using var held = await bed.HoldAsync();
 
         var second = Task.Run(
             async () =>
             {
-                await using var db = await factory.CreateDbContextAsync(Cancellation);
+                await using var db = await bed.Factory.CreateDbContextAsync(Cancellation);
                 await using var transaction = await db.Database.BeginTransactionAsync(Cancellation);
                 var began = DateTime.UtcNow;
-                await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditChainHead\" SET \"Sequence\" = \"Sequence\"", Cancellation);
+                await db.Database.ExecuteSqlRawAsync(TouchHead, Cancellation);
                 await transaction.CommitAsync(Cancellation);
                 return began;
             },
@@ -56,25 +55,20 @@ public sealed class SqliteWriteGateTests
 
         var secondBegan = await second.WaitAsync(TimeSpan.FromSeconds(30), Cancellation);
         secondBegan.ShouldBeGreaterThanOrEqualTo(firstCommitted);
-        busy.Count.ShouldBe(0);
+        bed.Busy.Count.ShouldBe(0);
     }
 
     [Fact]
     public async Task A_write_outside_a_transaction_waits_its_turn_like_a_transaction()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync(seed: false);
-        var busy = new BusyCounter();
-        var factory = ShortTimeoutFactory(database, busy);
-
-        await using var first = await factory.CreateDbContextAsync(Cancellation);
-        await using var held = await first.Database.BeginTransactionAsync(Cancellation);
-        await first.Database.ExecuteSqlRawAsync("UPDATE \"AuditChainHead\" SET \"Sequence\" = \"Sequence\"", Cancellation);
+        await using var bed = await GateBed.CreateAsync(seed: false);
+        await using var held = await bed.HoldAsync();
 
         // A single statement in autocommit (ExecuteUpdate, a one-row SaveChanges) is its own transaction on the file.
         var second = Task.Run(
             async () =>
             {
-                await using var db = await factory.CreateDbContextAsync(Cancellation);
+                await using var db = await bed.Factory.CreateDbContextAsync(Cancellation);
                 return await db.AuditChainHeads.ExecuteUpdateAsync(s => s.SetProperty(h => h.Sequence, h => h.Sequence), Cancellation);
             },
             Cancellation);
@@ -84,7 +78,7 @@ public sealed class SqliteWriteGateTests
         await held.CommitAsync(Cancellation);
 
         (await second.WaitAsync(TimeSpan.FromSeconds(30), Cancellation)).ShouldBe(1);
-        busy.Count.ShouldBe(0);
+        bed.Busy.Count.ShouldBe(0);
     }
 
     [Theory]
@@ -102,33 +96,30 @@ public sealed class SqliteWriteGateTests
     [Fact]
     public async Task A_transaction_disposed_without_commit_gives_its_turn_to_the_next_writer()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync(seed: false);
-        var busy = new BusyCounter();
-        var factory = ShortTimeoutFactory(database, busy);
+        await using var bed = await GateBed.CreateAsync(seed: false);
 
-        await using (var db = await factory.CreateDbContextAsync(Cancellation))
+        await using (var db = await bed.Factory.CreateDbContextAsync(Cancellation))
         await using (await db.Database.BeginTransactionAsync(Cancellation))
         {
             await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditChainHead\" SET \"Sequence\" = \"Sequence\" + 1", Cancellation);
-            SqliteWriteGate.IsTaken(FileOf(database)).ShouldBeTrue();
+            SqliteWriteGate.IsTaken(bed.File).ShouldBeTrue();
         }
 
-        SqliteWriteGate.IsTaken(FileOf(database)).ShouldBeFalse("a refusal returns without commit and must not keep the file");
-        await using (var db = await factory.CreateDbContextAsync(Cancellation))
+        SqliteWriteGate.IsTaken(bed.File).ShouldBeFalse("a refusal returns without commit and must not keep the file");
+        await using (var db = await bed.Factory.CreateDbContextAsync(Cancellation))
         {
             await using var transaction = await db.Database.BeginTransactionAsync(Cancellation).WaitAsync(TimeSpan.FromSeconds(5), Cancellation);
             (await db.AuditChainHeads.Select(h => h.Sequence).SingleAsync(Cancellation)).ShouldBe(0L, "the disposed transaction was rolled back");
         }
 
-        busy.Count.ShouldBe(0);
+        bed.Busy.Count.ShouldBe(0);
     }
 
     [Fact]
     public async Task Thirty_two_officials_editing_one_sqlite_file_at_once_all_succeed_without_waiting_on_the_busy_lock()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync(seed: true);
-        var busy = new BusyCounter();
-        var factory = ShortTimeoutFactory(database, busy);
+        await using var bed = await GateBed.CreateAsync(seed: true);
+        var (factory, busy) = (bed.Factory, bed.Busy);
         var seed = await StoredPlan.LoadAsync(factory, Cancellation);
         var districts = seed.OfKind(UnitKind.DistrictCommittee);
 
@@ -161,7 +152,48 @@ public sealed class SqliteWriteGateTests
         return new TestContextFactory(builder.Options);
     }
 
-    private static string FileOf(SqliteTestDatabase database) => new SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+    /// <summary>A test's own file, its contexts with the short busy timeout, and the busy refusals they met.</summary>
+    private sealed class GateBed : IAsyncDisposable
+    {
+        private readonly SqliteTestDatabase _database;
+
+        private GateBed(SqliteTestDatabase database)
+        {
+            _database = database;
+            Factory = ShortTimeoutFactory(database, Busy);
+        }
+
+        public BusyCounter Busy { get; } = new();
+
+        public IDbContextFactory<AllocationDbContext> Factory { get; }
+
+        /// <summary>The database file, as the gate names its queue.</summary>
+        public string File => new SqliteConnectionStringBuilder(_database.ConnectionString).DataSource;
+
+        public static async Task<GateBed> CreateAsync(bool seed) => new(await SqliteTestDatabase.CreateAsync(seed: seed));
+
+        /// <summary>A first writer holding the file's turn: its transaction open with a write in it, until committed or disposed.</summary>
+        public async Task<HeldWrite> HoldAsync()
+        {
+            var db = await Factory.CreateDbContextAsync(Cancellation);
+            var transaction = await db.Database.BeginTransactionAsync(Cancellation);
+            await db.Database.ExecuteSqlRawAsync(TouchHead, Cancellation);
+            return new HeldWrite(db, transaction);
+        }
+
+        public ValueTask DisposeAsync() => _database.DisposeAsync();
+    }
+
+    private sealed class HeldWrite(AllocationDbContext db, IDbContextTransaction transaction) : IAsyncDisposable
+    {
+        public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.DisposeAsync();
+            await db.DisposeAsync();
+        }
+    }
 
     /// <summary>Counts SQLite's busy and locked refusals, of statements and of transactions.</summary>
     private sealed class BusyCounter : IDbCommandInterceptor, IDbTransactionInterceptor

@@ -6,9 +6,9 @@ using LicenseAllocation.Domain.Auditing;
 using LicenseAllocation.Domain.Deployments;
 using LicenseAllocation.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
+using static LicenseAllocation.Application.Tests.Deployments.ConsoleReportBed;
 
 namespace LicenseAllocation.Application.Tests.Deployments;
 
@@ -18,12 +18,10 @@ namespace LicenseAllocation.Application.Tests.Deployments;
 /// </summary>
 public sealed class DeploymentPictureTests : IAsyncLifetime
 {
-    private const string CaoLanhGroup = "Thiết bị được quản lý/Thành phố Cao Lãnh";
-    private const string SaDecGroup = "Thiết bị được quản lý/Thành phố Sa Đéc";
     private static readonly DateOnly TakenOn = new(2021, 2, 26);
-    private static readonly DateTime Seen = new(2021, 2, 25, 3, 0, 0, DateTimeKind.Utc);
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2021, 3, 1, 8, 0, 0, TimeSpan.Zero));
+    private ConsoleReportBed _reports = null!;
     private ImportBed _bed = null!;
     private DeploymentGroups _groups = null!;
     private DeploymentImports _imports = null!;
@@ -33,28 +31,17 @@ public sealed class DeploymentPictureTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _bed = await ImportBed.CreateAsync();
-        var factory = _bed.Database.Factory;
-        _groups = new DeploymentGroups(factory, _clock);
-        _imports = new DeploymentImports(factory, Options.Create(new DeploymentOptions { ProductKeywords = { "Kaspersky" } }), _clock);
-        _picture = new DeploymentPicture(factory);
+        _reports = await ConsoleReportBed.CreateAsync(_clock);
+        (_bed, _groups, _imports) = (_reports.Bed, _reports.Groups, _reports.Imports);
+        _picture = new DeploymentPicture(_bed.Database.Factory);
     }
 
-    public async ValueTask DisposeAsync() => await _bed.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _reports.DisposeAsync();
 
-    private static IEnumerable<ExportDevice> Many(string prefix, string group, int count, DateTime? seen = null, string product = "Kaspersky Endpoint Security for Windows") =>
-        Enumerable.Range(1, count).Select(i => new ExportDevice($"{prefix}-{i:D5}", $"PC-{prefix}-{i}", group, product, LastSeen: seen ?? Seen));
+    private Task<DeploymentImportReport> ImportAsync(IEnumerable<ExportDevice> devices, DateOnly? takenOn = null, bool dryRun = false, bool withLastSeen = true) =>
+        _reports.ImportAsync(devices, takenOn ?? TakenOn, dryRun, withLastSeen);
 
-    private async Task<DeploymentImportReport> ImportAsync(IEnumerable<ExportDevice> devices, DateOnly? takenOn = null, bool dryRun = false, bool withLastSeen = true)
-    {
-        var file = ConsoleExports.Utf8(ConsoleExports.KasperskyCsv(devices, withLastSeen: withLastSeen), bom: true);
-        var result = await _imports.ImportAsync(ImportBed.Admin, new DeploymentImportRequest(_bed.PlanId, file, "Kaspersky Security Center", takenOn ?? TakenOn), dryRun, Ct);
-        result.Succeeded.ShouldBeTrue(result.Issue?.ApiCode ?? result.Refusal?.Code.ToString());
-        return result.Value!;
-    }
-
-    private async Task MapAsync(DateOnly? from = null, params (string Group, int Unit)[] items) =>
-        (await _groups.SaveAsync(ImportBed.Admin, [.. items.Select(i => new GroupAssignment(i.Group, i.Unit))], from, Ct)).Succeeded.ShouldBeTrue();
+    private Task MapAsync(DateOnly? from = null, params (string Group, int Unit)[] items) => _reports.MapAsync(from, items);
 
     [Fact]
     public async Task Each_unit_gets_its_devices_its_licences_and_its_band()
@@ -260,9 +247,33 @@ public sealed class DeploymentPictureTests : IAsyncLifetime
         var groups = (await _groups.ListAsync(ImportBed.Admin, planId: _bed.PlanId, ct: Ct)).Value!;
         groups.Single(g => g.Group.EndsWith("Sa Đéc", StringComparison.Ordinal)).SuggestedUnitId.ShouldBeNull();
         groups.Single(g => g.Group.EndsWith("866", StringComparison.Ordinal)).SuggestedUnitId.ShouldBe(_bed.CaoLanh);
-        var choices = (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!;
+        var choices = (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!.Units;
         choices.ShouldNotContain(c => c.UnitId == _bed.SaDec);
         choices.ShouldContain(c => c.UnitId == _bed.CaoLanh);
+    }
+
+    [Fact]
+    public async Task A_report_dated_after_every_unit_of_the_plan_ended_gets_an_empty_offer_that_says_when_the_structure_ended()
+    {
+        var lastDay = TakenOn.AddDays(-6);
+        await using (var db = await _bed.Database.Factory.CreateDbContextAsync(Ct))
+        {
+            foreach (var unit in await db.Units.ToListAsync(Ct))
+            {
+                unit.EndOn(lastDay);
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await ImportAsync(Many("SD", "Thiết bị được quản lý/UBND thành phố Sa Đéc", 4));
+
+        var offer = (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!;
+        offer.Units.ShouldBeEmpty();
+        offer.NoneInForce.ShouldBeTrue();
+        offer.ReportDay.ShouldBe(TakenOn);
+        offer.StructureEnded.ShouldBe(lastDay);
+        (await _groups.ListAsync(ImportBed.Admin, planId: _bed.PlanId, ct: Ct)).Value!.Single().SuggestedUnitId.ShouldBeNull();
     }
 
     [Fact]
@@ -277,7 +288,7 @@ public sealed class DeploymentPictureTests : IAsyncLifetime
         await ImportAsync(Many("SD", "Thiết bị được quản lý/UBND thành phố Sa Đéc", 4));
 
         (await _groups.ListAsync(ImportBed.Admin, planId: _bed.PlanId, ct: Ct)).Value!.Single().SuggestedUnitId.ShouldBe(_bed.SaDec);
-        (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!.ShouldContain(c => c.UnitId == _bed.SaDec);
+        (await _groups.UnitChoicesAsync(ImportBed.Admin, _bed.PlanId, Ct)).Value!.Units.ShouldContain(c => c.UnitId == _bed.SaDec);
     }
 
     [Fact]

@@ -9,9 +9,9 @@ using LicenseAllocation.Migrations.Sqlite;
 using LicenseAllocation.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Shouldly;
+using static LicenseAllocation.Application.Tests.Deployments.ConsoleReportBed;
 
 namespace LicenseAllocation.Application.Tests.Deployments;
 
@@ -21,40 +21,27 @@ namespace LicenseAllocation.Application.Tests.Deployments;
 /// </summary>
 public sealed class DeploymentTreeBandsTests : IAsyncLifetime
 {
-    private const string CaoLanhGroup = "Thiết bị được quản lý/Thành phố Cao Lãnh";
-    private const string SaDecGroup = "Thiết bị được quản lý/Thành phố Sa Đéc";
     private const string StrangeGroup = "Thiết bị được quản lý/Nhóm lạ";
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2021, 3, 1, 8, 0, 0, TimeSpan.Zero));
+    private ConsoleReportBed _reports = null!;
     private ImportBed _bed = null!;
-    private DeploymentGroups _groups = null!;
-    private DeploymentImports _imports = null!;
     private DeploymentTreeBands _bands = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public async ValueTask InitializeAsync()
     {
-        _bed = await ImportBed.CreateAsync();
-        var factory = _bed.Database.Factory;
-        _groups = new DeploymentGroups(factory, _clock);
-        _imports = new DeploymentImports(factory, Options.Create(new DeploymentOptions { ProductKeywords = { "Kaspersky" } }), _clock);
-        _bands = new DeploymentTreeBands(factory, new DeploymentTreeBandCache());
+        _reports = await ConsoleReportBed.CreateAsync(_clock);
+        _bed = _reports.Bed;
+        _bands = new DeploymentTreeBands(_bed.Database.Factory, new DeploymentTreeBandCache());
     }
 
-    public async ValueTask DisposeAsync() => await _bed.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _reports.DisposeAsync();
 
-    private static IEnumerable<ExportDevice> Many(string prefix, string group, int count) =>
-        Enumerable.Range(1, count).Select(i => new ExportDevice($"{prefix}-{i:D5}", $"PC-{prefix}-{i}", group, LastSeen: new DateTime(2021, 2, 25, 3, 0, 0, DateTimeKind.Utc)));
+    private Task ImportAsync(DateOnly takenOn, params IEnumerable<ExportDevice>[] devices) => _reports.ImportAsync(devices.SelectMany(d => d), takenOn);
 
-    private async Task ImportAsync(DateOnly takenOn, params IEnumerable<ExportDevice>[] devices)
-    {
-        var file = ConsoleExports.Utf8(ConsoleExports.KasperskyCsv(devices.SelectMany(d => d)), bom: true);
-        (await _imports.ImportAsync(ImportBed.Admin, new DeploymentImportRequest(_bed.PlanId, file, "Kaspersky Security Center", takenOn), false, Ct)).Succeeded.ShouldBeTrue();
-    }
-
-    private async Task MapAsync(params (string Group, int Unit)[] items) =>
-        (await _groups.SaveAsync(ImportBed.Admin, [.. items.Select(i => new GroupAssignment(i.Group, i.Unit))], null, Ct)).Succeeded.ShouldBeTrue();
+    private Task MapAsync(params (string Group, int Unit)[] items) => _reports.MapAsync(null, items);
 
     [Fact]
     public async Task A_plan_without_a_console_report_has_no_bands_and_after_one_each_unit_asked_for_gets_its_subtrees_band()

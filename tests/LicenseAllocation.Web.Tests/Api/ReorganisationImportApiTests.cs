@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ClosedXML.Excel;
@@ -9,36 +8,16 @@ using Shouldly;
 namespace LicenseAllocation.Web.Tests.Api;
 
 /// <summary><c>POST /api/v1/reorganisations/imports</c>: a preview on a dry run, 201 with the reorganisation, 422 with every problem by row.</summary>
-public sealed class ReorganisationImportApiTests : IAsyncLifetime
+public sealed class ReorganisationImportApiTests : AdminApiTests
 {
-    private readonly PortalFactory _portal = new();
-    private HttpClient _admin = default!;
+    private static MultipartFormDataContent Json(TestReorganisation file) => FileForm(ReorganisationFiles.Json(file), "sap-xep.json", "application/json");
 
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _admin = await _portal.CreateAdminClientAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        _admin.Dispose();
-        await _portal.DisposeAsync();
-    }
-
-    private static MultipartFormDataContent Upload(byte[] file, string name, string type)
-    {
-        var content = new ByteArrayContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue(type);
-        return new MultipartFormDataContent { { content, "file", name } };
-    }
-
-    private static MultipartFormDataContent Json(TestReorganisation file) => Upload(ReorganisationFiles.Json(file), "sap-xep.json", "application/json");
-
-    private async Task<int> CountAsync() => (await _admin.GetFromJsonAsync<JsonElement>("/api/v1/reorganisations", Ct)).GetArrayLength();
+    private async Task<int> CountAsync() => (await AdminClient.GetFromJsonAsync<JsonElement>("/api/v1/reorganisations", Ct)).GetArrayLength();
 
     [Fact]
     public async Task A_dry_run_answers_200_with_the_preview_and_records_nothing()
     {
-        var response = await _admin.PostAsync("/api/v1/reorganisations/imports?dryRun=true", Json(ReorganisationFiles.Valid()), Ct);
+        var response = await AdminClient.PostAsync("/api/v1/reorganisations/imports?dryRun=true", Json(ReorganisationFiles.Valid()), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var preview = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("preview");
@@ -53,7 +32,7 @@ public sealed class ReorganisationImportApiTests : IAsyncLifetime
     [Fact]
     public async Task A_valid_json_file_answers_201_with_the_reorganisation()
     {
-        var response = await _admin.PostAsync("/api/v1/reorganisations/imports", Json(ReorganisationFiles.Valid()), Ct);
+        var response = await AdminClient.PostAsync("/api/v1/reorganisations/imports", Json(ReorganisationFiles.Valid()), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -66,15 +45,15 @@ public sealed class ReorganisationImportApiTests : IAsyncLifetime
     [Fact]
     public async Task The_downloaded_template_filled_in_answers_201()
     {
-        var template = await _admin.GetAsync("/api/v1/reorganisations/imports/template.xlsx", Ct);
+        var template = await AdminClient.GetAsync("/api/v1/reorganisations/imports/template.xlsx", Ct);
         template.StatusCode.ShouldBe(HttpStatusCode.OK);
         using (var workbook = new XLWorkbook(new MemoryStream(await template.Content.ReadAsByteArrayAsync(Ct))))
         {
             workbook.Worksheets.Select(w => w.Name).ShouldBe(["Thông tin", "Đơn vị mới", "Hướng dẫn"]);
         }
 
-        var response = await _admin.PostAsync("/api/v1/reorganisations/imports",
-            Upload(ReorganisationFiles.Workbook(ReorganisationFiles.Valid()), "sap-xep.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), Ct);
+        var response = await AdminClient.PostAsync("/api/v1/reorganisations/imports",
+            FileForm(ReorganisationFiles.Workbook(ReorganisationFiles.Valid()), "sap-xep.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Ct));
     }
@@ -89,7 +68,7 @@ public sealed class ReorganisationImportApiTests : IAsyncLifetime
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/reorganisations/imports") { Content = Json(file) };
         request.Headers.AcceptLanguage.ParseAdd(language);
 
-        var response = await _admin.SendAsync(request, Ct);
+        var response = await AdminClient.SendAsync(request, Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -105,7 +84,7 @@ public sealed class ReorganisationImportApiTests : IAsyncLifetime
     [Fact]
     public async Task A_file_over_the_upload_limit_answers_413()
     {
-        var response = await _admin.PostAsync("/api/v1/reorganisations/imports", Upload(new byte[(5 * 1024 * 1024) + 1], "lon.json", "application/json"), Ct);
+        var response = await AdminClient.PostAsync("/api/v1/reorganisations/imports", FileForm(new byte[(5 * 1024 * 1024) + 1], "lon.json", "application/json"), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("code").GetString().ShouldBe("file-too-large");

@@ -9,21 +9,8 @@ using Shouldly;
 namespace LicenseAllocation.Web.Tests.Api;
 
 /// <summary>Accounts from a workbook through the API: preview, 422 with every refused row, the passwords file once.</summary>
-public sealed class UserImportApiTests : IAsyncLifetime
+public sealed class UserImportApiTests : AdminApiTests
 {
-    private readonly PortalFactory _portal = new();
-    private HttpClient _admin = default!;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    public async ValueTask InitializeAsync() => _admin = await _portal.CreateAdminClientAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        _admin.Dispose();
-        await _portal.DisposeAsync();
-    }
-
     private static MultipartFormDataContent Upload(params string[][] rows)
     {
         var bytes = WorkbookFiles.Create(workbook =>
@@ -38,9 +25,7 @@ public sealed class UserImportApiTests : IAsyncLifetime
                 }
             }
         });
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        return new MultipartFormDataContent { { file, "file", "tai-khoan.xlsx" } };
+        return FileForm(bytes, "tai-khoan.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     }
 
     [Fact]
@@ -48,34 +33,34 @@ public sealed class UserImportApiTests : IAsyncLifetime
     {
         string[] row = ["xem-phuong-11", "Lê Văn Cường", "Văn thư", "29863", "UnitViewer", "0277 3851 111", "cuong@caolanh.gov.vn"];
 
-        var preview = await _admin.PostAsync("/api/v1/users/imports?dryRun=true", Upload(row), Ct);
+        var preview = await AdminClient.PostAsync("/api/v1/users/imports?dryRun=true", Upload(row), Ct);
         preview.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await preview.Content.ReadFromJsonAsync<JsonElement>(Ct);
         body.GetProperty("created").GetBoolean().ShouldBeFalse();
         body.GetProperty("rows")[0].GetProperty("unitName").GetString().ShouldBe("Phường 11");
 
-        var created = await _admin.PostAsync("/api/v1/users/imports", Upload(row), Ct);
+        var created = await AdminClient.PostAsync("/api/v1/users/imports", Upload(row), Ct);
 
         created.StatusCode.ShouldBe(HttpStatusCode.OK);
         created.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe("mat-khau-ban-dau.xlsx");
         created.Headers.CacheControl!.NoStore.ShouldBeTrue();
         using var file = new XLWorkbook(new MemoryStream(await created.Content.ReadAsByteArrayAsync(Ct)));
         var password = file.Worksheets.First().Cell(2, 5).GetString();
-        using var viewer = _portal.CreateClient();
-        viewer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await _portal.TokenAsync("xem-phuong-11", password));
+        using var viewer = Portal.CreateClient();
+        viewer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await Portal.TokenAsync("xem-phuong-11", password));
         (await viewer.GetAsync("/api/v1/plans", Ct)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
     public async Task A_refused_row_is_422_with_its_row_column_and_message_and_nothing_is_created()
     {
-        var response = await _admin.PostAsync("/api/v1/users/imports",
+        var response = await AdminClient.PostAsync("/api/v1/users/imports",
             Upload(["hop-le", "", "", "29863", "UnitViewer"], ["sai-email", "", "", "29863", "UnitViewer", "", "sai"]), Ct);
 
         response.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
         var error = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
         (error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString(), error.GetProperty("code").GetString()).ShouldBe((3, "G", "invalid-email"));
         error.GetProperty("message").GetString()!.ShouldStartWith("Địa chỉ e-mail không hợp lệ");
-        (await _admin.GetFromJsonAsync<JsonElement[]>("/api/v1/users", Ct))!.ShouldNotContain(u => u.GetProperty("userName").GetString() == "hop-le");
+        (await AdminClient.GetFromJsonAsync<JsonElement[]>("/api/v1/users", Ct))!.ShouldNotContain(u => u.GetProperty("userName").GetString() == "hop-le");
     }
 }

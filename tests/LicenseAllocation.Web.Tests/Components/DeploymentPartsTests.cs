@@ -210,4 +210,31 @@ public sealed class DeploymentPartsTests : ComponentTestContext
         mapping.Find("[data-testid='deployment-group']").GetAttribute("data-mapped").ShouldBe("yes");
         (await Services.GetRequiredService<DeploymentPicture>().GetAsync(Admin, 1, ct: Ct)).Value!.Units.Single(u => u.UnitId == saDec).Own.Installed.ShouldBe(5);
     }
+
+    [Fact]
+    public async Task A_report_dated_after_every_unit_of_the_plan_ended_explains_why_no_unit_is_offered()
+    {
+        UseCulture("vi-VN");
+        await using (var db = await Database.Factory.CreateDbContextAsync(Ct))
+        {
+            foreach (var unit in await db.Units.ToListAsync(Ct))
+            {
+                unit.EndOn(new DateOnly(2025, 6, 30));
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var imported = await Services.GetRequiredService<DeploymentImports>().ImportAsync(
+            Admin, new DeploymentImportRequest(1, Report(5), "Kaspersky Security Center", new DateOnly(2025, 11, 5)), false, Ct);
+        imported.Succeeded.ShouldBeTrue(imported.Issue?.ApiCode);
+        Render<MudPopoverProvider>();
+
+        var mapping = Render<ConsoleGroupMapping>(p => p.Add(c => c.Plan, PlanAsync(Admin).Result));
+
+        mapping.WaitForAssertion(() => mapping.Find("[data-testid='deployment-groups-no-unit']").TextContent.Trim().ShouldBe(
+            "Không có đơn vị nào còn hiệu lực vào ngày 05/11/2025 của báo cáo trong kế hoạch này; hãy dùng kế hoạch theo cơ cấu từ 01/07/2025."));
+        mapping.FindAll("[data-testid='deployment-group-unit']").ShouldBeEmpty();
+        mapping.FindAll("button[data-testid='deployment-groups-save']").ShouldBeEmpty();
+    }
 }

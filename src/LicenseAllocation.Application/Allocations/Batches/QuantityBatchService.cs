@@ -5,6 +5,7 @@ using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Domain.Allocations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LicenseAllocation.Application.Allocations.Batches;
 
@@ -178,14 +179,9 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
                 return new QuantityBatchResult(true, [], [], null);
             }
 
-            switch (await alongside(db, changeSetId, cancellationToken))
+            if (await AlongsideAsync(alongside, db, transaction, changeSetId, planned, cancellationToken) is (false, var answer))
             {
-                case null:
-                    await transaction.RollbackAsync(cancellationToken);
-                    return null;
-                case false:
-                    await transaction.RollbackAsync(cancellationToken);
-                    return new QuantityBatchResult(false, [], [], null);
+                return answer;
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -208,17 +204,9 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
                 return QuantityBatchResult.RefusedAsAWhole(await LevelLock.RefusalAsync(db, write.Missed!.Read.IssuerUnitId, cancellationToken));
         }
 
-        if (alongside is not null)
+        if (alongside is not null && await AlongsideAsync(alongside, db, transaction, changeSetId, planned, cancellationToken) is (false, var undone))
         {
-            switch (await alongside(db, changeSetId, cancellationToken))
-            {
-                case null:
-                    await transaction.RollbackAsync(cancellationToken);
-                    return null;
-                case false:
-                    await transaction.RollbackAsync(cancellationToken);
-                    return new QuantityBatchResult(false, [], [], null) { Changes = planned };
-            }
+            return undone;
         }
 
         var changedIds = ordered.Select(i => i.UnitId).ToHashSet();
@@ -229,6 +217,25 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
         {
             Changes = planned,
         };
+    }
+
+    /// <summary>
+    /// Runs the write that goes with the batch in its transaction. Written: (true, null), to commit. Otherwise the
+    /// transaction is rolled back and the answer is the batch's: null when the figures changed meanwhile (read them
+    /// again), or a refusal with the changes the batch would have made.
+    /// </summary>
+    private static async Task<(bool Written, QuantityBatchResult? Answer)> AlongsideAsync(
+        Func<AllocationDbContext, Guid, CancellationToken, Task<bool?>> alongside, AllocationDbContext db, IDbContextTransaction transaction,
+        Guid changeSetId, IReadOnlyList<QuantityBatchChange> planned, CancellationToken cancellationToken)
+    {
+        var written = await alongside(db, changeSetId, cancellationToken);
+        if (written == true)
+        {
+            return (true, null);
+        }
+
+        await transaction.RollbackAsync(cancellationToken);
+        return (false, written is null ? null : new QuantityBatchResult(false, [], [], null) { Changes = planned });
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Deployments;
 using LicenseAllocation.Web.Components.Controls;
+using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -17,6 +18,7 @@ public partial class ConsoleGroupMapping
     private readonly Dictionary<string, int?> _chosen = new(StringComparer.Ordinal);
     private IReadOnlyList<GroupView>? _groups;
     private IReadOnlyList<UnitChoice> _units = [];
+    private UnitOffer? _offer;
     private string? _problem;
     private int? _saved;
 
@@ -36,10 +38,21 @@ public partial class ConsoleGroupMapping
     protected override async Task OnInitializedAsync()
     {
         var units = await Groups.UnitChoicesAsync(Plan.Caller, Plan.Plan.Id);
-        _units = units.Value ?? [];
+        _offer = units.Value;
+        _units = _offer?.Units ?? [];
         await LoadAsync();
         _problem ??= DeploymentText.Problem(units);
     }
+
+    /// <summary>
+    /// Why no unit is offered, when the plan's latest report is dated after every unit of the plan ended (a report of
+    /// November 2025 on the 2020 plan, whose units ended on 30/06/2025): it belongs to the plan of the structure after.
+    /// </summary>
+    private string? NoUnitInForce => _offer is { NoneInForce: true, ReportDay: { } day } offer
+        ? offer.StructureEnded is { } ended
+            ? Ui.F(Loc[nameof(ConsoleReports.NoUnitInForce)], Ui.D(day), Ui.D(ended.AddDays(1)))
+            : Ui.F(Loc[nameof(ConsoleReports.NoUnitInForceOnReportDay)], Ui.D(day))
+        : null;
 
     private int? Chosen(GroupView group) => _chosen.TryGetValue(group.Group, out var unit) ? unit : group.UnitId ?? group.SuggestedUnitId;
 

@@ -1,7 +1,7 @@
 using LicenseAllocation.Application.Access;
-using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Import;
 using LicenseAllocation.Application.Reorganisations;
+using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -18,11 +18,7 @@ namespace LicenseAllocation.Web.Components.Reorganisations;
 /// </summary>
 public partial class ReorganisationImport
 {
-    private bool _busy;
-    private string? _problem;
-    private string? _fileName;
-    private byte[]? _file;
-    private ReorganisationImportReport? _report;
+    private CheckedUpload<ReorganisationImportReport> _upload = default!;
 
     [Parameter, EditorRequired]
     public Caller Caller { get; set; } = default!;
@@ -40,78 +36,26 @@ public partial class ReorganisationImport
     [Inject]
     private IStringLocalizer<ReorganisationTexts> Loc { get; set; } = default!;
 
+    protected override void OnInitialized() =>
+        _upload = new((file, dryRun) => Imports.ImportAsync(Caller, file, dryRun));
+
     private async Task ChosenAsync(IBrowserFile? file)
     {
-        (_problem, _report, _file) = (null, null, null);
-        if (file is null)
-        {
-            return;
-        }
-
         var limit = Limits.Value.MaxFileBytes;
-        if (file.Size > limit)
-        {
-            _problem = Loc[nameof(ReorganisationTexts.ImportFileTooLarge), Ui.N((int)Math.Min(int.MaxValue, limit / 1024))];
-            return;
-        }
-
-        _busy = true;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await using (var stream = file.OpenReadStream(limit))
-            {
-                await stream.CopyToAsync(buffer);
-            }
-
-            _fileName = file.Name;
-            _file = buffer.ToArray();
-            Show(await Imports.ImportAsync(Caller, _file, dryRun: true));
-        }
-        finally
-        {
-            _busy = false;
-        }
+        await _upload.ChooseAsync(file, limit, () => Loc[nameof(ReorganisationTexts.ImportFileTooLarge), Ui.N((int)Math.Min(int.MaxValue, limit / 1024))]);
     }
 
     private async Task RecordAsync()
     {
-        if (_file is null)
+        if (await _upload.ApplyAsync(report => report.Applied) is not null)
         {
-            return;
-        }
-
-        _busy = true;
-        try
-        {
-            Show(await Imports.ImportAsync(Caller, _file, dryRun: false));
-            if (_report is { Applied: true })
-            {
-                _file = null;
-                await OnRecorded.InvokeAsync();
-            }
-        }
-        finally
-        {
-            _busy = false;
-        }
-    }
-
-    private void Show(Outcome<ReorganisationImportReport> outcome)
-    {
-        if (outcome.Succeeded)
-        {
-            _report = outcome.Value;
-        }
-        else
-        {
-            _problem = Ui.Refusal(outcome.Error);
+            await OnRecorded.InvokeAsync();
         }
     }
 
     private string Summary(ReorganisationPreview preview) => Loc[
         nameof(ReorganisationTexts.ImportPreview),
-        _fileName ?? string.Empty,
+        _upload.FileName ?? string.Empty,
         preview.Name ?? string.Empty,
         Ui.N(preview.Units.Count),
         preview.EffectiveFrom is { } day ? Ui.D(day) : "—",

@@ -2,7 +2,7 @@ using System.Globalization;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Import;
 using LicenseAllocation.Application.Users;
-using LicenseAllocation.Web.Localization;
+using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -18,11 +18,7 @@ namespace LicenseAllocation.Web.Components.Users;
 /// </summary>
 public partial class BulkAccountsImport
 {
-    private bool _busy;
-    private string? _problem;
-    private string? _fileName;
-    private byte[]? _file;
-    private BulkAccountsReport? _report;
+    private CheckedUpload<BulkAccountsReport> _upload = default!;
     private string? _passwordLink;
 
     [Parameter, EditorRequired]
@@ -44,77 +40,24 @@ public partial class BulkAccountsImport
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
 
+    private static CultureInfo CurrentCulture => CultureInfo.CurrentUICulture;
+
+    protected override void OnInitialized() =>
+        _upload = new((file, dryRun) => Accounts.ImportAsync(Caller, file, dryRun));
+
     private async Task ChosenAsync(IBrowserFile? file)
     {
-        _problem = null;
-        _report = null;
         _passwordLink = null;
-        if (file is null)
-        {
-            return;
-        }
-
         var limit = Limits.Value.MaxFileBytes;
-        if (file.Size > limit)
-        {
-            _problem = Loc[nameof(Resources.Users.BulkFileTooLarge), limit];
-            return;
-        }
-
-        _busy = true;
-        try
-        {
-            using var buffer = new MemoryStream();
-            await using (var stream = file.OpenReadStream(limit))
-            {
-                await stream.CopyToAsync(buffer);
-            }
-
-            _fileName = file.Name;
-            _file = buffer.ToArray();
-            Show(await Accounts.ImportAsync(Caller, _file, dryRun: true));
-        }
-        finally
-        {
-            _busy = false;
-        }
+        await _upload.ChooseAsync(file, limit, () => Loc[nameof(Resources.Users.BulkFileTooLarge), limit]);
     }
 
     private async Task CreateAsync()
     {
-        if (_file is null)
+        if (await _upload.ApplyAsync(report => report is { Created: true, PasswordFile: not null }) is { PasswordFile: { } passwords })
         {
-            return;
-        }
-
-        _busy = true;
-        try
-        {
-            Show(await Accounts.ImportAsync(Caller, _file, dryRun: false));
-            if (_report is { Created: true, PasswordFile: { } passwords })
-            {
-                _file = null;
-                _passwordLink = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64," + Convert.ToBase64String(passwords);
-                await OnCreated.InvokeAsync();
-            }
-        }
-        finally
-        {
-            _busy = false;
+            _passwordLink = "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64," + Convert.ToBase64String(passwords);
+            await OnCreated.InvokeAsync();
         }
     }
-
-    private void Show(Application.Common.Outcome<BulkAccountsReport> outcome)
-    {
-        if (outcome.Succeeded)
-        {
-            _report = outcome.Value;
-        }
-        else
-        {
-            _problem = Ui.Refusal(outcome.Error);
-        }
-    }
-
-    private static CultureInfo CurrentCulture => CultureInfo.CurrentUICulture;
 }
