@@ -73,15 +73,21 @@ public sealed class AuditQueries(IDbContextFactory<AllocationDbContext> contextF
         var upTo = await selection.Value.In(db).MaxAsync(a => (long?)a.Sequence, cancellationToken) ?? 0;
         var count = await selection.Value.In(db).CountAsync(a => a.Sequence <= upTo, cancellationToken);
         var planName = filter.PlanId is { } planId ? await db.Plans.Where(p => p.Id == planId).Select(p => p.Name).SingleAsync(cancellationToken) : null;
+        var exportedAt = VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime);
+        var verdict = await new AuditChainVerifier(contextFactory).VerifyAsync(cancellationToken);
         return new AuditDocument(
             "NHẬT KÝ THAY ĐỔI",
             planName is null ? "Toàn bộ nhật ký của cổng thông tin" : $"Kế hoạch: {planName}",
             await DescribeAsync(db, caller, filter, selection.Value.ScopeApplied, cancellationToken),
-            VietnamTime.FromUtc(clock.GetUtcNow().UtcDateTime),
+            exportedAt,
             caller.UserName,
             count,
-            NewestFirstAsync(selection.Value, upTo + 1, cancellationToken));
+            NewestFirstAsync(selection.Value, upTo + 1, cancellationToken),
+            IntegrityLine(verdict, exportedAt));
     }
+
+    private static string IntegrityLine(AuditChainVerdict verdict, DateTimeOffset at) => string.Create(Vietnamese,
+        $"Kiểm tra toàn vẹn lúc {at:dd/MM/yyyy HH:mm}: {AuditVerdictText.Describe(verdict, Vietnamese)} Đầu chuỗi: {verdict.Head}.");
 
     /// <summary>One unit's rows in a plan, oldest first, with the quantity after each; for whoever may see the unit.</summary>
     public async Task<Outcome<UnitHistory>> UnitHistoryAsync(Caller caller, int planId, int unitId, CancellationToken cancellationToken = default)

@@ -89,6 +89,11 @@ public static class AuditWorkbook
             Line(cells, 3, "Điều kiện lọc: " + document.FilterDescription, heading: false);
             Line(cells, 4, string.Create(Vietnamese,
                 $"Xuất lúc {document.ExportedAt.ToString(TimeFormat, CultureInfo.InvariantCulture)} (giờ Việt Nam, UTC+7), tài khoản {document.ExportedBy}; {document.RowCount:N0} dòng, mới nhất trước."), heading: false);
+            if (document.Integrity is { } integrity)
+            {
+                Line(cells, 5, integrity, heading: false);
+            }
+
 
             cells.StartRow(HeaderRow, LineHeight * Columns.Select((c, i) => Lines(c, ColumnWidths[i], bold: true)).Max());
             for (var i = 0; i < Columns.Count; i++)
@@ -120,7 +125,8 @@ public static class AuditWorkbook
             }
 
             writer.WriteEndElement();
-            writer.WriteElement(new MergeCells(Enumerable.Range(1, 4).Select(r => new MergeCell { Reference = $"A{r}:{lastColumn}{r}" })) { Count = 4 });
+            var lines = document.Integrity is null ? 4 : 5;
+            writer.WriteElement(new MergeCells(Enumerable.Range(1, lines).Select(r => new MergeCell { Reference = $"A{r}:{lastColumn}{r}" })) { Count = (uint)lines });
             writer.WriteElement(OfficialPrint.OpenXmlPageMargins());
             writer.WriteElement(OfficialPrint.OpenXmlPageSetup(landscape: true));
             writer.WriteElement(OfficialPrint.OpenXmlHeaderFooter());

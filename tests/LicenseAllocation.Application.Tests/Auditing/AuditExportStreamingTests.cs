@@ -40,7 +40,10 @@ public sealed class AuditExportStreamingTests
         var stored = await db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => a.Id).ToListAsync(Ct);
         document.RowCount.ShouldBe(stored.Count);
         ids.ShouldBe(stored);
-        sheet.Descendants<MergeCell>().Select(m => m.Reference!.Value).ShouldBe(["A1:L1", "A2:L2", "A3:L3", "A4:L4"]);
+        sheet.Descendants<MergeCell>().Select(m => m.Reference!.Value).ShouldBe(["A1:L1", "A2:L2", "A3:L3", "A4:L4", "A5:L5"]);
+        var integrity = sheet.Descendants<Row>().Single(r => r.RowIndex! == 5).Elements<Cell>().First().InnerText;
+        integrity.ShouldStartWith("Kiểm tra toàn vẹn lúc ");
+        integrity.ShouldContain($"đã kiểm tra {stored.Count:N0} dòng".Replace(",", ".", StringComparison.Ordinal));
         sheet.Descendants<Pane>().Single().TopLeftCell!.Value.ShouldBe($"A{AuditWorkbook.FirstDataRow}");
     }
 

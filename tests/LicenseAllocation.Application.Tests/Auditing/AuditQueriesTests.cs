@@ -278,6 +278,33 @@ public sealed class AuditQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_export_states_the_whole_chains_check_with_the_rows_checked_and_its_head()
+    {
+        At(2021, 1, 7, 2, 30, 0);
+        var verdict = await new AuditChainVerifier(_database.Factory).VerifyAsync(Ct);
+
+        var document = (await _audit.ExportAsync(_officer, new AuditFilter(_planId), Ct)).Value!;
+
+        document.Integrity.ShouldBe(
+            $"Kiểm tra toàn vẹn lúc 07/01/2021 09:30: Nhật ký toàn vẹn: đã kiểm tra {verdict.Checked:N0} dòng, chuỗi mã băm liên tục từ dòng đầu đến dòng cuối. Đầu chuỗi: {verdict.Head}.");
+    }
+
+    [Fact]
+    public async Task An_export_of_a_trail_edited_behind_the_portal_says_where_the_chain_breaks()
+    {
+        await using (var db = await _database.Factory.CreateDbContextAsync(Ct))
+        {
+            var victim = await db.AuditEntries.Where(a => a.Action == AuditAction.QuantityChanged).OrderBy(a => a.Sequence).FirstAsync(Ct);
+            await db.AuditEntries.Where(a => a.Id == victim.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Reason, "Lý do đã bị sửa"), Ct);
+        }
+
+        var document = (await _audit.ExportAsync(SeededPlan.Admin, new AuditFilter(), Ct)).Value!;
+
+        document.Integrity.ShouldNotBeNull().ShouldNotContain("Nhật ký toàn vẹn");
+        document.Integrity.ShouldContain("Kiểm tra toàn vẹn lúc");
+    }
+
+    [Fact]
     public async Task The_filter_choices_offer_the_units_and_users_of_the_callers_scope()
     {
         var officer = (await _audit.FilterChoicesAsync(_officer, Ct)).Value!;
