@@ -105,8 +105,10 @@ internal static class BrowserTree
           const quantityInput = await waitFor(() => q("input[data-testid='quantity-input'], [data-testid='quantity-input'] input"));
           const reasonInput = await waitFor(() => q("input[data-testid='reason-input'], textarea[data-testid='reason-input'], [data-testid='reason-input'] input, [data-testid='reason-input'] textarea"));
           if (!quantityInput || !reasonInput) return { ms: -1, how: 'no editor' };
+          const editorMs = performance.now() - started;
           type(quantityInput, String(quantity));
           type(reasonInput, reason);
+          const savedAt = performance.now();
           if (useEnter) {
             for (const kind of ['keydown', 'keypress', 'keyup'])
               reasonInput.dispatchEvent(new KeyboardEvent(kind, { key: 'Enter', code: 'Enter', keyCode: 13, which: 13, bubbles: true }));
@@ -118,7 +120,8 @@ internal static class BrowserTree
             const row = q(`tr[data-testid='row-${unitId}']`);
             return row && [...row.querySelectorAll('td')].some(td => td.textContent.trim() === expected);
           });
-          return shown ? { ms: performance.now() - started, how: useEnter ? 'Enter' : 'Save button' } : { ms: -1, how: 'timeout' };
+          const now = performance.now();
+          return shown ? { ms: now - started, editorMs, saveMs: now - savedAt, how: useEnter ? 'Enter' : 'Save button' } : { ms: -1, how: 'timeout' };
         }
         """;
 
@@ -359,13 +362,15 @@ internal static class BrowserTree
             if (edit > 0)
             {
                 results.Edits.Add(outcome.Ms);
+                results.EditorOpens.Add(outcome.EditorMs);
+                results.Saves.Add(outcome.SaveMs);
             }
         }
 
         results.EditHow = useEnter ? "Enter" : "Save button (Enter does not save on this build)";
     }
 
-    private static async Task<(double Ms, string How)> EditAsync(IPage page, int unitId, int quantity, int edit, bool useEnter, TimeSpan timeout)
+    private static async Task<(double Ms, double EditorMs, double SaveMs, string How)> EditAsync(IPage page, int unitId, int quantity, int edit, bool useEnter, TimeSpan timeout)
     {
         var result = await page.EvaluateAsync<JsonElement>(EditOnce, new
         {
@@ -376,7 +381,10 @@ internal static class BrowserTree
             useEnter,
             timeoutMs = timeout.TotalMilliseconds,
         });
-        return (result.GetProperty("ms").GetDouble(), result.GetProperty("how").GetString()!);
+        var ms = result.GetProperty("ms").GetDouble();
+        return ms < 0
+            ? (ms, 0, 0, result.GetProperty("how").GetString()!)
+            : (ms, result.GetProperty("editorMs").GetDouble(), result.GetProperty("saveMs").GetDouble(), result.GetProperty("how").GetString()!);
     }
 
     /// <summary>
@@ -648,7 +656,7 @@ internal static class BrowserTree
             ? $"| {Units:N0} units: scroll the expanded tree to the bottom, longest task | no task > 200 ms | {s.Max:0} ms, {s.Count} long tasks | {(s.Container == "tree-scroll" ? "`tree-scroll` container" : "the page (no `tree-scroll` container on this build)")}, {s.Steps} steps in {s.Ms / 1000:0.0} s; {(s.ReachedBottom ? "reached the bottom" : "did not reach the bottom")}, last unit {(s.LastShown ? "shown" : "NOT shown")} |"
             : $"| {Units:N0} units: scroll the expanded tree to the bottom, longest task | no task > 200 ms | {Na("scroll")} |");
         report.AppendLine(r.Edits.Count > 0
-            ? $"| {Units:N0} units: inline edit round trip (edit, quantity, reason, save, until the new figure shows) | p95 < 100 ms | {Times(r.Edits)} | {Edits} edits after one warm-up; saved with {r.EditHow} |"
+            ? $"| {Units:N0} units: inline edit round trip (edit, quantity, reason, save, until the new figure shows) | p95 < 100 ms | {Times(r.Edits)} | {Edits} edits after one warm-up; saved with {r.EditHow}; of which opening the editor {Times(r.EditorOpens)}, from the key that saves to the figure {Times(r.Saves)} |"
             : $"| {Units:N0} units: inline edit round trip | p95 < 100 ms | {Na("edit")} |");
         foreach (var (key, label, target) in new[] { ("2020", $"2020 plan ({facts.Rows2020} units)", "< 1 MB"), ("20k", $"{Units:N0} units", "< 5 MB") })
         {
@@ -697,6 +705,10 @@ internal static class BrowserTree
         public List<double> Search { get; } = [];
         public List<Timed> LargeDistrict { get; } = [];
         public List<double> Edits { get; } = [];
+
+        public List<double> EditorOpens { get; } = [];
+
+        public List<double> Saves { get; } = [];
         public string EditHow { get; set; } = "";
         public Timed? ExpandLarge { get; set; }
         public ScrollResult? Scroll { get; set; }

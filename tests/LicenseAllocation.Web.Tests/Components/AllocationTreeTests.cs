@@ -86,4 +86,46 @@ public sealed class AllocationTreeTests : ComponentTestContext
 
         tree.WaitForAssertion(() => tree.Find("[data-testid='refusal-message']").TextContent.ShouldContain("lý do"));
     }
+
+    [Fact]
+    public async Task Opening_the_editor_draws_only_the_rows_that_change()
+    {
+        var tree = await RenderTreeAsync();
+        var rows = tree.FindComponents<AllocationTreeRow>();
+        rows.Count.ShouldBeGreaterThan(20);
+        var before = rows.ToDictionary(r => r.Instance.Item.UnitId, r => r.RenderCount);
+
+        tree.Find("button[data-testid='edit-3']").Click();
+
+        tree.WaitForAssertion(() => tree.Find("input[data-testid='quantity-input']"));
+        var drawnAgain = tree.FindComponents<AllocationTreeRow>()
+            .Where(r => before.TryGetValue(r.Instance.Item.UnitId, out var count) && r.RenderCount > count)
+            .Select(r => r.Instance.Item.UnitId)
+            .ToList();
+        drawnAgain.ShouldBe([3]);
+    }
+
+    [Fact]
+    public async Task A_saved_change_shows_on_its_row_and_moves_what_the_province_has_handed_on()
+    {
+        var tree = await RenderTreeAsync();
+        var root = tree.Instance.State!.Items[0];
+        var handedOn = root.Node.HandedOn;
+        var unit = tree.Instance.State.Items.First(i => i.UnitId == 3);
+        var quantity = unit.Node.Quantity;
+
+        tree.Find("button[data-testid='edit-3']").Click();
+        tree.Find("input[data-testid='quantity-input']").Input((quantity - 5).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        tree.Find("input[data-testid='reason-input']").Input("Chuyển bớt về dự phòng");
+        tree.Find("button[data-testid='save-quantity']").Click();
+
+        tree.WaitForAssertion(() =>
+        {
+            tree.FindAll("input[data-testid='quantity-input']").ShouldBeEmpty();
+            tree.Find("tr[data-testid='row-3']").QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ShouldContain((quantity - 5).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")));
+            tree.Instance.State!.Items[0].Node.HandedOn.ShouldBe(handedOn - 5);
+        });
+        var rootRow = tree.Find($"tr[data-testid='row-{root.UnitId}']").QuerySelectorAll("td").Select(td => td.TextContent.Trim());
+        rootRow.ShouldContain((handedOn - 5).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")));
+    }
 }

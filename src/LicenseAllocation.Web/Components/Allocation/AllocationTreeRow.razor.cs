@@ -1,3 +1,5 @@
+using LicenseAllocation.Application.Allocations;
+using LicenseAllocation.Application.Deployments;
 using LicenseAllocation.Domain.Units;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
@@ -54,6 +56,32 @@ public sealed partial class AllocationTreeRow
 
     [Parameter]
     public EventCallback<int> OnReveal { get; set; }
+
+    // The tree draws every row in view again whenever anything in it changes (the editor opening, a saved figure): a row
+    // that would draw what it drew last time skips it, so opening the editor on a 50-row view draws two rows, not fifty.
+    // Everything the row shows comes from its parameters and its item; it holds no state of its own.
+    private RowLook? _drawn;
+
+    private sealed record RowLook(TreeItem Item, UnitNodeView Node, bool Expanded, bool Match, UnitBand? Band, int PlanId, bool Interactive,
+        bool Filtered, bool Focused, bool CanEdit, bool CanDownloadTemplate, bool Editing, bool ShowBand);
+
+    private RowLook CurrentLook =>
+        new(Item, Item.Node, Item.IsExpanded, Item.IsMatch, Item.Band, PlanId, Interactive, Filtered, Focused, CanEdit, CanDownloadTemplate, Editing, ShowBand);
+
+    // The first render is not asked about: what it draws is noted here, just before it.
+    protected override void OnInitialized() => _drawn = CurrentLook;
+
+    protected override bool ShouldRender()
+    {
+        var look = CurrentLook;
+        if (look == _drawn)
+        {
+            return false;
+        }
+
+        _drawn = look;
+        return true;
+    }
 
     // Installed against licensed in the subtree, for whoever hovers the band.
     private string? BandTitle => Item.Band is { } band ? Ui.F(Reports[nameof(ConsoleReports.TreeBandTitle)], Ui.N(band.Installed), Ui.N(band.Licensed)) : null;
