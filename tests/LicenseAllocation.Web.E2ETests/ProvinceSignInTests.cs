@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Users;
@@ -79,8 +80,9 @@ public sealed class ProvinceSignInTests : IAsyncLifetime
         await Expect(page.GetByTestId("own-user-name")).ToHaveTextAsync(Known);
         await Expect(page.GetByTestId("own-account-facts")).ToContainTextAsync("Kiểm tra viên");
         await Expect(page.GetByTestId("own-position")).ToHaveTextAsync("Thanh tra Sở");
-        await Expect(page.GetByTestId("own-full-name").Locator("input")).ToHaveValueAsync(KnownFullName);
-        await Expect(page.GetByText("Tài khoản của tôi").First).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Họ và tên")).ToHaveValueAsync(KnownFullName);
+        await Expect(page.GetByTestId("own-last-sign-in")).ToHaveTextAsync(new Regex(@"^\d{2}/\d{2}/\d{4} \d{2}:\d{2}$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Tài khoản của tôi" })).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -88,12 +90,12 @@ public sealed class ProvinceSignInTests : IAsyncLifetime
     {
         var page = await SignInAtTheProvinceAsync(Unknown, "/account");
 
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(new Uri(_portal.BaseAddress, "/account/login").ToString())));
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(new Uri(_portal.BaseAddress, "/account/login").ToString())));
         await Expect(page.GetByTestId("login-error")).ToHaveTextAsync(
             "Thư mục của tỉnh đã xác nhận anh/chị, nhưng cổng thông tin chưa có tài khoản với tên đăng nhập này. Đề nghị quản trị viên của Sở tạo tài khoản và phân quyền.");
         await Expect(page.GetByTestId("signed-in-user")).ToHaveCountAsync(0);
         await page.GotoAsync("/account");
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
     }
 
     /// <summary>
@@ -110,7 +112,7 @@ public sealed class ProvinceSignInTests : IAsyncLifetime
 
         await page.GetByTestId("login-province").ClickAsync();
 
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(_provider.Authority) + "/interaction/"));
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(_provider.Authority) + "/interaction/"));
         await page.Locator("input[name=login]").FillAsync(userName);
         await page.Locator("input[name=password]").FillAsync(ProviderPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
