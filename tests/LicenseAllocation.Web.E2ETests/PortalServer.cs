@@ -18,8 +18,16 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     public const string AdminPassword = "trình duyệt thử nghiệm 2020";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "license-allocation-e2e", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> _settings;
 
-    public PortalServer() => UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    /// <param name="port">The port to listen on; 0 lets the system pick one. A server that must know the address before
+    /// the portal starts (an OpenID provider's redirect address) is given one chosen in advance.</param>
+    /// <param name="settings">Configuration on top of the test defaults.</param>
+    public PortalServer(int port = 0, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        _settings = settings ?? new Dictionary<string, string?>();
+        UseKestrel(options => options.Listen(IPAddress.Loopback, port));
+    }
 
     /// <summary>The address the server listens on, e.g. <c>http://127.0.0.1:41235</c>; starts the server on first use.</summary>
     public Uri BaseAddress
@@ -43,6 +51,10 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(_directory, "keys"));
         builder.UseSetting("Audit:SealKeyPath", Path.Combine(_directory, "audit-seal.keys"));
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

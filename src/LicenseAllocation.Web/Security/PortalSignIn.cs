@@ -1,7 +1,9 @@
 using LicenseAllocation.Application.Common;
+using LicenseAllocation.Application.Data;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Users;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace LicenseAllocation.Web.Security;
 
@@ -45,6 +47,7 @@ internal sealed class PortalSignIn(
     UserAdministration accounts,
     Auth.LdapDirectory directory,
     PortalMetrics metrics,
+    IDbContextFactory<AllocationDbContext> contexts,
     TimeProvider time,
     ILogger<PortalSignIn> logger)
 {
@@ -223,7 +226,7 @@ internal sealed class PortalSignIn(
     /// </summary>
     private async Task<SignInAttempt> CheckCodeHeldAsync(PortalUser user, string? code, string channel)
     {
-        var accepted = await SignInCodes.RedeemAsync(users, user, TwoFactorEnrolment.Compact(code), time.GetUtcNow())
+        var accepted = await SignInCodes.RedeemAsync(users, contexts, user, TwoFactorEnrolment.Compact(code), time.GetUtcNow())
             || (RecoveryCode(code) is { } recovery && (await users.RedeemTwoFactorRecoveryCodeAsync(user, recovery)).Succeeded);
         if (accepted)
         {

@@ -244,13 +244,16 @@ public sealed class UserAdministrationTests : IAsyncLifetime
 /// <summary>Identity over a test database, registered as the portal registers it (length 12, no composition rules).</summary>
 internal static class IdentityServices
 {
-    public static ServiceProvider Over(SqliteTestDatabase database)
+    public static ServiceProvider Over(SqliteTestDatabase database) => Over(database.Factory);
+
+    /// <summary>Identity over <paramref name="factory"/>: two calls over one database are two instances of the portal.</summary>
+    public static ServiceProvider Over(IDbContextFactory<AllocationDbContext> factory)
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDataProtection();
-        services.AddSingleton(database.Factory);
-        services.AddScoped(_ => database.Factory.CreateDbContext());
+        services.AddSingleton(factory);
+        services.AddScoped(_ => factory.CreateDbContext());
         services.AddIdentityCore<PortalUser>(PortalIdentityOptions.Apply)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AllocationDbContext>()
