@@ -47,21 +47,6 @@ internal static class ConsoleReportSteps
         return (page, scriptErrors);
     }
 
-    /// <summary>Chooses the file again until the page answers: the file input is wired just after the page goes live.</summary>
-    public static async Task UploadAsync(IPage page, FilePayload file, ILocator answer)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            await page.Locator("input[type=file]").First.SetInputFilesAsync(file);
-            try
-            {
-                await answer.First.WaitForAsync(new() { Timeout = 5_000 });
-                return;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-                // Not wired yet; choose it again.
-            }
-        }
-    }
+    /// <summary>Chooses the report on the page's file input, again until the page answers (<see cref="ExcelUpload.ChooseAsync"/>).</summary>
+    public static Task UploadAsync(IPage page, FilePayload file, ILocator answer) => ExcelUpload.ChooseAsync(page, file, answer);
 }

@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace LicenseAllocation.Web.E2ETests;
 
-/// <summary>Chooses an Excel file on a page's MudBlazor file input, as an official picks it in the file dialog.</summary>
+/// <summary>Chooses a file (an Excel workbook, a console report) on a page's MudBlazor file input, as an official picks it in the file dialog.</summary>
 internal static class ExcelUpload
 {
     public const string MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,9 +1,7 @@
 using System.Globalization;
-using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Exports;
-using LicenseAllocation.Application.Tests.Plans;
 using LicenseAllocation.Domain.Units;
 using LicenseAllocation.Testing;
 using Shouldly;
@@ -17,34 +15,13 @@ namespace LicenseAllocation.Application.Tests.Exports;
 /// each with Decree 30's heading, the "(Kèm theo …)" line of its decision, its rows and totals, its pages numbered from 1,
 /// and "DỰ THẢO" exactly while that decision is a draft.
 /// </summary>
-public sealed class DistrictsPdfTests : IAsyncLifetime
+public sealed class DistrictsPdfTests : DistrictDocumentTests
 {
     // A4 in points, as PdfPig reports a page's size.
     private const double A4Width = 595;
     private const double A4Height = 842;
 
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-
-    private SqliteTestDatabase _database = default!;
-    private int _planId;
-    private int _group;
-    private int _caoLanh;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private Caller CaoLanhOfficer => new("cao-lanh", Identity.PortalRole.DistrictOfficer, _caoLanh);
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await SqliteTestDatabase.CreateAsync();
-        _planId = await SeededPlan.PlanIdAsync(_database.Factory);
-        _group = await SeededPlan.UnitIdAsync(_database.Factory, "UBND 12 huyện, thành phố");
-        _caoLanh = await SeededPlan.UnitIdByCodeAsync(_database.Factory, "866");
-        var quantities = new QuantityService(_database.Factory, TimeProvider.System);
-        (await quantities.ChangeAsync(SeededPlan.Admin, new ChangeQuantity(_planId, _caoLanh, 300, "Chuẩn bị"), Ct)).Error.ShouldBeNull();
-    }
-
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task The_summary_and_each_district_are_documents_with_the_heading_reference_line_rows_and_totals_on_A4()
@@ -66,17 +43,17 @@ public sealed class DistrictsPdfTests : IAsyncLifetime
 
         summary.ShouldContain($"Cộng {N(districts.Sum(d => d.Quantity))} {N(districts.Sum(d => d.HandedOn))} {N(districts.Sum(d => d.Remaining))}");
 
-        var caoLanh = documents[1 + districts.FindIndex(d => d.UnitId == _caoLanh)];
+        var caoLanh = documents[1 + districts.FindIndex(d => d.UnitId == CaoLanh)];
         caoLanh.ShouldStartWith("Phụ lục PHÂN BỔ BẢN QUYỀN PHẦN MỀM PHÒNG CHỐNG MÃ ĐỘC CỦA THÀNH PHỐ CAO LÃNH (MÃ 866) (Kèm theo Quyết định số");
         caoLanh.ShouldContain("của UBND Thành phố Cao Lãnh)");
         caoLanh.ShouldContain("STT Mã Tên đơn vị Loại Số lượng");
         caoLanh.ShouldContain(DistrictsWorkbook.AgenciesHeading);
         caoLanh.ShouldContain(DistrictsWorkbook.CommunesHeading);
-        var ward11 = report.Districts.Single(d => d.District.UnitId == _caoLanh).Units.Single(u => u.Node.Code == "29863").Node;
+        var ward11 = report.Districts.Single(d => d.District.UnitId == CaoLanh).Units.Single(u => u.Node.Code == "29863").Node;
         // The kind wraps in its cell ("UBND cấp" / "xã"), as in the workbook, so its words come out around the row's.
         caoLanh.ShouldContain($"29863 Phường 11 {N(ward11.Quantity)}");
         caoLanh.ShouldContain($"{DistrictsWorkbook.QuotaLabel} 300");
-        caoLanh.ShouldContain($"{DistrictsWorkbook.RemainingLabel} {N(districts.Single(d => d.UnitId == _caoLanh).Remaining)}");
+        caoLanh.ShouldContain($"{DistrictsWorkbook.RemainingLabel} {N(districts.Single(d => d.UnitId == CaoLanh).Remaining)}");
         pdf.GetPages().ShouldAllBe(p => Math.Round(p.Width) == A4Width && Math.Round(p.Height) == A4Height);
     }
 
@@ -88,9 +65,7 @@ public sealed class DistrictsPdfTests : IAsyncLifetime
             draft.GetPages().ShouldAllBe(p => TopMargin(p).Contains("DỰ THẢO"));
         }
 
-        await PlanSteps.PublishAsync(_database.Factory, _planId);
-        await PlanSteps.PublishDecisionAsync(_database.Factory, _planId, _group, number: "20/STTTT-CNTT");
-        await PlanSteps.PublishDecisionAsync(_database.Factory, _planId, _caoLanh, CaoLanhOfficer, number: "15/QĐ-UBND");
+        await PublishAllThreeAsync();
 
         var report = await ReportAsync(SeededPlan.Admin);
         using var published = PdfDocument.Open(DistrictsPdf.Render(report));
@@ -113,7 +88,7 @@ public sealed class DistrictsPdfTests : IAsyncLifetime
         var report = await ReportAsync(CaoLanhOfficer);
         var caoLanh = report.Districts.Single();
         var communes = Enumerable.Range(1, 90)
-            .Select(i => new WorkspaceRow(new UnitNodeView(100_000 + i, _caoLanh, $"9{i:0000}", $"Xã thử số {i}", UnitKind.CommuneCommittee, i, true, 1, 0, 1), 1, 0, 1))
+            .Select(i => new WorkspaceRow(new UnitNodeView(100_000 + i, CaoLanh, $"9{i:0000}", $"Xã thử số {i}", UnitKind.CommuneCommittee, i, true, 1, 0, 1), 1, 0, 1))
             .ToList();
         var longer = report with { Districts = [caoLanh with { Units = communes }] };
 
@@ -136,8 +111,6 @@ public sealed class DistrictsPdfTests : IAsyncLifetime
         Body(pages[^1]).ShouldEndWith($"{DistrictsWorkbook.RemainingLabel} {N(caoLanh.District.Remaining)}");
     }
 
-    private async Task<DistrictReport> ReportAsync(Caller caller) =>
-        (await new DistrictQueries(_database.Factory).GetReportAsync(caller, _planId, cancellationToken: Ct)).Value!;
 
     private static string N(int value) => value.ToString("#,##0", Vietnamese);
 

@@ -1,8 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using LicenseAllocation.Application.Access;
-using LicenseAllocation.Application.Allocations;
-using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Application.Exports;
 using LicenseAllocation.Application.Tests.Plans;
 using LicenseAllocation.Testing;
@@ -15,32 +13,11 @@ namespace LicenseAllocation.Application.Tests.Exports;
 /// it has Decree 30's heading ("Phụ lục", a title that never wraps, the "(Kèm theo …)" line of its own decision), its
 /// own page numbers from 1, and "DỰ THẢO" exactly while that decision is a draft.
 /// </summary>
-public sealed class DistrictsWorkbookHeadingTests : IAsyncLifetime
+public sealed class DistrictsWorkbookHeadingTests : DistrictDocumentTests
 {
     private const string Summary = DistrictsWorkbook.SummarySheetName;
     private const string CaoLanhSheet = "Thành phố Cao Lãnh";
     private const string SaDecSheet = "Thành phố Sa Đéc";
-
-    private SqliteTestDatabase _database = default!;
-    private int _planId;
-    private int _group;
-    private int _caoLanh;
-
-    private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private Caller CaoLanhOfficer => new("cao-lanh", Identity.PortalRole.DistrictOfficer, _caoLanh);
-
-    public async ValueTask InitializeAsync()
-    {
-        _database = await SqliteTestDatabase.CreateAsync();
-        _planId = await SeededPlan.PlanIdAsync(_database.Factory);
-        _group = await SeededPlan.UnitIdAsync(_database.Factory, "UBND 12 huyện, thành phố");
-        _caoLanh = await SeededPlan.UnitIdByCodeAsync(_database.Factory, "866");
-        var quantities = new QuantityService(_database.Factory, TimeProvider.System);
-        (await quantities.ChangeAsync(SeededPlan.Admin, new ChangeQuantity(_planId, _caoLanh, 300, "Chuẩn bị"), Ct)).Error.ShouldBeNull();
-    }
-
-    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
     [Fact]
     public async Task Every_sheet_has_the_decree_30_heading_and_a_title_that_stays_on_one_line()
@@ -97,9 +74,7 @@ public sealed class DistrictsWorkbookHeadingTests : IAsyncLifetime
     [Fact]
     public async Task Published_decisions_give_their_sheets_the_reference_line_and_no_draft_mark()
     {
-        await PlanSteps.PublishAsync(_database.Factory, _planId);
-        await PlanSteps.PublishDecisionAsync(_database.Factory, _planId, _group, number: "20/STTTT-CNTT");
-        await PlanSteps.PublishDecisionAsync(_database.Factory, _planId, _caoLanh, CaoLanhOfficer, number: "15/QĐ-UBND");
+        await PublishAllThreeAsync();
         var date = PlanSteps.LetterDate.AddDays(20);
         var dateText = Domain.Plans.OfficialDocument.Issued("x", date, "-", "-", "-").DateText;
 
@@ -116,9 +91,7 @@ public sealed class DistrictsWorkbookHeadingTests : IAsyncLifetime
     [Fact]
     public async Task A_district_officers_workbook_carries_its_own_districts_decision()
     {
-        await PlanSteps.PublishAsync(_database.Factory, _planId);
-        await PlanSteps.PublishDecisionAsync(_database.Factory, _planId, _group, number: "20/STTTT-CNTT");
-        await PlanSteps.PublishDecisionAsync(_database.Factory, _planId, _caoLanh, CaoLanhOfficer, number: "15/QĐ-UBND");
+        await PublishAllThreeAsync();
 
         var file = await FileAsync(CaoLanhOfficer);
 
@@ -129,7 +102,7 @@ public sealed class DistrictsWorkbookHeadingTests : IAsyncLifetime
 
     private async Task<byte[]> FileAsync(Caller caller)
     {
-        var report = (await new DistrictQueries(_database.Factory).GetReportAsync(caller, _planId, cancellationToken: Ct)).Value!;
+        var report = await ReportAsync(caller);
         using var stream = new MemoryStream();
         DistrictsWorkbook.Write(report, stream);
         return stream.ToArray();
