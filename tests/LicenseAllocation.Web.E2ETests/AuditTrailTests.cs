@@ -22,6 +22,7 @@ public sealed class AuditTrailTests(PortalBrowser portal) : IClassFixture<Portal
         await portal.SignInAsync(page, PortalServer.AdminUserName, PortalServer.AdminPassword);
 
         await page.GotoAsync("/plans/1");
+        await PortalBrowser.UntilInteractiveAsync(page);
         await page.GetByTestId($"edit-{ProvincialPeopleCommitteeOffice}").ClickAsync();
         var editor = page.GetByTestId("editor-row");
         await InputOf(editor, "quantity-input").FillAsync("60");

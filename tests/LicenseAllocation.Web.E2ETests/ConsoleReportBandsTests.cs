@@ -56,7 +56,7 @@ public sealed partial class ConsoleReportBandsTests(PortalBrowser portal) : ICla
 
         // The tree of the plan: the same bands, a level at a time.
         await page.GotoAsync("/plans/1");
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(page);
         await Expect(page.GetByTestId("tree-band-header")).ToHaveTextAsync("Mức sử dụng");
         await page.GetByTestId($"toggle-{districts!.Value}").ClickAsync();
         await Expect(page.GetByTestId($"band-{saDec}")).ToHaveAttributeAsync("data-band", "Critical");

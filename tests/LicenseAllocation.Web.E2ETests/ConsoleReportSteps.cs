@@ -37,7 +37,7 @@ internal static class ConsoleReportSteps
         await portal.SignInAsync(page, PortalServer.AdminUserName, PortalServer.AdminPassword);
 
         await page.GotoAsync("/plans/1/deployment/import");
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(page);
         await Expect(page.GetByTestId("deployment-choose-file")).ToBeEnabledAsync();
         // The seeded 2020 plan's units were in force until 30/06/2025: the report is one of their time.
         var takenOn = page.GetByTestId("deployment-taken-on").Locator("input").Or(page.Locator("input[data-testid=deployment-taken-on]")).First;

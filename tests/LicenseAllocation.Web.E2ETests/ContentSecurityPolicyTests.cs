@@ -34,10 +34,10 @@ public sealed class ContentSecurityPolicyTests(PortalBrowser portal) : IClassFix
         headers["content-security-policy"].ShouldContain("'nonce-");
         headers.ShouldNotContainKey("server");
         await portal.SignInAsync(page, PortalServer.AdminUserName, PortalServer.AdminPassword);
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(page);
 
         await page.GotoAsync("/plans/1");
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(page);
         await Expect(page.GetByTestId("plan-total")).ToHaveTextAsync("5.137");
         await page.GetByTestId($"edit-{ProvincialPeopleCommitteeOffice}").ClickAsync();
         await Expect(page.GetByTestId("editor-row")).ToHaveCountAsync(1);

@@ -112,7 +112,7 @@ public sealed class DecisionsWalkTests(PortalBrowser portal) : IClassFixture<Por
 
         // A figure the decision fixes cannot be changed on another path either: the Excel import says why.
         await officer.GotoAsync($"/plans/1/import?unitId={caoLanh}");
-        await Expect(officer.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(officer);
         var template = await officer.RunAndWaitForDownloadAsync(() => officer.GetByTestId("import-download-template").ClickAsync());
         var changed = WorkbookFiles.WithQuantities(
             await File.ReadAllBytesAsync(await template.PathAsync(), TestContext.Current.CancellationToken), new Dictionary<string, int> { ["Phường 11"] = 45 });

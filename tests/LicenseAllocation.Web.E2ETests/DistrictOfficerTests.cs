@@ -33,6 +33,7 @@ public sealed class DistrictOfficerTests(PortalBrowser portal) : IClassFixture<P
         await page.GotoAsync($"/plans/1/districts/{caoLanh}");
         await Expect(page.GetByTestId("district-quota")).ToHaveTextAsync("300");
         await Expect(page.GetByTestId("district-remaining")).ToHaveTextAsync("300");
+        await PortalBrowser.UntilInteractiveAsync(page);
 
         await page.GetByTestId("add-standard-agencies").ClickAsync();
         await Expect(page.Locator("[data-unit-name='Phòng Nội vụ']")).ToHaveCountAsync(1);

@@ -39,7 +39,7 @@ public sealed class ExcelImportTests(PortalBrowser portal) : IClassFixture<Porta
 
         await page.GotoAsync($"/plans/1/import?unitId={caoLanh}");
         // The file input only reaches the server once the live connection is up.
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(page);
         await Expect(page.GetByTestId("import-choose-file")).ToBeEnabledAsync();
         await ExcelUpload.ChooseAsync(page, Payload(wrong), page.GetByTestId("import-error"));
         await Expect(page.GetByTestId("import-error")).ToContainTextAsync("Số lượng phải là số nguyên, ô đang chứa 40,5.");

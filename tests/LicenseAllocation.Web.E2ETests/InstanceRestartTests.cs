@@ -65,7 +65,7 @@ public sealed class InstanceRestartTests(PostgresCluster cluster) : IClassFixtur
 
         await SignInAsync(page);
         await page.GotoAsync("/plans/1");
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(page);
         await Expect(page.GetByTestId("plan-total")).ToHaveTextAsync("5.137");
         var holder = instances[CircuitInstance(nginx)];
         var survivor = instances.Values.Single(p => p != holder);
@@ -78,7 +78,7 @@ public sealed class InstanceRestartTests(PostgresCluster cluster) : IClassFixtur
         // Nobody touches the page: it must come back by itself, from the instance that is still up.
         await reloaded.Task.WaitAsync(TimeSpan.FromSeconds(45), Ct);
         var reloadedAfter = sinceKill.Elapsed;
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(page);
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"reloaded {reloadedAfter.TotalMilliseconds:F0} ms after the kill, live again after {sinceKill.Elapsed.TotalMilliseconds:F0} ms");
         page.Url.ShouldEndWith("/plans/1");

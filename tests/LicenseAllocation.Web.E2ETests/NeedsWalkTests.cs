@@ -36,6 +36,7 @@ public sealed class NeedsWalkTests(PortalBrowser portal) : IClassFixture<PortalB
 
         // The office needs 80 computers protected and holds 65.
         await Expect(page.GetByTestId("need-stated")).ToContainTextAsync("chưa kê khai");
+        await PortalBrowser.UntilInteractiveAsync(page);
         await InputOf(page, "need-computers").FillAsync("80");
         await page.GetByTestId("save-need").ClickAsync();
         await Expect(page.GetByTestId("need-stated")).ToContainTextAsync("80 máy tính, do admin kê khai");

@@ -84,6 +84,16 @@ public sealed class PortalBrowser : IAsyncLifetime
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToHaveTextAsync(userName);
     }
 
+    /// <summary>
+    /// Waits until the page's circuit has taken over from the prerendered HTML: a value typed before that would be
+    /// lost when the interactive render replaces the field, and a click would do nothing.
+    /// </summary>
+    public static Task UntilInteractiveAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return Assertions.Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_browser is not null)

@@ -23,7 +23,7 @@ public sealed class ReorganisationImportWalkTests(PortalBrowser portal) : IClass
         await Expect(page.GetByTestId("nav-reorganisations")).ToHaveAttributeAsync("href", "/reorganisations");
         await page.GotoAsync("/reorganisations");
         await Expect(page.Locator("[data-testid^=reorganisation-row-]")).ToHaveCountAsync(1);
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(page);
         await Expect(page.GetByTestId("reorganisation-choose-file")).ToBeEnabledAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("reorganisation-template").ClickAsync());
         download.SuggestedFilename.ShouldEndWith(".xlsx");

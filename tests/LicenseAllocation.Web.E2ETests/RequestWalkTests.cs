@@ -83,7 +83,7 @@ public sealed class RequestWalkTests(PortalBrowser portal) : IClassFixture<Porta
     private static async Task OpenAsync(IPage page, string path)
     {
         await page.GotoAsync(path);
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(page);
     }
 
     private static ILocator InputOf(IPage page, string testId) =>

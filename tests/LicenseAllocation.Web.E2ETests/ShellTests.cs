@@ -14,7 +14,7 @@ public sealed class ShellTests(PortalBrowser portal) : IClassFixture<PortalBrows
         page.PageError += (_, error) => scriptErrors.Add(error);
         await portal.SignInAsync(page, PortalServer.AdminUserName, PortalServer.AdminPassword);
         await Expect(page.GetByTestId("plan-status-1")).ToHaveTextAsync("Dự thảo");
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(page);
 
         await page.GetByTestId("nav-users").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Uri(portal.Server.BaseAddress, "/admin/users").ToString());

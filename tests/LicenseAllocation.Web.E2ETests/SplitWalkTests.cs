@@ -34,7 +34,7 @@ public sealed class SplitWalkTests(PortalBrowser portal) : IClassFixture<PortalB
 
         // The group's template, its "Số máy tính cần bảo vệ" column filled in "Excel".
         await page.GotoAsync($"/plans/1/import?unitId={group}");
-        await Expect(page.Locator(".mud-layout[data-interactive='true']")).ToHaveCountAsync(1);
+        await PortalBrowser.UntilInteractiveAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("import-download-template").ClickAsync());
         var template = await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
         var filled = WorkbookFiles.Edit(template, workbook =>
