@@ -1,36 +1,17 @@
-using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Common;
 using LicenseAllocation.Application.Users;
-using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LicenseAllocation.Web.Components.Account;
 
 public partial class OwnDetailsForm
 {
-    private readonly ServiceCall _call = new();
     private string? _fullName;
     private string? _phone;
     private string? _email;
-
-    [Inject]
-    private UserAdministration Administration { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<Resources.Users> Loc { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<Common> Text { get; set; } = default!;
-
-    [Parameter, EditorRequired]
-    public Caller Caller { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public UserView Account { get; set; } = default!;
@@ -46,7 +27,7 @@ public partial class OwnDetailsForm
 
     private async Task SaveAsync()
     {
-        var (saved, account) = await _call.RunAsync(() => Administration.UpdateOwnAsync(Caller, new OwnDetails(_fullName, _phone, _email)));
+        var (saved, account) = await Call.RunAsync(() => Administration.UpdateOwnAsync(Caller, new OwnDetails(_fullName, _phone, _email)));
         if (saved && account is not null)
         {
             Snackbar.Add(Loc[nameof(Resources.Users.MyDetailsSaved)], Severity.Success);

@@ -1,17 +1,13 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Identity;
 using LicenseAllocation.Application.Users;
-using LicenseAllocation.Web.Components.Controls;
-using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LicenseAllocation.Web.Components.Users;
 
 public partial class CreateUserForm
 {
-    private readonly ServiceCall _call = new();
     private string? _userName;
     private string? _password;
     private PortalRole? _role;
@@ -20,21 +16,6 @@ public partial class CreateUserForm
     private string? _position;
     private string? _phone;
     private string? _email;
-
-    [Inject]
-    private UserAdministration Administration { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<Resources.Users> Loc { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<Common> Text { get; set; } = default!;
-
-    [Parameter, EditorRequired]
-    public Caller Caller { get; set; } = default!;
 
     /// <summary>The units an account can be put in charge of, as the service lists them for the administrator.</summary>
     [Parameter, EditorRequired]
@@ -59,7 +40,7 @@ public partial class CreateUserForm
 
     private async Task CreateAsync()
     {
-        var (created, account) = await _call.RunAsync(() =>
+        var (created, account) = await Call.RunAsync(() =>
             Administration.CreateAsync(Caller, new NewUser(_userName, _password, _role?.ToString(), _scopeUnitId, _fullName, _position, _phone, _email)));
         if (!created || account is null)
         {

@@ -1,36 +1,16 @@
-using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Users;
-using LicenseAllocation.Web.Components.Controls;
-using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LicenseAllocation.Web.Components.Users;
 
 public partial class EditUserForm
 {
-    private readonly ServiceCall _call = new();
     private string? _fullName;
     private string? _position;
     private string? _phone;
     private string? _email;
     private int? _scopeUnitId;
-
-    [Inject]
-    private UserAdministration Administration { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<Resources.Users> Loc { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<Common> Text { get; set; } = default!;
-
-    [Parameter, EditorRequired]
-    public Caller Caller { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public UserView Account { get; set; } = default!;
@@ -51,7 +31,7 @@ public partial class EditUserForm
     private async Task SaveAsync()
     {
         var edit = new AccountEdit(_fullName, _position, _phone, _email, _scopeUnitId);
-        var (saved, account) = await _call.RunAsync(() => Administration.UpdateAsync(Caller, Account.Id, edit));
+        var (saved, account) = await Call.RunAsync(() => Administration.UpdateAsync(Caller, Account.Id, edit));
         if (!saved || account is null)
         {
             return;

@@ -1,32 +1,12 @@
-using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Users;
-using LicenseAllocation.Web.Components.Controls;
-using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Localization;
 using MudBlazor;
 
 namespace LicenseAllocation.Web.Components.Users;
 
 public partial class ResetPasswordForm
 {
-    private readonly ServiceCall _call = new();
     private string? _newPassword;
-
-    [Inject]
-    private UserAdministration Administration { get; set; } = default!;
-
-    [Inject]
-    private ISnackbar Snackbar { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<Resources.Users> Loc { get; set; } = default!;
-
-    [Inject]
-    private IStringLocalizer<Common> Text { get; set; } = default!;
-
-    [Parameter, EditorRequired]
-    public Caller Caller { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public UserView Account { get; set; } = default!;
@@ -37,7 +17,7 @@ public partial class ResetPasswordForm
 
     private async Task SaveAsync()
     {
-        var (saved, _) = await _call.RunAsync(() => Administration.ResetPasswordAsync(Caller, Account.Id, _newPassword));
+        var (saved, _) = await Call.RunAsync(() => Administration.ResetPasswordAsync(Caller, Account.Id, _newPassword));
         if (!saved)
         {
             return;
