@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using LicenseAllocation.Application.Data;
-using LicenseAllocation.Migrations.PostgreSql;
 using LicenseAllocation.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Shouldly;
 using static Microsoft.Playwright.Assertions;
@@ -103,7 +100,7 @@ public sealed class InstanceRestartTests(PostgresCluster cluster) : IClassFixtur
         await Expect(page.GetByTestId("editor-row")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId($"quantity-{ProvincialPeopleCommitteeOffice}")).ToHaveTextAsync("60");
 
-        var stored = await StoredPlan.LoadAsync(Factory(connectionString), 1, Ct);
+        var stored = await StoredPlan.LoadAsync(SharedDatabaseInstances.ContextFactory(connectionString), 1, Ct);
         stored[ProvincialPeopleCommitteeOffice].Quantity.ShouldBe(60);
         stored.Audit.ShouldContain(a => a.Reason == Reason);
         survivor.HasExited.ShouldBeFalse();
@@ -144,25 +141,13 @@ public sealed class InstanceRestartTests(PostgresCluster cluster) : IClassFixtur
     private static string CircuitInstance(NginxProxy nginx) =>
         nginx.Requests().Last(r => r.Method == "POST" && r.Path == "/_blazor/negotiate" && r.Status == 200).Upstream;
 
-    private static TestContextFactory Factory(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<AllocationDbContext>();
-        PostgreSqlDatabase.Configure(options, connectionString);
-        return new TestContextFactory(options.Options);
-    }
-
-    private Dictionary<string, string> Settings(string connectionString, string instance) => new()
-    {
-        ["Database:Provider"] = "PostgreSql",
-        ["ConnectionStrings:Default"] = connectionString,
-        ["DataProtection:Store"] = "Database",
-        ["DataProtection:KeysPath"] = Path.Combine(_directory, instance, "keys"),
-        ["Audit:SealKeyPath"] = Path.Combine(_directory, "audit-seal.keys"),
-        ["Bootstrap:AdminPassword"] = AdminPassword,
-        ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
-        // The browser needs blazor.web.js, MudBlazor's files and the reconnection module: run from the build output
-        // (not a published folder with its wwwroot) the portal finds them through the static web assets manifest,
-        // which ASP.NET Core reads in Development only.
-        ["ASPNETCORE_ENVIRONMENT"] = "Development",
-    };
+    private Dictionary<string, string> Settings(string connectionString, string instance) =>
+        new SharedDatabaseInstances(_directory, AdminPassword).Settings(connectionString, instance, new Dictionary<string, string>
+        {
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+            // The browser needs blazor.web.js, MudBlazor's files and the reconnection module: run from the build output
+            // (not a published folder with its wwwroot) the portal finds them through the static web assets manifest,
+            // which ASP.NET Core reads in Development only.
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        });
 }

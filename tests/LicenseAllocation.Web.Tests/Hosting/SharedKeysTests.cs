@@ -70,16 +70,8 @@ public sealed partial class SharedKeysTests(PostgresCluster cluster) : IDisposab
         }
     }
 
-    private Dictionary<string, string> Settings(string connectionString, string instance) => new()
-    {
-        ["Database:Provider"] = "PostgreSql",
-        ["ConnectionStrings:Default"] = connectionString,
-        ["DataProtection:Store"] = "Database",
-        ["DataProtection:KeysPath"] = Path.Combine(_directory, instance, "keys"),
-        // The audit seal key is the province's, the same for every instance.
-        ["Audit:SealKeyPath"] = Path.Combine(_directory, "audit-seal.keys"),
-        ["Bootstrap:AdminPassword"] = AdminPassword,
-    };
+    private Dictionary<string, string> Settings(string connectionString, string instance) =>
+        new SharedDatabaseInstances(_directory, AdminPassword).Settings(connectionString, instance);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();

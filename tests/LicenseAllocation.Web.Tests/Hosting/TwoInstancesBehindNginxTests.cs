@@ -5,8 +5,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
-using LicenseAllocation.Application.Data;
-using LicenseAllocation.Migrations.PostgreSql;
 using LicenseAllocation.Testing;
 using LicenseAllocation.Web.Tests.Api;
 using Microsoft.EntityFrameworkCore;
@@ -113,7 +111,7 @@ public sealed partial class TwoInstancesBehindNginxTests(PostgresCluster cluster
         accepted.Values.Sum().ShouldBeGreaterThan(acceptedAtKill, "edits went on after one instance was killed");
 
         // The district handed on no more than it holds, and every node is the replay of the trail.
-        var stored = await StoredPlan.LoadAsync(Factory(connectionString), Ct);
+        var stored = await StoredPlan.LoadAsync(SharedDatabaseInstances.ContextFactory(connectionString), Ct);
         var replayed = stored.Replay();
         foreach (var node in stored.Nodes)
         {
@@ -219,25 +217,14 @@ public sealed partial class TwoInstancesBehindNginxTests(PostgresCluster cluster
         return new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    private static TestContextFactory Factory(string connectionString)
-    {
-        var options = new DbContextOptionsBuilder<AllocationDbContext>();
-        PostgreSqlDatabase.Configure(options, connectionString);
-        return new TestContextFactory(options.Options);
-    }
 
-    private Dictionary<string, string> Settings(string connectionString, string instance) => new()
-    {
-        ["Database:Provider"] = "PostgreSql",
-        ["ConnectionStrings:Default"] = connectionString,
-        ["DataProtection:Store"] = "Database",
-        ["DataProtection:KeysPath"] = Path.Combine(_directory, instance, "keys"),
-        ["Audit:SealKeyPath"] = Path.Combine(_directory, "audit-seal.keys"),
-        ["Bootstrap:AdminPassword"] = AdminPassword,
-        ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
-        ["RateLimits:WritesPerUser:PermitLimit"] = "100000",
-        ["RateLimits:SignInPerIp:PermitLimit"] = "1000",
-    };
+    private Dictionary<string, string> Settings(string connectionString, string instance) =>
+        new SharedDatabaseInstances(_directory, AdminPassword).Settings(connectionString, instance, new Dictionary<string, string>
+        {
+            ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
+            ["RateLimits:WritesPerUser:PermitLimit"] = "100000",
+            ["RateLimits:SignInPerIp:PermitLimit"] = "1000",
+        });
 
     private sealed record TokenJson(string AccessToken);
 
