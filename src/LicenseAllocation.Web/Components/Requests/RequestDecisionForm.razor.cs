@@ -49,9 +49,6 @@ public partial class RequestDecisionForm
         }
     }
 
-    private void SourceChosen(ChangeEventArgs e) =>
-        _sourceUnitId = int.TryParse(e.Value?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0;
-
     private Task DecideAsync()
     {
         var approved = int.TryParse(_approved?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var quantity) ? quantity : -1;

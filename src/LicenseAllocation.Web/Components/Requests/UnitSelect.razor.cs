@@ -26,6 +26,10 @@ public partial class UnitSelect<TUnit>
     [Parameter]
     public string? TestId { get; set; }
 
+    /// <summary>When set, a first choice of no unit (value 0) with this text.</summary>
+    [Parameter]
+    public string? NoUnit { get; set; }
+
     private Task ChosenAsync(ChangeEventArgs e) => ValueChanged.InvokeAsync(
         int.TryParse(e.Value?.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0);
 }
