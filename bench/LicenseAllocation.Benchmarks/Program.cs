@@ -60,10 +60,19 @@ if (args.Contains("--import"))
 
 // --browser: only the browser benchmark of the plan tree; its section (titled by --title) is printed and, with --write,
 // put into the file in place of an earlier section of the same title, leaving the rest of the file as it is.
+// --only 2020,open,search,district,edit,expand,memory: only those measures (for a quick look; the others are reported
+// as not measured).
 if (args.Contains("--browser"))
 {
     var title = args.SkipWhile(a => a != "--title").Skip(1).FirstOrDefault();
-    await PrintSectionAsync(await BrowserTree.RunAsync(repositoryRoot, title));
+    var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+    if (only?.Except(BrowserTree.MeasureNames).ToList() is [_, ..] unknown)
+    {
+        Console.Error.WriteLine($"--only takes {string.Join(',', BrowserTree.MeasureNames)}; not {string.Join(',', unknown)}.");
+        return 2;
+    }
+
+    await PrintSectionAsync(await BrowserTree.RunAsync(repositoryRoot, title, only));
     return 0;
 }
 
