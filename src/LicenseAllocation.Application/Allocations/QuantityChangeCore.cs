@@ -9,8 +9,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LicenseAllocation.Application.Allocations;
 
-/// <summary>One unit's new quantity as it is about to be written: its row as read, its parent's node (none for the plan's root).</summary>
-internal sealed record QuantityWrite(NodeRow Read, long? ParentNodeId, int NewQuantity)
+/// <summary>
+/// One unit's new quantity as it is about to be written: its row as read, its parent's node (none for the plan's root);
+/// <paramref name="WholeRowAsRead"/> when the row was read before the transaction, so that the update also requires the
+/// handed-on counter as read (<see cref="NodeUpdates.SetQuantityAsync"/>).
+/// </summary>
+internal sealed record QuantityWrite(NodeRow Read, long? ParentNodeId, int NewQuantity, bool WholeRowAsRead = false)
 {
     public int Delta => NewQuantity - Read.Quantity;
 }
@@ -102,7 +106,7 @@ internal static class QuantityChangeCore
     {
         foreach (var write in writes)
         {
-            if (!await NodeUpdates.SetQuantityAsync(db, write.Read, write.NewQuantity, cancellationToken))
+            if (!await NodeUpdates.SetQuantityAsync(db, write.Read, write.NewQuantity, write.WholeRowAsRead, cancellationToken))
             {
                 var rootFrozen = write.ParentNodeId is null && await LevelLock.IsFrozenAsync(db, write.Read.NodeId, cancellationToken);
                 await transaction.RollbackAsync(cancellationToken);
