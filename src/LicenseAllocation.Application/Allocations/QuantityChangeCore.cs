@@ -128,10 +128,10 @@ internal static class QuantityChangeCore
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await AuditTrail.AppendAsync(
+        await AuditTrail.AppendUntrackedAsync(
             db,
-            writes.Select(w => AuditEntry.QuantityChange(planId, w.Read.UnitId, caller.UserName, now, w.Read.Quantity, w.NewQuantity, reason, changeSetId)
-                .UnderDocument(documentRef)),
+            [.. writes.Select(w => AuditEntry.QuantityChange(planId, w.Read.UnitId, caller.UserName, now, w.Read.Quantity, w.NewQuantity, reason, changeSetId)
+                .UnderDocument(documentRef))],
             cancellationToken);
         return (QuantityWriteResult.Written, null);
     }
