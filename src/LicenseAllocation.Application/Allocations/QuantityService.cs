@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LicenseAllocation.Application.Allocations;
 
 /// <summary>
-/// Changes a unit's quantity. The rules are checked twice: first against figures read in the transaction, to explain
-/// a refusal with numbers; then by the database itself, with conditional updates that hold under concurrent edits:
+/// Changes a unit's quantity. The rules are checked twice: first against figures read in the transaction (on SQLite,
+/// just before it: ADR 0024), to explain a refusal with numbers; then by the database itself, with conditional updates
+/// that hold under concurrent edits:
 /// <list type="number">
 /// <item>the unit's row changes only if its quantity is still the one read and it keeps at least what it has handed on;</item>
 /// <item>the parent's <c>HandedOn</c> moves by the difference only if the parent still has room (<c>HandedOn + delta &lt;= Quantity</c>);</item>
