@@ -11,10 +11,10 @@ namespace LicenseAllocation.Application.Allocations;
 
 /// <summary>
 /// One unit's new quantity as it is about to be written: its row as read, its parent's node (none for the plan's root);
-/// <paramref name="WholeRowAsRead"/> when the row was read before the transaction, so that the update also requires the
-/// handed-on counter as read (<see cref="NodeUpdates.SetQuantityAsync"/>).
+/// <paramref name="OwnRowWritten"/> when the caller has already sent the unit's own conditional update in the transaction
+/// (the single edit on SQLite, which reads before its turn: <see cref="QuantityService"/>), so only the parent's follows.
 /// </summary>
-internal sealed record QuantityWrite(NodeRow Read, long? ParentNodeId, int NewQuantity, bool WholeRowAsRead = false)
+internal sealed record QuantityWrite(NodeRow Read, long? ParentNodeId, int NewQuantity, bool OwnRowWritten = false)
 {
     public int Delta => NewQuantity - Read.Quantity;
 }
@@ -106,7 +106,7 @@ internal static class QuantityChangeCore
     {
         foreach (var write in writes)
         {
-            if (!await NodeUpdates.SetQuantityAsync(db, write.Read, write.NewQuantity, write.WholeRowAsRead, cancellationToken))
+            if (!write.OwnRowWritten && !await NodeUpdates.SetQuantityAsync(db, write.Read, write.NewQuantity, wholeRowAsRead: false, cancellationToken))
             {
                 var rootFrozen = write.ParentNodeId is null && await LevelLock.IsFrozenAsync(db, write.Read.NodeId, cancellationToken);
                 await transaction.RollbackAsync(cancellationToken);

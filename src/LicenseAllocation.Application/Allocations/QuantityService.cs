@@ -65,7 +65,7 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
     /// On SQLite, whose writers take turns for the whole file (ADR 0021), the first attempt reads what its checks and a
     /// refusal need before it takes its turn, so that inside it only the conditional statements, the plan's status, the
     /// chain head and the audit batch are sent (ADR 0024); the unit's update then also requires the row to be wholly as
-    /// read, and if it is not, the attempt is repeated with the reads in the transaction. On databases whose writers
+    /// read, and if it is not, the row is read and checked again in the transaction. On databases whose writers
     /// interleave, the unit's row is claimed first and read after, in the transaction.
     /// </summary>
     private async Task<Outcome<UnitNodeView>?> TryChangeAsync(Caller caller, ChangeQuantity command, bool readBeforeTurn, CancellationToken cancellationToken)
@@ -80,6 +80,16 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var decided = early;
+        var ownRowWritten = false;
+        if (early is { Target: { } readTarget })
+        {
+            // The first statement in the turn: the unit's update, on the row wholly as read. Should the row have moved
+            // while this edit queued, it is read and checked again here, where nothing can move it any more, rather than
+            // queued again at the back.
+            ownRowWritten = await NodeUpdates.SetQuantityAsync(db, readTarget, command.Quantity, wholeRowAsRead: true, cancellationToken);
+            decided = ownRowWritten ? early : null;
+        }
+
         if (decided is null)
         {
             // A no-op write takes the unit's row lock first, so the read below sees what the previous editor of this unit
@@ -95,11 +105,11 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
 
         var (target, view, parent) = (decided.Target!, decided.View!, decided.Parent);
         var (result, _) = await QuantityChangeCore.WriteAsync(
-            db, transaction, command.PlanId, [new QuantityWrite(target, parent?.NodeId, command.Quantity, WholeRowAsRead: readBeforeTurn)],
+            db, transaction, command.PlanId, [new QuantityWrite(target, parent?.NodeId, command.Quantity, OwnRowWritten: ownRowWritten)],
             caller, command.Reason!, command.DocumentRef, Guid.NewGuid(), clock, cancellationToken);
         switch (result)
         {
-            case QuantityWriteResult.OwnRowChanged when command.ExpectedVersion is null || readBeforeTurn:
+            case QuantityWriteResult.OwnRowChanged when command.ExpectedVersion is null:
                 return null;
             case QuantityWriteResult.OwnRowChanged:
                 return AllocationError.VersionConflict();
