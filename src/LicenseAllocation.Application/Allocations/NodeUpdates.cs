@@ -23,13 +23,22 @@ internal static class NodeUpdates
 
     /// <summary>
     /// Sets the node's quantity only if it still holds what was read and keeps at least what it has handed on; the plan's
-    /// root only while the province's letter, which states the total, is not published.
+    /// root only while the province's letter, which states the total, is not published. A row read before the transaction
+    /// (<paramref name="wholeRowAsRead"/>) must also still have handed on what was read: the answer quotes the row as read,
+    /// and a child's edit moves that counter without moving the version.
     /// </summary>
-    public static async Task<bool> SetQuantityAsync(AllocationDbContext db, NodeRow read, int newQuantity, CancellationToken cancellationToken) =>
-        await db.Nodes
+    public static async Task<bool> SetQuantityAsync(AllocationDbContext db, NodeRow read, int newQuantity, bool wholeRowAsRead, CancellationToken cancellationToken)
+    {
+        var row = db.Nodes
             .Where(n => n.Id == read.NodeId && n.Quantity == read.Quantity && n.Version == read.Version && n.HandedOn <= newQuantity
-                && (read.ParentUnitId != null || !n.LevelFrozen))
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Quantity, newQuantity).SetProperty(n => n.Version, n => n.Version + 1), cancellationToken) == 1;
+                && (read.ParentUnitId != null || !n.LevelFrozen));
+        if (wholeRowAsRead)
+        {
+            row = row.Where(n => n.HandedOn == read.HandedOn);
+        }
+
+        return await row.ExecuteUpdateAsync(s => s.SetProperty(n => n.Quantity, newQuantity).SetProperty(n => n.Version, n => n.Version + 1), cancellationToken) == 1;
+    }
 
     /// <summary>
     /// Moves the parent's handed-on counter by <paramref name="delta"/> only if the parent still has room for it and its

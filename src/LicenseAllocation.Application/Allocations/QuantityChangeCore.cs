@@ -9,8 +9,12 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LicenseAllocation.Application.Allocations;
 
-/// <summary>One unit's new quantity as it is about to be written: its row as read, its parent's node (none for the plan's root).</summary>
-internal sealed record QuantityWrite(NodeRow Read, long? ParentNodeId, int NewQuantity)
+/// <summary>
+/// One unit's new quantity as it is about to be written: its row as read, its parent's node (none for the plan's root);
+/// <paramref name="OwnRowWritten"/> when the caller has already sent the unit's own conditional update in the transaction
+/// (the single edit on SQLite, which reads before its turn: <see cref="QuantityService"/>), so only the parent's follows.
+/// </summary>
+internal sealed record QuantityWrite(NodeRow Read, long? ParentNodeId, int NewQuantity, bool OwnRowWritten = false)
 {
     public int Delta => NewQuantity - Read.Quantity;
 }
@@ -102,7 +106,7 @@ internal static class QuantityChangeCore
     {
         foreach (var write in writes)
         {
-            if (!await NodeUpdates.SetQuantityAsync(db, write.Read, write.NewQuantity, cancellationToken))
+            if (!write.OwnRowWritten && !await NodeUpdates.SetQuantityAsync(db, write.Read, write.NewQuantity, wholeRowAsRead: false, cancellationToken))
             {
                 var rootFrozen = write.ParentNodeId is null && await LevelLock.IsFrozenAsync(db, write.Read.NodeId, cancellationToken);
                 await transaction.RollbackAsync(cancellationToken);
@@ -124,10 +128,10 @@ internal static class QuantityChangeCore
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await AuditTrail.AppendAsync(
+        await AuditTrail.AppendUntrackedAsync(
             db,
-            writes.Select(w => AuditEntry.QuantityChange(planId, w.Read.UnitId, caller.UserName, now, w.Read.Quantity, w.NewQuantity, reason, changeSetId)
-                .UnderDocument(documentRef)),
+            [.. writes.Select(w => AuditEntry.QuantityChange(planId, w.Read.UnitId, caller.UserName, now, w.Read.Quantity, w.NewQuantity, reason, changeSetId)
+                .UnderDocument(documentRef))],
             cancellationToken);
         return (QuantityWriteResult.Written, null);
     }

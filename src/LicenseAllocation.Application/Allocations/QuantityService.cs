@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LicenseAllocation.Application.Allocations;
 
 /// <summary>
-/// Changes a unit's quantity. The rules are checked twice: first against figures read in the transaction, to explain
-/// a refusal with numbers; then by the database itself, with conditional updates that hold under concurrent edits:
+/// Changes a unit's quantity. The rules are checked twice: first against figures read in the transaction (on SQLite,
+/// just before it: ADR 0024), to explain a refusal with numbers; then by the database itself, with conditional updates
+/// that hold under concurrent edits:
 /// <list type="number">
 /// <item>the unit's row changes only if its quantity is still the one read and it keeps at least what it has handed on;</item>
 /// <item>the parent's <c>HandedOn</c> moves by the difference only if the parent still has room (<c>HandedOn + delta &lt;= Quantity</c>);</item>
@@ -50,58 +51,61 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
             return requestRefused;
         }
 
+        // The first attempt on SQLite reads before its turn (see TryChangeAsync); should its row have moved by then, the
+        // next attempts read in their transaction, as on the other databases.
+        var attempt = 0;
         return await TransientFailure.RetryAsync(
-            ct => TryChangeAsync(caller, command, ct),
+            ct => TryChangeAsync(caller, command, readBeforeTurn: ++attempt == 1, ct),
             () => $"The quantity of unit {command.UnitId} kept changing under {TransientFailure.MaxAttempts} attempts.",
             cancellationToken);
     }
 
-    /// <summary>One attempt in one transaction; null when the unit's own row changed underneath and the attempt must be repeated.</summary>
-    private async Task<Outcome<UnitNodeView>?> TryChangeAsync(Caller caller, ChangeQuantity command, CancellationToken cancellationToken)
+    /// <summary>
+    /// One attempt in one transaction; null when the unit's own row changed underneath and the attempt must be repeated.
+    /// On SQLite, whose writers take turns for the whole file (ADR 0021), the first attempt reads what its checks and a
+    /// refusal need before it takes its turn, so that inside it only the conditional statements, the plan's status, the
+    /// chain head and the audit batch are sent (ADR 0024); the unit's update then also requires the row to be wholly as
+    /// read, and if it is not, the row is read and checked again in the transaction. On databases whose writers
+    /// interleave, the unit's row is claimed first and read after, in the transaction.
+    /// </summary>
+    private async Task<Outcome<UnitNodeView>?> TryChangeAsync(Caller caller, ChangeQuantity command, bool readBeforeTurn, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        readBeforeTurn &= !RowLocks.WritersInterleave(db);
+        var early = readBeforeTurn ? await ReadAndCheckAsync(db, caller, command, cancellationToken) : null;
+        if (early is { Answer: { } earlyAnswer })
+        {
+            return earlyAnswer;
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        // A no-op write takes the unit's row lock first, so the read below sees what the previous editor of this unit
-        // committed. Without it, N editors of one unit all read the same version, all but one miss in step 1, and under
-        // real concurrency (PostgreSQL) some ran out of attempts instead of winning as the last writer.
-        await NodeUpdates.ClaimAsync(db, command.PlanId, command.UnitId, cancellationToken);
-        if (await NodeRows.FindWithViewAsync(db, command.PlanId, command.UnitId, cancellationToken) is not var (target, view))
+        var decided = early;
+        var ownRowWritten = false;
+        if (early is { Target: { } readTarget })
         {
-            return AllocationError.NotFound();
+            // The first statement in the turn: the unit's update, on the row wholly as read. Should the row have moved
+            // while this edit queued, it is read and checked again here, where nothing can move it any more, rather than
+            // queued again at the back.
+            ownRowWritten = await NodeUpdates.SetQuantityAsync(db, readTarget, command.Quantity, wholeRowAsRead: true, cancellationToken);
+            decided = ownRowWritten ? early : null;
         }
 
-        if (await PlanLock.IsOpenAsync(db, command.PlanId, cancellationToken) != true)
+        if (decided is null)
         {
-            return AllocationError.PlanLocked();
+            // A no-op write takes the unit's row lock first, so the read below sees what the previous editor of this unit
+            // committed. Without it, N editors of one unit all read the same version, all but one miss in step 1, and under
+            // real concurrency (PostgreSQL) some ran out of attempts instead of winning as the last writer.
+            await NodeUpdates.ClaimAsync(db, command.PlanId, command.UnitId, cancellationToken);
+            decided = await ReadAndCheckAsync(db, caller, command, cancellationToken);
+            if (decided.Answer is { } answer)
+            {
+                return answer;
+            }
         }
 
-        var withinScope = AccessPolicy.SeesWholeTree(caller) || await UnitScope.IsWithinAsync(db, caller, command.UnitId, cancellationToken);
-        if (QuantityChangeCore.CheckUnit(caller, command.UnitId, command.Quantity, target, withinScope, command.ExpectedVersion) is { } unitRefused)
-        {
-            return unitRefused;
-        }
-
-        var parent = target.ParentUnitId is { } parentUnitId
-            ? await NodeRows.FindAsync(db, command.PlanId, parentUnitId, cancellationToken)
-            : null;
-        if ((parent ?? target).LevelFrozen && command.Quantity != target.Quantity)
-        {
-            return await LevelLock.RefusalAsync(db, target.IssuerUnitId, cancellationToken);
-        }
-
-        if (AllocationRules.CheckQuantityChange(target.Figures, parent?.Figures, command.Quantity) is { } refusal)
-        {
-            return refusal;
-        }
-
-        if (command.Quantity == target.Quantity)
-        {
-            return view;
-        }
-
+        var (target, view, parent) = (decided.Target!, decided.View!, decided.Parent);
         var (result, _) = await QuantityChangeCore.WriteAsync(
-            db, transaction, command.PlanId, [new QuantityWrite(target, parent?.NodeId, command.Quantity)],
+            db, transaction, command.PlanId, [new QuantityWrite(target, parent?.NodeId, command.Quantity, OwnRowWritten: ownRowWritten)],
             caller, command.Reason!, command.DocumentRef, Guid.NewGuid(), clock, cancellationToken);
         switch (result)
         {
@@ -117,10 +121,52 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
                 return await LevelLock.RefusalAsync(db, target.IssuerUnitId, cancellationToken);
         }
 
-        // The unit's row is ours since the claim (its children's edits, which move its handed-on counter, wait for it), so
-        // the view as read, with the quantity written and the version moved, is what commits: no read after the hot rows.
+        // The unit's row is ours since the claim (its children's edits, which move its handed-on counter, wait for it), or,
+        // read before the turn, was found wholly as read by the update; so the view as read, with the quantity written and
+        // the version moved, is what commits: no read after the hot rows.
         await transaction.CommitAsync(cancellationToken);
         return view with { Quantity = command.Quantity, Version = target.Version + 1 };
+    }
+
+    /// <summary>What the change is checked against: the unit's row and view, the plan's status, the caller's scope, the parent.</summary>
+    private sealed record Decided(Outcome<UnitNodeView>? Answer, NodeRow? Target = null, UnitNodeView? View = null, NodeRow? Parent = null);
+
+    /// <summary>
+    /// Reads the unit, the plan and the parent and checks the change against them; <see cref="Decided.Answer"/> is set when
+    /// there is nothing to write (a refusal, or the quantity it already has).
+    /// </summary>
+    private static async Task<Decided> ReadAndCheckAsync(AllocationDbContext db, Caller caller, ChangeQuantity command, CancellationToken cancellationToken)
+    {
+        if (await NodeRows.FindWithViewAsync(db, command.PlanId, command.UnitId, cancellationToken) is not var (target, view))
+        {
+            return new(AllocationError.NotFound());
+        }
+
+        if (await PlanLock.IsOpenAsync(db, command.PlanId, cancellationToken) != true)
+        {
+            return new(AllocationError.PlanLocked());
+        }
+
+        var withinScope = AccessPolicy.SeesWholeTree(caller) || await UnitScope.IsWithinAsync(db, caller, command.UnitId, cancellationToken);
+        if (QuantityChangeCore.CheckUnit(caller, command.UnitId, command.Quantity, target, withinScope, command.ExpectedVersion) is { } unitRefused)
+        {
+            return new(unitRefused);
+        }
+
+        var parent = target.ParentUnitId is { } parentUnitId
+            ? await NodeRows.FindAsync(db, command.PlanId, parentUnitId, cancellationToken)
+            : null;
+        if ((parent ?? target).LevelFrozen && command.Quantity != target.Quantity)
+        {
+            return new(await LevelLock.RefusalAsync(db, target.IssuerUnitId, cancellationToken));
+        }
+
+        if (AllocationRules.CheckQuantityChange(target.Figures, parent?.Figures, command.Quantity) is { } refusal)
+        {
+            return new(refusal);
+        }
+
+        return command.Quantity == target.Quantity ? new(view) : new(null, target, view, parent);
     }
 
     /// <summary>The parent filled up between our read and our write: quote its figures as they are now.</summary>

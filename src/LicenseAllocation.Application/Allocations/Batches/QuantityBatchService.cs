@@ -58,8 +58,9 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
         }
 
         var items = batch.Items ?? [];
+        var attempt = 0;
         return await TransientFailure.RetryAsync(
-            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason!, batch.DocumentRef, items, dryRun: false, alongside, cancellationToken),
+            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason!, batch.DocumentRef, items, dryRun: false, alongside, readBeforeTurn: ++attempt == 1, cancellationToken),
             () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to save a batch.",
             ct);
     }
@@ -80,13 +81,48 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
 
         var items = batch.Items ?? [];
         return await TransientFailure.RetryAsync(
-            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason ?? string.Empty, batch.DocumentRef, items, dryRun: true, null, cancellationToken),
+            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason ?? string.Empty, batch.DocumentRef, items, dryRun: true, null, readBeforeTurn: true, cancellationToken),
             () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to preview a batch.",
             ct);
     }
 
-    /// <summary>One attempt in one transaction; null when the figures changed underneath and the batch must be checked again.</summary>
+    /// <summary>
+    /// One attempt in one transaction; null when the figures changed underneath and the batch must be checked again. On
+    /// SQLite, whose writers take turns for the whole file (ADR 0021), the first attempt reads and checks the plan before it
+    /// takes its turn, which a refusal or a preview then never takes (ADR 0024): the conditional statements find out
+    /// whether the figures moved meanwhile, and the next attempt reads them in its transaction.
+    /// </summary>
     private async Task<QuantityBatchResult?> TryApplyAsync(
+        Caller caller,
+        int planId,
+        string reason,
+        string? documentRef,
+        IReadOnlyList<QuantityBatchItem> items,
+        bool dryRun,
+        Func<AllocationDbContext, Guid, CancellationToken, Task<bool?>>? alongside,
+        bool readBeforeTurn,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var transaction = readBeforeTurn && !RowLocks.WritersInterleave(db) ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            return await TryApplyAsync(db, transaction, caller, planId, reason, documentRef, items, dryRun, alongside, cancellationToken);
+        }
+        finally
+        {
+            // The transaction begun here or, after the reads, by the attempt: a refusal leaves it without commit.
+            if (db.Database.CurrentTransaction is { } open)
+            {
+                await open.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>The attempt in <paramref name="transaction"/>, or, when it is null, read before the transaction it begins to write.</summary>
+    private async Task<QuantityBatchResult?> TryApplyAsync(
+        AllocationDbContext db,
+        IDbContextTransaction? transaction,
         Caller caller,
         int planId,
         string reason,
@@ -96,8 +132,6 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
         Func<AllocationDbContext, Guid, CancellationToken, Task<bool?>>? alongside,
         CancellationToken cancellationToken)
     {
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         switch (await PlanLock.IsOpenAsync(db, planId, cancellationToken))
         {
             case null:
@@ -165,7 +199,11 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
         var planned = changes.OrderBy(c => c.Index).Select(c => new QuantityBatchChange(c.Item.UnitId, rows[c.Item.UnitId].Quantity, c.Item.Quantity)).ToList();
         if (refused.Count > 0 || dryRun)
         {
-            await transaction.RollbackAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+            }
+
             var position = items.Select((item, index) => (item.UnitId, index)).GroupBy(p => p.UnitId).ToDictionary(g => g.Key, g => g.First().index);
             var explained = QuantityBatchResult.RefusedItems([.. refused.OrderBy(r => position[r.UnitId])]);
             return dryRun ? explained with { Changes = planned } : explained;
@@ -179,6 +217,7 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
                 return new QuantityBatchResult(true, [], [], null);
             }
 
+            transaction ??= await db.Database.BeginTransactionAsync(cancellationToken);
             if (await AlongsideAsync(alongside, db, transaction, changeSetId, planned, cancellationToken) is (false, var answer))
             {
                 return answer;
@@ -192,6 +231,7 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
             .Select(item => (Read: rows[item.UnitId], item.Quantity))
             .Select(w => new QuantityWrite(w.Read, w.Read.ParentUnitId is { } parentUnitId ? rows[parentUnitId].NodeId : null, w.Quantity))
             .ToList();
+        transaction ??= await db.Database.BeginTransactionAsync(cancellationToken);
         var write = await QuantityChangeCore.WriteAsync(db, transaction, planId, writes, caller, reason, documentRef, changeSetId, clock, cancellationToken);
         switch (write.Result)
         {
