@@ -142,7 +142,7 @@ internal static class BrowserTree
           const save = q("[data-testid='save-quantity']");
           const reconnect = q('#components-reconnect-modal, .components-reconnect-show, .components-reconnect-failed, .components-reconnect-rejected');
           const parts = [
-            `editor ${q("[data-testid='quantity-editor']") ? 'open' : 'closed'}`,
+            `editor ${q("[data-testid='quantity-editor']") ? `open under ${q("[data-testid='editor-row']")?.previousElementSibling?.getAttribute('data-testid') ?? 'no row'}` : 'closed'}`,
             `quantity field ${JSON.stringify(value("[data-testid='quantity-input'] input, input[data-testid='quantity-input']") ?? null)}`,
             `reason field ${JSON.stringify(value("[data-testid='reason-input'] input, input[data-testid='reason-input'], [data-testid='reason-input'] textarea") ?? null)}`,
             `save button ${save ? (save.disabled || save.classList.contains('mud-disabled') ? 'disabled' : 'enabled') : 'missing'}`,
