@@ -131,6 +131,32 @@ internal static class BrowserTree
         }
         """;
 
+    // What the page shows when an edit did not finish: whether the editor is still open and what its fields hold, the save
+    // button's state, a refusal, the reconnect dialog, Blazor's error bar, the last snackbar, and whether the layout is
+    // interactive (it carries data-interactive='true' once the circuit is up).
+    private const string PageState = """
+        () => {
+          const q = s => document.querySelector(s);
+          const value = s => q(s)?.value;
+          const visible = el => !!el && getComputedStyle(el).display !== 'none' && getComputedStyle(el).visibility !== 'hidden';
+          const save = q("[data-testid='save-quantity']");
+          const reconnect = q('#components-reconnect-modal, .components-reconnect-show, .components-reconnect-failed, .components-reconnect-rejected');
+          const parts = [
+            `editor ${q("[data-testid='quantity-editor']") ? `open under ${q("[data-testid='editor-row']")?.previousElementSibling?.getAttribute('data-testid') ?? 'no row'}` : 'closed'}`,
+            `quantity field ${JSON.stringify(value("[data-testid='quantity-input'] input, input[data-testid='quantity-input']") ?? null)}`,
+            `reason field ${JSON.stringify(value("[data-testid='reason-input'] input, input[data-testid='reason-input'], [data-testid='reason-input'] textarea") ?? null)}`,
+            `save button ${save ? (save.disabled || save.classList.contains('mud-disabled') ? 'disabled' : 'enabled') : 'missing'}`,
+            `busy spinner ${q('.tree-toolbar .mud-progress-circular') ? 'shown' : 'not shown'}`,
+            `refusal ${JSON.stringify(q("[data-testid='refusal-message'], [data-testid='tree-refusal']")?.textContent.trim() ?? null)}`,
+            `reconnect dialog ${reconnect && (visible(reconnect) || reconnect.className.includes('show')) ? `shown (${reconnect.className || reconnect.id}: ${reconnect.textContent.trim().slice(0, 120)})` : 'not shown'}`,
+            `error bar ${visible(q('#blazor-error-ui')) ? 'shown' : 'not shown'}`,
+            `snackbar ${JSON.stringify([...document.querySelectorAll('.mud-snackbar')].map(e => e.textContent.trim()).join(' | ') || null)}`,
+            `layout interactive ${q(".mud-layout[data-interactive='true']") ? 'yes' : 'no'}`,
+          ];
+          return parts.join('; ');
+        }
+        """;
+
     private const string Cancel = """
         () => {
           const cancel = document.querySelector("[data-testid='cancel-edit']");
@@ -211,6 +237,11 @@ internal static class BrowserTree
 
             await using (var portal = PortalProcess.Start(repositoryRoot, directory))
             {
+                if (portal.LogPath is { } log)
+                {
+                    Console.WriteLine($"The portal's log: {log}");
+                }
+
                 await portal.WaitHealthyAsync();
                 var state = await SignInAsync(browser, portal.BaseUrl);
                 await Plan2020Async(browser, state, portal.BaseUrl, facts, results);
@@ -411,20 +442,40 @@ internal static class BrowserTree
             if (outcome.Ms < 0 && edit == 0 && useEnter)
             {
                 // Enter does not save on this build: finish with the Save button and use it from now on.
+                var afterEnter = await page.EvaluateAsync<string>(PageState);
+                Console.WriteLine($"  edit 0 was not shown 5 s after Enter ({outcome.How}); the page: {afterEnter}. Clicking Save.");
                 useEnter = false;
                 await page.EvaluateAsync("() => document.querySelector(\"[data-testid='save-quantity']\")?.click()");
-                await page.Locator("[data-testid='quantity-input']").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 30_000 });
+                try
+                {
+                    await page.Locator("[data-testid='quantity-input']").WaitForAsync(new() { State = WaitForSelectorState.Detached, Timeout = 30_000 });
+                }
+                catch (TimeoutException)
+                {
+                    var afterSave = await page.EvaluateAsync<string>(PageState);
+                    Console.WriteLine($"  edit 0 still not saved 30 s after the Save button; the page: {afterSave}");
+                    results.NotApplicable["edit"] = $"edit 0 did not save with Enter nor with the Save button within 35 s (after Enter: {afterEnter}; after Save: {afterSave})";
+                    await page.EvaluateAsync(Cancel);
+                    return;
+                }
+
                 continue;
             }
 
             if (outcome.Ms < 0)
             {
+                var shown = await page.EvaluateAsync<string>(PageState);
+                Console.WriteLine($"  edit {edit} did not show its figure ({outcome.How}); the page: {shown}");
                 await page.EvaluateAsync(Cancel);
-                results.NotApplicable["edit"] = $"edit {edit} did not show its figure ({outcome.How})";
+                results.NotApplicable["edit"] = $"edit {edit} did not show its figure ({outcome.How}; the page: {shown})";
                 return;
             }
 
-            if (edit > 0)
+            if (edit == 0)
+            {
+                Console.WriteLine($"  edit 0 (warm-up) shown after {outcome.Ms:0} ms ({outcome.How}; editor open after {outcome.EditorMs:0} ms)");
+            }
+            else
             {
                 results.Edits.Add(outcome.Ms);
                 results.EditorOpens.Add(outcome.EditorMs);

@@ -10,12 +10,23 @@ internal sealed class PortalProcess : IAsyncDisposable
     public const string AdminPassword = "benchmark-password-123";
 
     private readonly Process _process;
+    private readonly StreamWriter? _log;
 
-    private PortalProcess(Process process, string baseUrl)
+    private PortalProcess(Process process, string baseUrl, StreamWriter? log)
     {
         _process = process;
         BaseUrl = baseUrl;
+        _log = log;
     }
+
+    /// <summary>
+    /// Where the portals started from now on write their output (stdout and stderr, one file per process), or null to
+    /// drop it; set by <c>--portal-log &lt;folder&gt;</c>, so that a run that went wrong can be read afterwards.
+    /// </summary>
+    public static string? LogFolder { get; set; }
+
+    /// <summary>The file this portal's output goes to, or null when it is not kept.</summary>
+    public string? LogPath { get; private init; }
 
     public string BaseUrl { get; }
 
@@ -49,7 +60,8 @@ internal sealed class PortalProcess : IAsyncDisposable
         info.Environment["ConnectionStrings__Default"] = $"Data Source={Path.Combine(dataDirectory, "portal.db")}";
         info.Environment["DataProtection__KeysPath"] = Path.Combine(dataDirectory, "keys");
         info.Environment["Bootstrap__AdminPassword"] = AdminPassword;
-        info.Environment["Serilog__MinimumLevel__Default"] = "Warning";
+        // A kept log has the portal's own account of the run (Microsoft's libraries stay at warnings); a dropped one costs nothing.
+        info.Environment["Serilog__MinimumLevel__Default"] = LogFolder is null ? "Warning" : "Information";
         info.Environment["Audit__SealKeyPath"] = Path.Combine(dataDirectory, "audit-seal.keys");
 
         // The benchmark signs in dozens of browsers from one address within a minute, more than the limit for people allows.
@@ -60,10 +72,40 @@ internal sealed class PortalProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
-        var process = Process.Start(info)!;
+        StreamWriter? log = null;
+        string? logPath = null;
+        if (LogFolder is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+            logPath = Path.Combine(folder, $"portal-{DateTime.UtcNow:yyyyMMdd-HHmmss-fff}-{port}.log");
+            log = new StreamWriter(logPath) { AutoFlush = true };
+        }
+
+        var process = new Process { StartInfo = info };
+        if (log is not null)
+        {
+            var writeLock = new Lock();
+            void Write(string stream, string? line)
+            {
+                if (line is null)
+                {
+                    return;
+                }
+
+                lock (writeLock)
+                {
+                    log.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {stream} {line}");
+                }
+            }
+
+            process.OutputDataReceived += (_, e) => Write("out", e.Data);
+            process.ErrorDataReceived += (_, e) => Write("err", e.Data);
+        }
+
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new PortalProcess(process, $"http://127.0.0.1:{port}");
+        return new PortalProcess(process, $"http://127.0.0.1:{port}", log) { LogPath = logPath };
     }
 
     /// <summary>Polls /healthz every 10 ms until it answers 200.</summary>
@@ -100,6 +142,10 @@ internal sealed class PortalProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync();
         _process.Dispose();
+        if (_log is not null)
+        {
+            await _log.DisposeAsync();
+        }
     }
 
     private static int FreePort()

@@ -14,6 +14,9 @@ if (args.FirstOrDefault() == FlatExport.ChildFlag)
 var repositoryRoot = RepositoryRoot.Find();
 var output = args.SkipWhile(a => a != "--write").Skip(1).FirstOrDefault();
 
+// --portal-log <folder>: every portal a measure starts writes its output (Information and up) to a file of its own there.
+PortalProcess.LogFolder = args.SkipWhile(a => a != "--portal-log").Skip(1).FirstOrDefault() is { } logFolder ? Path.GetFullPath(logFolder) : null;
+
 // --memory <path> [NAME=VALUE…]: only the memory per circuit of one page of the 2020 plan ({plan} = its id; {large} = the
 // 20,000-unit plan's), on a portal started with the given extra environment variables (runtime or portal settings),
 // printed on one line.

@@ -128,4 +128,30 @@ public sealed class AllocationTreeTests : ComponentTestContext
         var rootRow = tree.Find($"tr[data-testid='row-{root.UnitId}']").QuerySelectorAll("td").Select(td => td.TextContent.Trim());
         rootRow.ShouldContain((handedOn - 5).ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN")));
     }
+
+    // Virtualize draws its rows by position: when lines are inserted above (a district opened, the window moved once the
+    // browser measured it), the row component that drew one unit is handed another. A click the browser sends from the
+    // rows it shows, before the new ones reach it, carries the handler of the button it showed; the server must run it for
+    // the unit that button was drawn for. It used to run it for whatever that row component held by then: the editor opened
+    // under another unit, and the quantity typed was refused as that unit's (or saved on it).
+    [Fact]
+    public async Task A_click_sent_from_rows_drawn_before_lines_were_inserted_above_opens_the_unit_it_was_shown_on()
+    {
+        var tree = await RenderTreeAsync();
+        tree.Find("button[data-testid='toggle-24']").Click();
+        tree.WaitForAssertion(() => RowCount(tree).ShouldBe(1 + 23 + 12));
+        var districts = tree.Instance.State!.Items.Where(i => i.Node.ParentUnitId == 24).ToList();
+        var (first, second) = (districts[0], districts[1]);
+        first.HasChildren.ShouldBeTrue();
+        var shownHandler = ulong.Parse(tree.Find($"button[data-testid='edit-{second.UnitId}']").GetAttribute("blazor:onclick")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        tree.Find($"button[data-testid='toggle-{first.UnitId}']").Click();
+        tree.WaitForAssertion(() => RowCount(tree).ShouldBe(1 + 23 + 12 + first.ChildCount));
+#pragma warning disable BL0006 // The click is sent as the browser sends it: by the id of the handler the button was drawn with.
+        await tree.InvokeAsync(() => Renderer.DispatchEventAsync(shownHandler, new Microsoft.AspNetCore.Components.RenderTree.EventFieldInfo(), new Microsoft.AspNetCore.Components.Web.MouseEventArgs()));
+#pragma warning restore BL0006
+
+        tree.WaitForAssertion(() => tree.Instance.State!.EditingUnitId.ShouldBe(second.UnitId));
+        tree.Find("tr[data-testid='editor-row']").PreviousElementSibling!.GetAttribute("data-testid").ShouldBe($"row-{second.UnitId}");
+    }
 }
