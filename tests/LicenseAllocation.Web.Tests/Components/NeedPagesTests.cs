@@ -7,6 +7,7 @@ using LicenseAllocation.Application.Plans;
 using LicenseAllocation.Web.Api;
 using LicenseAllocation.Web.Components.Pages.Needs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using Shouldly;
 
@@ -121,6 +122,22 @@ public sealed class NeedPagesTests : ComponentTestContext
         page.Find($"[data-testid='percent-{OfficeOfTheCommittee}']").TextContent.ShouldBe("81,3 %");
         page.Find("[data-testid='coverage-sentence']").TextContent.ShouldContain("1 đơn vị còn thiếu 15");
         page.Find("a[data-testid='export-coverage']").GetAttribute("href").ShouldBe("/api/v1/plans/1/coverage.xlsx");
+    }
+
+    [Fact]
+    public async Task Choosing_another_unit_in_the_address_shows_that_units_coverage_on_the_same_page()
+    {
+        await StateAsync(OfficeOfTheCommittee, 80);
+        SignInAsAdmin();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/plans/1/coverage?unitId={OfficeOfTheCommittee}");
+        var page = Render<CoveragePage>(p => p.Add(x => x.PlanId, 1));
+        page.WaitForElement($"[data-testid='shortfall-{OfficeOfTheCommittee}']").TextContent.ShouldBe("15");
+
+        navigation.NavigateTo("/plans/1/coverage?unitId=3");
+
+        page.WaitForAssertion(() => page.FindAll($"[data-testid='coverage-{OfficeOfTheCommittee}']").ShouldBeEmpty());
+        page.Find("a[data-testid='export-coverage']").GetAttribute("href").ShouldBe("/api/v1/plans/1/coverage.xlsx?unitId=3");
     }
 
     [Fact]

@@ -3,7 +3,6 @@ using LicenseAllocation.Application.Allocations;
 using LicenseAllocation.Application.Decisions;
 using LicenseAllocation.Application.Districts;
 using LicenseAllocation.Domain.Plans;
-using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -23,7 +22,6 @@ public partial class DistrictsOverview
     private BulkAllocationState? _bulk;
     private LevelDecisionView? _groupLevel;
     private string? _problem;
-    private PlanContext? _loadedFor;
     private List<BreadcrumbItem> _breadcrumbs = [];
 
     [Inject]
@@ -41,9 +39,6 @@ public partial class DistrictsOverview
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
 
-    [Parameter, EditorRequired]
-    public PlanContext Plan { get; set; } = default!;
-
     private int PlanId => Plan.Plan.Id;
 
     /// <summary>The group as the card shows it: with the drafts while the shares are being typed.</summary>
@@ -55,14 +50,8 @@ public partial class DistrictsOverview
     private bool CanEditShares => Plan.Plan.IsOpen && _overview?.Group is not null && _groupLevel is { Status: PlanStatus.Draft }
         && AccessPolicy.SeesWholeTree(Plan.Caller) && AccessPolicy.MayEdit(Plan.Caller);
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadForPlanAsync()
     {
-        if (ReferenceEquals(_loadedFor, Plan))
-        {
-            return;
-        }
-
-        _loadedFor = Plan;
         _breadcrumbs =
         [
             new(Text[nameof(Common.Plan)], "/"),

@@ -18,7 +18,6 @@ public partial class CoverageView
     private List<CoverageLine> _rows = [];
     private string? _problem;
     private bool _onlyShort;
-    private PlanContext? _loadedFor;
 
     [Inject]
     private CoverageQuery Coverage { get; set; } = default!;
@@ -28,9 +27,6 @@ public partial class CoverageView
 
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
-
-    [Parameter, EditorRequired]
-    public PlanContext Plan { get; set; } = default!;
 
     [Parameter]
     public int? UnitId { get; set; }
@@ -52,14 +48,10 @@ public partial class CoverageView
         new(Loc[nameof(Resources.Needs.ShortBy)], _summary.ShortBy, "short-by", Attention: _summary.ShortBy > 0),
     ];
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (ReferenceEquals(_loadedFor, Plan))
-        {
-            return;
-        }
+    protected override object? LoadKey => UnitId;
 
-        _loadedFor = Plan;
+    protected override async Task LoadForPlanAsync()
+    {
         var outcome = await Coverage.GetAsync(Plan.Caller, Plan.Plan.Id, UnitId);
         if (!outcome.Succeeded)
         {

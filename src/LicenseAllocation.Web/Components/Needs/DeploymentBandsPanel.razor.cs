@@ -1,6 +1,5 @@
 using LicenseAllocation.Application.Access;
 using LicenseAllocation.Application.Deployments;
-using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Components.Deployments;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
@@ -18,16 +17,12 @@ public partial class DeploymentBandsPanel
     private DeploymentBandsView? _bands;
     private bool _noSnapshot;
     private string? _problem;
-    private PlanContext? _loadedFor;
 
     [Inject]
     private DeploymentBands Bands { get; set; } = default!;
 
     [Inject]
     private IStringLocalizer<ConsoleReports> Loc { get; set; } = default!;
-
-    [Parameter, EditorRequired]
-    public PlanContext Plan { get; set; } = default!;
 
     [Parameter]
     public int? UnitId { get; set; }
@@ -38,14 +33,10 @@ public partial class DeploymentBandsPanel
 
     private string ImportUrl => Ui.F("/plans/{0}/deployment/import", Plan.Plan.Id);
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (ReferenceEquals(_loadedFor, Plan))
-        {
-            return;
-        }
+    protected override object? LoadKey => UnitId;
 
-        _loadedFor = Plan;
+    protected override async Task LoadForPlanAsync()
+    {
         var result = await Bands.GetAsync(Plan.Caller, Plan.Plan.Id, UnitId);
         _noSnapshot = result.Issue?.Code == DeploymentErrorCode.SnapshotNotFound;
         _problem = _noSnapshot ? null : DeploymentText.Problem(result);

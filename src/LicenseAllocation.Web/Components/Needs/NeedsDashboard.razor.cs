@@ -1,5 +1,4 @@
 using LicenseAllocation.Application.Needs;
-using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Localization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -23,7 +22,6 @@ public partial class NeedsDashboard
 
     private CoverageSummary? _summary;
     private string? _problem;
-    private PlanContext? _loadedFor;
     private List<ChartSeries<double>> _groupSeries = [];
     private string[] _groupLabels = [];
     private List<ChartSeries<double>> _donutSeries = [];
@@ -35,9 +33,6 @@ public partial class NeedsDashboard
     [Inject]
     private IStringLocalizer<Resources.Needs> Loc { get; set; } = default!;
 
-    [Parameter, EditorRequired]
-    public PlanContext Plan { get; set; } = default!;
-
     [Parameter]
     public int? UnitId { get; set; }
 
@@ -45,14 +40,10 @@ public partial class NeedsDashboard
 
     private string UnitUrl(int unitId) => Ui.F("/plans/{0}/units/{1}/needs", Plan.Plan.Id, unitId);
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (ReferenceEquals(_loadedFor, Plan))
-        {
-            return;
-        }
+    protected override object? LoadKey => UnitId;
 
-        _loadedFor = Plan;
+    protected override async Task LoadForPlanAsync()
+    {
         var outcome = await Coverage.GetAsync(Plan.Caller, Plan.Plan.Id, UnitId);
         if (!outcome.Succeeded)
         {

@@ -15,7 +15,6 @@ public partial class UnitNeedView
     private CoverageLine? _line;
     private IReadOnlyList<PurchaseView> _purchases = [];
     private string? _problem;
-    private PlanContext? _loadedFor;
     private int _splitVersion;
     private List<BreadcrumbItem> _breadcrumbs = [];
 
@@ -33,9 +32,6 @@ public partial class UnitNeedView
 
     [Inject]
     private IStringLocalizer<Common> Text { get; set; } = default!;
-
-    [Parameter, EditorRequired]
-    public PlanContext Plan { get; set; } = default!;
 
     [Parameter, EditorRequired]
     public int UnitId { get; set; }
@@ -65,14 +61,8 @@ public partial class UnitNeedView
         new(Loc[nameof(Resources.Needs.Shortfall)], f.Shortfall, $"{prefix}-shortfall", Attention: f.Shortfall > 0, Note: CoverageText.Percent(f.CoveragePercent)),
     ];
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadForPlanAsync()
     {
-        if (ReferenceEquals(_loadedFor, Plan))
-        {
-            return;
-        }
-
-        _loadedFor = Plan;
         _breadcrumbs =
         [
             new(Text[nameof(Common.AllocationPlan)], $"/plans/{PlanId}"),

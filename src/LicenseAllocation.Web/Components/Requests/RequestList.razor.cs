@@ -1,5 +1,4 @@
 using LicenseAllocation.Application.Requests;
-using LicenseAllocation.Web.Components.Controls;
 using LicenseAllocation.Web.Localization;
 using LicenseAllocation.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -28,7 +27,6 @@ public partial class RequestList
     private string? _problem;
     private RequestListView _view;
     private int _pageNumber = 1;
-    private PlanContext? _loadedFor;
 
     [Inject]
     private RequestService Requests { get; set; } = default!;
@@ -36,21 +34,12 @@ public partial class RequestList
     [Inject]
     private IStringLocalizer<RequestTexts> Loc { get; set; } = default!;
 
-    [Parameter, EditorRequired]
-    public PlanContext Plan { get; set; } = default!;
-
     /// <summary>Raised after a request was decided or withdrawn here (the unit's figures may have moved).</summary>
     [Parameter]
     public EventCallback<RequestView> OnChanged { get; set; }
 
-    protected override async Task OnParametersSetAsync()
+    protected override async Task LoadForPlanAsync()
     {
-        if (ReferenceEquals(_loadedFor, Plan))
-        {
-            return;
-        }
-
-        _loadedFor = Plan;
         await ReloadAsync();
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using LicenseAllocation.Web.Components.Controls;
-using Microsoft.AspNetCore.Components;
 
 namespace LicenseAllocation.Web.Components.Requests;
 
@@ -9,13 +8,9 @@ namespace LicenseAllocation.Web.Components.Requests;
 /// units read once per plan and again after a change, the chosen unit kept while it is still listed, and numbers read
 /// leniently — a quantity that does not parse is sent as 0, so the official reads the service's own refusal.
 /// </summary>
-public abstract class UnitChoiceForm<TUnit> : ComponentBase
+public abstract class UnitChoiceForm<TUnit> : PlanPart
     where TUnit : class
 {
-    private PlanContext? _loadedFor;
-
-    [Parameter, EditorRequired]
-    public PlanContext Plan { get; set; } = default!;
 
     protected ServiceCall Call { get; } = new();
 
@@ -35,16 +30,7 @@ public abstract class UnitChoiceForm<TUnit> : ComponentBase
     {
     }
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (ReferenceEquals(_loadedFor, Plan))
-        {
-            return;
-        }
-
-        _loadedFor = Plan;
-        await LoadUnitsAsync();
-    }
+    protected override Task LoadForPlanAsync() => LoadUnitsAsync();
 
     /// <summary>Reads the units' figures again (after a change moved a quantity).</summary>
     public async Task LoadUnitsAsync()
