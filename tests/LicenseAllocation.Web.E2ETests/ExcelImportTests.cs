@@ -29,6 +29,8 @@ public sealed class ExcelImportTests(PortalBrowser portal) : IClassFixture<Porta
 
         await page.GotoAsync($"/plans/1/districts/{caoLanh}");
         await Expect(page.GetByTestId("district-quota")).ToHaveTextAsync("300");
+        // The live render replaces the prerendered toolbar: a click that lands on the replaced link starts nothing.
+        await PortalBrowser.UntilInteractiveAsync(page);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("download-template").ClickAsync());
         download.SuggestedFilename.ShouldEndWith(".xlsx");
         var template = await File.ReadAllBytesAsync(await download.PathAsync(), TestContext.Current.CancellationToken);
