@@ -60,7 +60,7 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
         var items = batch.Items ?? [];
         var attempt = 0;
         return await TransientFailure.RetryAsync(
-            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason!, batch.DocumentRef, items, dryRun: false, alongside, readBeforeTurn: ++attempt == 1, cancellationToken),
+            cancellationToken => TryApplyAsync(new BatchAttempt(caller, batch.PlanId, batch.Reason!, batch.DocumentRef, items, DryRun: false, alongside), readBeforeTurn: ++attempt == 1, cancellationToken),
             () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to save a batch.",
             ct);
     }
@@ -81,7 +81,7 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
 
         var items = batch.Items ?? [];
         return await TransientFailure.RetryAsync(
-            cancellationToken => TryApplyAsync(caller, batch.PlanId, batch.Reason ?? string.Empty, batch.DocumentRef, items, dryRun: true, null, readBeforeTurn: true, cancellationToken),
+            cancellationToken => TryApplyAsync(new BatchAttempt(caller, batch.PlanId, batch.Reason ?? string.Empty, batch.DocumentRef, items, DryRun: true, null), readBeforeTurn: true, cancellationToken),
             () => $"The figures of plan {batch.PlanId} kept changing under {TransientFailure.MaxAttempts} attempts to preview a batch.",
             ct);
     }
@@ -92,22 +92,13 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
     /// takes its turn, which a refusal or a preview then never takes (ADR 0024): the conditional statements find out
     /// whether the figures moved meanwhile, and the next attempt reads them in its transaction.
     /// </summary>
-    private async Task<QuantityBatchResult?> TryApplyAsync(
-        Caller caller,
-        int planId,
-        string reason,
-        string? documentRef,
-        IReadOnlyList<QuantityBatchItem> items,
-        bool dryRun,
-        Func<AllocationDbContext, Guid, CancellationToken, Task<bool?>>? alongside,
-        bool readBeforeTurn,
-        CancellationToken cancellationToken)
+    private async Task<QuantityBatchResult?> TryApplyAsync(BatchAttempt attempt, bool readBeforeTurn, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var transaction = readBeforeTurn && !RowLocks.WritersInterleave(db) ? null : await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            return await TryApplyAsync(db, transaction, caller, planId, reason, documentRef, items, dryRun, alongside, cancellationToken);
+            return await TryApplyAsync(db, transaction, attempt, cancellationToken);
         }
         finally
         {
@@ -121,17 +112,9 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
 
     /// <summary>The attempt in <paramref name="transaction"/>, or, when it is null, read before the transaction it begins to write.</summary>
     private async Task<QuantityBatchResult?> TryApplyAsync(
-        AllocationDbContext db,
-        IDbContextTransaction? transaction,
-        Caller caller,
-        int planId,
-        string reason,
-        string? documentRef,
-        IReadOnlyList<QuantityBatchItem> items,
-        bool dryRun,
-        Func<AllocationDbContext, Guid, CancellationToken, Task<bool?>>? alongside,
-        CancellationToken cancellationToken)
+        AllocationDbContext db, IDbContextTransaction? transaction, BatchAttempt attempt, CancellationToken cancellationToken)
     {
+        var (caller, planId, reason, documentRef, items, dryRun, alongside) = attempt;
         switch (await PlanLock.IsOpenAsync(db, planId, cancellationToken))
         {
             case null:
@@ -320,4 +303,14 @@ public sealed class QuantityBatchService(IDbContextFactory<AllocationDbContext> 
             return depth;
         }
     }
+
+    /// <summary>What one attempt of a batch works on; the same for every attempt of one call.</summary>
+    private sealed record BatchAttempt(
+        Caller Caller,
+        int PlanId,
+        string Reason,
+        string? DocumentRef,
+        IReadOnlyList<QuantityBatchItem> Items,
+        bool DryRun,
+        Func<AllocationDbContext, Guid, CancellationToken, Task<bool?>>? Alongside);
 }
