@@ -36,13 +36,17 @@ if (args.Contains("--console"))
     return 0;
 }
 
-// --write-path [--short] [--label TEXT]: only the write path, raw SQL against the portal over HTTP on SQLite and
-// PostgreSQL; printed and, with --write, put into the file. --short is CI's run: it fails unless it produced figures.
+// --write-path [--short] [--label TEXT] [--warm-up SECONDS]: only the write path, raw SQL against the portal over HTTP
+// on SQLite and PostgreSQL; printed and, with --write, put into the file. --short is CI's run: it fails unless it
+// produced figures. --warm-up sets how long each side runs before it is measured.
 if (args.Contains(WritePath.Flag))
 {
     var quick = args.Contains(WritePath.ShortFlag);
     var label = args.SkipWhile(a => a != "--label").Skip(1).FirstOrDefault() ?? (quick ? "short run" : "full run");
-    var section = await WritePath.RunAsync(quick, label);
+    var warmUp = args.SkipWhile(a => a != "--warm-up").Skip(1).FirstOrDefault() is { } seconds
+        ? TimeSpan.FromSeconds(double.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture))
+        : (TimeSpan?)null;
+    var section = await WritePath.RunAsync(quick, label, warmUp);
     await PrintSectionAsync(section);
     return System.Text.RegularExpressions.Regex.IsMatch(section, @"\| PostgreSQL[^|]*\| [1-9]\d* \| [1-9]\d* \|") && System.Text.RegularExpressions.Regex.IsMatch(section, @"\| SQLite[^|]*\| [1-9]\d* \| [1-9]\d* \|") ? 0 : 1;
 }

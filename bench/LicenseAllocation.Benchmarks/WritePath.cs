@@ -41,10 +41,13 @@ internal static class WritePath
         public double PerSecond => Transactions / Elapsed.TotalSeconds;
     }
 
-    /// <summary>Runs both providers and returns the section; <paramref name="quick"/> measures for 2 s after 1 s of warm-up (CI), else 15 s after 5 s.</summary>
-    public static async Task<string> RunAsync(bool quick, string label)
+    /// <summary>
+    /// Runs both providers and returns the section; <paramref name="quick"/> measures for 2 s after 1 s of warm-up (CI),
+    /// else 15 s after 5 s, or after <paramref name="warmUpFor"/> when given.
+    /// </summary>
+    public static async Task<string> RunAsync(bool quick, string label, TimeSpan? warmUpFor = null)
     {
-        var warmUp = TimeSpan.FromSeconds(quick ? 1 : 5);
+        var warmUp = warmUpFor ?? TimeSpan.FromSeconds(quick ? 1 : 5);
         var measure = TimeSpan.FromSeconds(quick ? 2 : 15);
         var rows = new List<string>();
         var sqlite = await SqliteAsync(warmUp, measure);
@@ -58,7 +61,7 @@ internal static class WritePath
         var report = new StringBuilder();
         report.AppendLine(CultureInfo.InvariantCulture, $"## {Title} ({label})").AppendLine();
         report.AppendLine(CultureInfo.InvariantCulture,
-            $"Measured on {DateTime.UtcNow:dd/MM/yyyy HH:mm} (UTC) on {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores ({MachineInfo.CpuModel()}), .NET {Environment.Version}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end, by `dotnet run -c Release --project bench/LicenseAllocation.Benchmarks -- {Flag}{(quick ? " " + ShortFlag : string.Empty)}`: {warmUp.TotalSeconds:0} s of warm-up, then {measure.TotalSeconds:0} s measured, {Clients} clients at once, every edit a commune of Cao Lãnh city (room for all).").AppendLine();
+            $"Measured on {DateTime.UtcNow:dd/MM/yyyy HH:mm} (UTC) on {RuntimeInformation.OSDescription}, {Environment.ProcessorCount} logical cores ({MachineInfo.CpuModel()}), .NET {Environment.Version}, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end, by `dotnet run -c Release --project bench/LicenseAllocation.Benchmarks -- {Flag}{(quick ? " " + ShortFlag : string.Empty)}{(warmUpFor is null ? string.Empty : $" --warm-up {warmUp.TotalSeconds:0}")}`: {warmUp.TotalSeconds:0} s of warm-up, then {measure.TotalSeconds:0} s measured, {Clients} clients at once, every edit a commune of Cao Lãnh city (room for all).").AppendLine();
         report.AppendLine("Raw SQL is the same transaction written by hand over ADO.NET (one connection per client, no EF, no HTTP). The portal is the built portal as its own process (Production, Serilog at Warning), called over HTTP with a bearer token. The machine's 2 cores are shared by the clients, the portal, the database and other builds, so the figures are noisy; the ratio is the measure.").AppendLine();
         report.AppendLine("| Database | Raw SQL tx/s | Portal edits/s | Portal / raw | Portal p50 | Portal p95 | Raw p95 |");
         report.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");

@@ -71,6 +71,8 @@ public sealed class QuantityService(IDbContextFactory<AllocationDbContext> conte
     private async Task<Outcome<UnitNodeView>?> TryChangeAsync(Caller caller, ChangeQuantity command, bool readBeforeTurn, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        // One connection for the reads and the transaction, instead of one taken from the pool and given back per read.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         readBeforeTurn &= !RowLocks.WritersInterleave(db);
         var early = readBeforeTurn ? await ReadAndCheckAsync(db, caller, command, cancellationToken) : null;
         if (early is { Answer: { } earlyAnswer })

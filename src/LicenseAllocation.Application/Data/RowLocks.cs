@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace LicenseAllocation.Application.Data;
 
@@ -17,9 +19,18 @@ internal static class RowLocks
         SqlServer,
     }
 
+    // A context's model is built once per provider and options, and asking a context for its provider's name resolves
+    // services each time (several times per edit), so the answer is kept with the model.
+    private static readonly ConditionalWeakTable<IModel, StrongBox<Dialect>> Dialects = [];
+
     public static Dialect Of(DbContext db)
     {
         ArgumentNullException.ThrowIfNull(db);
+        return Dialects.GetValue(db.Model, _ => new StrongBox<Dialect>(Detect(db))).Value;
+    }
+
+    private static Dialect Detect(DbContext db)
+    {
         var provider = db.Database.ProviderName ?? string.Empty;
         return provider.Contains("Npgsql", StringComparison.Ordinal) ? Dialect.PostgreSql
             : provider.Contains("SqlServer", StringComparison.Ordinal) ? Dialect.SqlServer

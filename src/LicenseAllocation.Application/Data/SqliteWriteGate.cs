@@ -234,7 +234,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     {
         if (gate is not null && gate.Wait(MaxWait))
         {
-            turns.AddOrUpdate(key, new Turn(gate));
+            turns.AddOrUpdate(key, Turn.Of(gate, key));
         }
     }
 
@@ -243,7 +243,7 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
     {
         if (gate is not null && await gate.WaitAsync(MaxWait, cancellationToken))
         {
-            turns.AddOrUpdate(key, new Turn(gate));
+            turns.AddOrUpdate(key, Turn.Of(gate, key));
         }
     }
 
@@ -317,18 +317,50 @@ public sealed class SqliteWriteGate : IDbTransactionInterceptor, IDbConnectionIn
         }
     }
 
-    /// <summary>One connection's turn; given back once, whichever of commit, rollback or close comes first.</summary>
-    private sealed class Turn(SemaphoreSlim gate)
+    /// <summary>
+    /// One connection's turn; given back once, whichever of commit, rollback or close comes first. A connection's close is
+    /// watched on the connection itself, not only through EF: a pooled context given back to its pool closes the
+    /// connection it had opened without telling the interceptors, and its turn must not outlive it.
+    /// </summary>
+    private sealed class Turn
     {
+        private readonly SemaphoreSlim _gate;
+        private readonly DbConnection? _connection;
         private int _released;
 
+        private Turn(SemaphoreSlim gate, DbConnection? connection)
+        {
+            _gate = gate;
+            _connection = connection;
+            if (connection is not null)
+            {
+                connection.StateChange += OnStateChange;
+            }
+        }
+
         public bool IsHeld => Volatile.Read(ref _released) == 0;
+
+        /// <summary>The turn of a transaction's connection (watched until it closes) or of a statement's command.</summary>
+        public static Turn Of(SemaphoreSlim gate, object holder) => new(gate, holder as DbConnection);
 
         public void Release()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
-                gate.Release();
+                if (_connection is not null)
+                {
+                    _connection.StateChange -= OnStateChange;
+                }
+
+                _gate.Release();
+            }
+        }
+
+        private void OnStateChange(object sender, System.Data.StateChangeEventArgs change)
+        {
+            if (change.CurrentState == System.Data.ConnectionState.Closed)
+            {
+                Release();
             }
         }
     }

@@ -25,10 +25,16 @@ internal static class PlanLock
     /// (the province's letter is out, the levels below are decided one by one) with no amendment under way. Null when
     /// there is no such plan.
     /// </summary>
-    public static async Task<bool?> IsOpenAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken) =>
-        await db.Plans.Where(p => p.Id == planId)
-            .Select(p => (bool?)(p.Status == PlanStatus.Draft || (p.Status == PlanStatus.Published && p.PendingAmendmentId == null)))
-            .SingleOrDefaultAsync(cancellationToken);
+    public static Task<bool?> IsOpenAsync(AllocationDbContext db, int planId, CancellationToken cancellationToken) =>
+        IsOpenCompiled.For(db)(db, planId, cancellationToken);
+
+    // Every edit asks this twice on SQLite (before its turn and in it), so it is compiled once rather than rebuilt and
+    // looked up in the query cache per call.
+    private static readonly CompiledPerModel<Func<AllocationDbContext, int, CancellationToken, Task<bool?>>> IsOpenCompiled =
+        new(() => EF.CompileAsyncQuery((AllocationDbContext db, int planId, CancellationToken _) =>
+            db.Plans.Where(p => p.Id == planId)
+                .Select(p => (bool?)(p.Status == PlanStatus.Draft || (p.Status == PlanStatus.Published && p.PendingAmendmentId == null)))
+                .SingleOrDefault()));
 
     /// <summary>
     /// Locks the plan row while it is open (<see cref="IsOpenAsync"/>); false when it is not (superseded, or an amendment

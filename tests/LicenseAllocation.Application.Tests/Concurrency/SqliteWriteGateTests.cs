@@ -9,6 +9,7 @@ using LicenseAllocation.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Shouldly;
 
@@ -116,6 +117,36 @@ public sealed class SqliteWriteGateTests
     }
 
     [Fact]
+    public async Task A_pooled_context_given_back_with_its_connection_open_gives_its_turn_to_the_next_writer()
+    {
+        await using var bed = await GateBed.CreateAsync(seed: false);
+        var pooled = new SqliteConnectionStringBuilder(bed.ConnectionString) { Pooling = true }.ToString();
+        var factory = new PooledDbContextFactory<AllocationDbContext>(
+            (DbContextOptions<AllocationDbContext>)SqliteDatabase.Configure(new DbContextOptionsBuilder<AllocationDbContext>(), pooled).Options);
+
+        // The portal's edit opens its connection once for its reads and its transaction; a refusal found in the
+        // transaction returns without commit, and the pool closes the connection without EF's interceptors hearing of it.
+        await using (var db = await factory.CreateDbContextAsync(Cancellation))
+        {
+            await db.Database.OpenConnectionAsync(Cancellation);
+            await using (await db.Database.BeginTransactionAsync(Cancellation))
+            {
+                SqliteWriteGate.IsTaken(bed.File).ShouldBeTrue();
+            }
+        }
+
+        SqliteWriteGate.IsTaken(bed.File).ShouldBeFalse("the connection closed when its context went back to the pool");
+        await using (var db = await factory.CreateDbContextAsync(Cancellation))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(Cancellation).WaitAsync(TimeSpan.FromSeconds(5), Cancellation);
+            await db.Database.ExecuteSqlRawAsync(TouchHead, Cancellation);
+            await transaction.CommitAsync(Cancellation);
+        }
+
+        bed.Busy.Count.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task Thirty_two_officials_editing_one_sqlite_file_at_once_all_succeed_without_waiting_on_the_busy_lock()
     {
         await using var bed = await GateBed.CreateAsync(seed: true);
@@ -169,6 +200,8 @@ public sealed class SqliteWriteGateTests
 
         /// <summary>The database file, as the gate names its queue.</summary>
         public string File => new SqliteConnectionStringBuilder(_database.ConnectionString).DataSource;
+
+        public string ConnectionString => _database.ConnectionString;
 
         public static async Task<GateBed> CreateAsync(bool seed) => new(await SqliteTestDatabase.CreateAsync(seed: seed));
 
