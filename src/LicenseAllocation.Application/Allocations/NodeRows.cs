@@ -23,16 +23,16 @@ internal static class NodeRows
 {
     // The reads every edit makes are compiled once (EF.CompileAsyncQuery): the expression tree is neither rebuilt nor
     // looked up in the query cache per call, which was a fifth of the portal's CPU per edit (docs/benchmarks.md).
-    private static readonly CompiledPerModel<Func<AllocationDbContext, int, int, CancellationToken, Task<NodeRow?>>> FindCompiled =
-        new(() => EF.CompileAsyncQuery((AllocationDbContext db, int planId, int unitId, CancellationToken _) =>
+    private static readonly PerModel<Func<AllocationDbContext, int, int, CancellationToken, Task<NodeRow?>>> FindCompiled =
+        new(_ => EF.CompileAsyncQuery((AllocationDbContext db, int planId, int unitId, CancellationToken _) =>
             (from n in db.Nodes.AsNoTracking()
              join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
              where n.PlanId == planId && n.UnitId == unitId
              select new NodeRow(n.Id, n.UnitId, u.ParentId, n.Quantity, n.HandedOn, n.Version, u.IsActive, n.LevelFrozen))
             .SingleOrDefault()));
 
-    private static readonly CompiledPerModel<Func<AllocationDbContext, int, int, CancellationToken, Task<UnitNodeRead?>>> FindWithViewCompiled =
-        new(() => EF.CompileAsyncQuery((AllocationDbContext db, int planId, int unitId, CancellationToken _) =>
+    private static readonly PerModel<Func<AllocationDbContext, int, int, CancellationToken, Task<UnitNodeRead?>>> FindWithViewCompiled =
+        new(_ => EF.CompileAsyncQuery((AllocationDbContext db, int planId, int unitId, CancellationToken _) =>
             (from n in db.Nodes.AsNoTracking()
              join u in db.Units.AsNoTracking() on n.UnitId equals u.Id
              where n.PlanId == planId && n.UnitId == unitId

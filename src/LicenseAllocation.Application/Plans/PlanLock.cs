@@ -30,8 +30,8 @@ internal static class PlanLock
 
     // Every edit asks this twice on SQLite (before its turn and in it), so it is compiled once rather than rebuilt and
     // looked up in the query cache per call.
-    private static readonly CompiledPerModel<Func<AllocationDbContext, int, CancellationToken, Task<bool?>>> IsOpenCompiled =
-        new(() => EF.CompileAsyncQuery((AllocationDbContext db, int planId, CancellationToken _) =>
+    private static readonly PerModel<Func<AllocationDbContext, int, CancellationToken, Task<bool?>>> IsOpenCompiled =
+        new(_ => EF.CompileAsyncQuery((AllocationDbContext db, int planId, CancellationToken _) =>
             db.Plans.Where(p => p.Id == planId)
                 .Select(p => (bool?)(p.Status == PlanStatus.Draft || (p.Status == PlanStatus.Published && p.PendingAmendmentId == null)))
                 .SingleOrDefault()));
