@@ -81,14 +81,17 @@ public static class AuditTrail
     /// <summary>
     /// <see cref="AppendAsync(AllocationDbContext, IEnumerable{AuditEntry}, CancellationToken)"/> for a change whose own
     /// writes are statements already sent (nothing pending in the context) and whose caller does not read the rows' ids.
-    /// On SQLite, where the transaction holds the whole file's turn (ADR 0021), the head is read and the rows and the
-    /// head's new position are written in one command each, without the change tracker (ADR 0024); the values are bound
-    /// with the model's own type mappings, so the rows are stored exactly as a <c>SaveChanges</c> would store them.
-    /// Elsewhere, and whenever the context has pending changes, it is <c>AppendAsync</c>.
+    /// On SQLite, where the transaction holds the whole file's turn (ADR 0021), and on PostgreSQL, where the head's lock is
+    /// the one every writer queues on, the head is read (on PostgreSQL locked, <c>FOR UPDATE</c>) and the rows and the
+    /// head's new position are written in one command each, without the change tracker (ADRs 0024, 0025), so the head is
+    /// held for no more than those two commands and the commit; the values are bound with the model's own type mappings,
+    /// so the rows are stored exactly as a <c>SaveChanges</c> would store them. On SQL Server, and whenever the context
+    /// has pending changes, it is <c>AppendAsync</c>.
     /// </summary>
     internal static async Task AppendUntrackedAsync(AllocationDbContext db, IReadOnlyList<AuditEntry> rows, CancellationToken ct)
     {
-        if (RowLocks.Of(db) != RowLocks.Dialect.Sqlite || rows.Count == 0 || db.Database.CurrentTransaction is not { } current || db.ChangeTracker.HasChanges())
+        var dialect = RowLocks.Of(db);
+        if (dialect == RowLocks.Dialect.SqlServer || rows.Count == 0 || db.Database.CurrentTransaction is not { } current || db.ChangeTracker.HasChanges())
         {
             await AppendAsync(db, rows, ct);
             return;
@@ -106,7 +109,7 @@ public static class AuditTrail
         {
             read.Transaction = transaction;
             read.CommandText = string.Create(CultureInfo.InvariantCulture,
-                $"SELECT {HeadColumn(nameof(AuditChainHead.Sequence))}, {HeadColumn(nameof(AuditChainHead.LastHash))} FROM {headTable} WHERE {HeadColumn(nameof(AuditChainHead.Id))} = {AuditChainHead.SingletonId}");
+                $"SELECT {HeadColumn(nameof(AuditChainHead.Sequence))}, {HeadColumn(nameof(AuditChainHead.LastHash))} FROM {headTable} WHERE {HeadColumn(nameof(AuditChainHead.Id))} = {AuditChainHead.SingletonId}{(dialect == RowLocks.Dialect.PostgreSql ? " FOR UPDATE" : string.Empty)}");
             await using var reader = await read.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
             {
