@@ -129,18 +129,10 @@ public abstract class NodeUpdatesParityTests : IAsyncLifetime
 
 public sealed class SqliteNodeUpdatesParityTests : NodeUpdatesParityTests
 {
-    protected override async Task<ProviderDatabase> CreateSeededDatabaseAsync()
-    {
-        var database = await SqliteTestDatabase.CreateAsync(seed: true);
-        return new ProviderDatabase(database.Factory, database);
-    }
+    protected override Task<ProviderDatabase> CreateSeededDatabaseAsync() => ProviderDatabase.SqliteSeededAsync();
 }
 
 public sealed class PostgresNodeUpdatesParityTests(PostgresCluster cluster) : NodeUpdatesParityTests
 {
-    protected override async Task<ProviderDatabase> CreateSeededDatabaseAsync()
-    {
-        var database = await PostgresTestDatabase.CreateAsync(cluster, seed: true, cancellationToken: TestContext.Current.CancellationToken);
-        return new ProviderDatabase(database.Factory, database);
-    }
+    protected override Task<ProviderDatabase> CreateSeededDatabaseAsync() => ProviderDatabase.PostgresSeededAsync(cluster);
 }

@@ -4,9 +4,5 @@ namespace LicenseAllocation.Application.Tests.Auditing;
 
 public sealed class PostgresAuditChainTests(PostgresCluster cluster) : AuditChainTests
 {
-    protected override async Task<ProviderDatabase> CreateSeededDatabaseAsync()
-    {
-        var database = await PostgresTestDatabase.CreateAsync(cluster, seed: true, cancellationToken: TestContext.Current.CancellationToken);
-        return new ProviderDatabase(database.Factory, database);
-    }
+    protected override Task<ProviderDatabase> CreateSeededDatabaseAsync() => ProviderDatabase.PostgresSeededAsync(cluster);
 }

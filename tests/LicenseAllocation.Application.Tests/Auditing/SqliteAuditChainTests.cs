@@ -1,12 +1,6 @@
-using LicenseAllocation.Testing;
-
 namespace LicenseAllocation.Application.Tests.Auditing;
 
 public sealed class SqliteAuditChainTests : AuditChainTests
 {
-    protected override async Task<ProviderDatabase> CreateSeededDatabaseAsync()
-    {
-        var database = await SqliteTestDatabase.CreateAsync(seed: true);
-        return new ProviderDatabase(database.Factory, database);
-    }
+    protected override Task<ProviderDatabase> CreateSeededDatabaseAsync() => ProviderDatabase.SqliteSeededAsync();
 }

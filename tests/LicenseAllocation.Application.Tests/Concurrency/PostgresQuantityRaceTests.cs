@@ -7,9 +7,5 @@ public sealed class PostgresQuantityRaceTests(PostgresCluster cluster) : Quantit
 {
     protected override string Provider => "PostgreSQL";
 
-    protected override async Task<ProviderDatabase> CreateSeededDatabaseAsync()
-    {
-        var database = await PostgresTestDatabase.CreateAsync(cluster, seed: true, cancellationToken: TestContext.Current.CancellationToken);
-        return new ProviderDatabase(database.Factory, database);
-    }
+    protected override Task<ProviderDatabase> CreateSeededDatabaseAsync() => ProviderDatabase.PostgresSeededAsync(cluster);
 }

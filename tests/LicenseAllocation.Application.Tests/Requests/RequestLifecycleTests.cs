@@ -279,18 +279,10 @@ public abstract class RequestLifecycleTests
 
 public sealed class SqliteRequestLifecycleTests : RequestLifecycleTests
 {
-    protected override async Task<ProviderDatabase> CreateSeededDatabaseAsync()
-    {
-        var database = await SqliteTestDatabase.CreateAsync(seed: true);
-        return new ProviderDatabase(database.Factory, database);
-    }
+    protected override Task<ProviderDatabase> CreateSeededDatabaseAsync() => ProviderDatabase.SqliteSeededAsync();
 }
 
 public sealed class PostgresRequestLifecycleTests(PostgresCluster cluster) : RequestLifecycleTests
 {
-    protected override async Task<ProviderDatabase> CreateSeededDatabaseAsync()
-    {
-        var database = await PostgresTestDatabase.CreateAsync(cluster, seed: true, cancellationToken: TestContext.Current.CancellationToken);
-        return new ProviderDatabase(database.Factory, database);
-    }
+    protected override Task<ProviderDatabase> CreateSeededDatabaseAsync() => ProviderDatabase.PostgresSeededAsync(cluster);
 }

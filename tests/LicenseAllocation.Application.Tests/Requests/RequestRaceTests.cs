@@ -128,20 +128,12 @@ public sealed class SqliteRequestRaceTests : RequestRaceTests
 {
     protected override string Provider => "SQLite";
 
-    protected override async Task<ProviderDatabase> CreateSeededDatabaseAsync()
-    {
-        var database = await SqliteTestDatabase.CreateAsync(seed: true);
-        return new ProviderDatabase(database.Factory, database);
-    }
+    protected override Task<ProviderDatabase> CreateSeededDatabaseAsync() => ProviderDatabase.SqliteSeededAsync();
 }
 
 public sealed class PostgresRequestRaceTests(PostgresCluster cluster) : RequestRaceTests
 {
     protected override string Provider => "PostgreSQL";
 
-    protected override async Task<ProviderDatabase> CreateSeededDatabaseAsync()
-    {
-        var database = await PostgresTestDatabase.CreateAsync(cluster, seed: true, cancellationToken: TestContext.Current.CancellationToken);
-        return new ProviderDatabase(database.Factory, database);
-    }
+    protected override Task<ProviderDatabase> CreateSeededDatabaseAsync() => ProviderDatabase.PostgresSeededAsync(cluster);
 }
