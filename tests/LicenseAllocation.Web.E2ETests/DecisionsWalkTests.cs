@@ -35,6 +35,7 @@ public sealed class DecisionsWalkTests(PortalBrowser portal) : IClassFixture<Por
         admin.PageError += (_, error) => scriptErrors.Add(error);
         await portal.SignInAsync(admin, PortalServer.AdminUserName, PortalServer.AdminPassword);
         await admin.GotoAsync("/plans/1");
+        await PortalBrowser.UntilInteractiveAsync(admin);
         await admin.GetByTestId("open-publish").ClickAsync();
         var letter = admin.GetByTestId("publish-dialog");
         await Expect(letter.GetByTestId("open-below-summary")).ToContainTextAsync("3.960");
@@ -74,6 +75,7 @@ public sealed class DecisionsWalkTests(PortalBrowser portal) : IClassFixture<Por
         officer.PageError += (_, error) => scriptErrors.Add(error);
         await portal.SignInAsync(officer, OfficerName, OfficerPassword);
         await officer.GotoAsync($"/plans/1/districts/{caoLanh}");
+        await PortalBrowser.UntilInteractiveAsync(officer);
         await Expect(officer.GetByTestId("district-quota")).ToHaveTextAsync("300");
         await Expect(officer.GetByTestId("district-decision").GetByTestId("decision-status")).ToHaveTextAsync("Dự thảo");
         await officer.GetByTestId("add-standard-agencies").ClickAsync();

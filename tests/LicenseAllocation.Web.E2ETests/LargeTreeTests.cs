@@ -23,6 +23,7 @@ public sealed class LargeTreeTests(PortalBrowser portal) : IClassFixture<PortalB
         await portal.SignInAsync(page, PortalServer.AdminUserName, PortalServer.AdminPassword);
 
         await page.GotoAsync($"/plans/{planId}");
+        await PortalBrowser.UntilInteractiveAsync(page);
         await Expect(page.GetByTestId("expand-all")).ToBeEnabledAsync();
         await page.Locator("input[data-testid='tree-search']").FillAsync("xa so 7 huyen 41");
         await Expect(page.GetByTestId("tree-match-count")).ToHaveTextAsync("Tìm thấy 1 đơn vị");

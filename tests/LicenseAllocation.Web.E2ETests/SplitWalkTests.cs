@@ -61,6 +61,8 @@ public sealed class SplitWalkTests(PortalBrowser portal) : IClassFixture<PortalB
 
         // The split of what the group holds, in proportion to the shortfall.
         await page.GotoAsync($"/plans/1/units/{group}/needs");
+        // The reason is typed once the circuit has taken over: typed into the prerendered page, it is lost.
+        await PortalBrowser.UntilInteractiveAsync(page);
         await Expect(page.GetByTestId("split-total")).ToHaveTextAsync("3.960");
         foreach (var (district, need) in districts.Zip(_needs))
         {
